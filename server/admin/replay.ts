@@ -1,0 +1,31 @@
+import type { Store } from '../store/store.js';
+import type { JobKind } from '../store/job-store.js';
+
+export interface ReplayResult {
+  replayed: Array<{ id: number; job: string }>;
+  /** Ids that are not open dead letters (unknown or already replayed). */
+  unknown: number[];
+}
+
+/**
+ * Replays dead letters by re-running the job that produced them: the entity is fetched again and mapped with
+ * today's code and config, so a fix in Centra or in OMETRIA_STORE_MAP is picked up.
+ */
+export function replayDeadLetters(store: Store, selection: { ids?: number[]; all?: boolean; type?: string }, now: number): ReplayResult {
+  const result: ReplayResult = { replayed: [], unknown: [] };
+  store.transaction(() => {
+    const letters = selection.all
+      ? store.deadLetters.listOpen(selection.type)
+      : (selection.ids ?? []).map((id) => store.deadLetters.get(id) ?? id);
+    for (const letter of letters) {
+      if (typeof letter === 'number' || letter.state !== 'open') {
+        result.unknown.push(typeof letter === 'number' ? letter : letter.id);
+        continue;
+      }
+      store.jobs.enqueue(letter.job_kind as JobKind, letter.entity_key, now);
+      store.deadLetters.markReplayed(letter.id, now);
+      result.replayed.push({ id: letter.id, job: `${letter.job_kind} ${letter.entity_key}` });
+    }
+  });
+  return result;
+}

@@ -1,0 +1,46 @@
+import type { Logger } from '../log/logger.js';
+import type { AlertInput, AlertStore } from '../store/alert-store.js';
+import { slackMessage } from './slack-message.js';
+
+export interface AlerterDeps {
+  alerts: AlertStore;
+  logger: Logger;
+  now: () => number;
+  /** Slack-compatible incoming webhook (ALERT_WEBHOOK_URL); undefined = dashboard only. */
+  webhookUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** Raises deduplicated alerts: stored first (the dashboard shows them), then sent once when opened. */
+export function createAlerter(deps: AlerterDeps) {
+  const send = async (text: string): Promise<void> => {
+    if (!deps.webhookUrl) return;
+    try {
+      const res = await (deps.fetch ?? fetch)(deps.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!res.ok) deps.logger.warn({ status: res.status }, 'alert webhook refused the alert');
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'alert webhook unreachable');
+    }
+  };
+  return {
+    raise(input: AlertInput): void {
+      const { alert, opened } = deps.alerts.raise(input, deps.now());
+      if (!opened) return;
+      deps.logger.warn({ alert: { kind: alert.kind, entity: alert.entity, team: alert.team } }, alert.message);
+      void send(slackMessage(alert, 'opened')).then(() => deps.alerts.markNotified(alert.id, deps.now()));
+    },
+    resolve(fingerprint: string): void {
+      const alert = deps.alerts.resolve(fingerprint, deps.now());
+      if (!alert) return;
+      deps.logger.info({ alert: { kind: alert.kind, entity: alert.entity } }, `resolved: ${alert.message}`);
+      void send(slackMessage(alert, 'resolved'));
+    },
+  };
+}
+
+export type Alerter = ReturnType<typeof createAlerter>;

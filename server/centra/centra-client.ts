@@ -1,0 +1,54 @@
+import { GraphQLClient } from 'graphql-request';
+import { RemoteError } from '../remote/remote-errors.js';
+import { withQuickRetries } from '../remote/quick-retry.js';
+import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { classifyCentraError } from './classify-centra-error.js';
+
+export interface CentraClientOptions {
+  /** Full GraphQL endpoint (decisions.md 20). */
+  url: string;
+  token: string;
+  timeoutMs: number;
+  limiter: RateLimiter;
+  now: () => number;
+  fetch?: typeof fetch;
+}
+
+export interface CentraResult<T> {
+  data: T | undefined;
+  /** Per-alias errors under errorPolicy 'all': one failing alias does not fail the batch (decisions.md 12). */
+  errors: Array<{ message: string; path?: ReadonlyArray<string | number> }>;
+}
+
+/** Integration API over graphql-request, throttled by the shared limiter; failures throw RemoteError. */
+export function createCentraClient(options: CentraClientOptions) {
+  const client = new GraphQLClient(options.url, {
+    headers: { authorization: `Bearer ${options.token}` },
+    errorPolicy: 'all',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let requests = 0;
+
+  const once = async <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> => {
+    const wait = options.limiter.reserve(options.now());
+    if (wait > 0) await sleep(wait);
+    requests++;
+    try {
+      const res = await client.rawRequest<T>({ query, variables, signal: AbortSignal.timeout(options.timeoutMs) } as never);
+      return { data: res.data ?? undefined, errors: (res.errors ?? []).map((e) => ({ message: e.message, path: e.path })) };
+    } catch (error) {
+      const outcome = classifyCentraError(error, options.now());
+      if (outcome.kind === 'rate_limited') options.limiter.pauseUntil(options.now() + outcome.delayMs);
+      throw new RemoteError(outcome);
+    }
+  };
+
+  return {
+    request: <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> =>
+      withQuickRetries(() => once<T>(query, variables)),
+    /** Requests sent so far (benchmarks report orders per request). */
+    requestCount: (): number => requests,
+  };
+}
+
+export type CentraClient = ReturnType<typeof createCentraClient>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * A Centra order as selected by ORDER_FRAGMENTS (order-query.ts): the trust boundary for Integration API
+ * order data. Nullable where the SDL is nullable; unknown extra fields are dropped.
+ */
+const amount = z.object({ value: z.number() });
+const nullableAmount = amount.nullable().optional();
+const code = z.object({ code: z.string().nullable().optional() }).nullable().optional();
+
+export const CentraAddressSchema = z.object({
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  address1: z.string().nullish(),
+  address2: z.string().nullish(),
+  city: z.string().nullish(),
+  zipCode: z.string().nullish(),
+  stateOrProvince: z.string().nullish(),
+  country: code,
+  state: code,
+  email: z.string().nullish(),
+  phoneNumber: z.string().nullish(),
+});
+
+export const CentraOrderLineSchema = z.object({
+  id: z.number().int(),
+  product: z.object({ id: z.number().int(), productNumber: z.string().nullish(), name: z.string().nullish() }).nullish(),
+  productVariant: z
+    .object({ id: z.number().int(), variantNumber: z.string().nullish(), name: z.string().nullish() })
+    .nullish(),
+  productSize: z
+    .object({ SKU: z.string().nullish(), sizeNumber: z.string().nullish(), description: z.string().nullish() })
+    .nullish(),
+  productName: z.string().nullish(),
+  productVariantName: z.string().nullish(),
+  quantity: z.number().int(),
+  cancelledQuantity: z.number().int().nullish(),
+  unitOriginalPrice: nullableAmount,
+  unitPrice: nullableAmount,
+  lineValue: nullableAmount,
+  taxPercent: z.number().nullish(),
+});
+
+export const CentraCustomerRefSchema = z.object({
+  id: z.number().int(),
+  email: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  phoneNumber: z.string().nullish(),
+});
+
+export const CentraOrderSchema = z.object({
+  __typename: z.enum(['DirectToConsumerOrder', 'WholesaleOrder']),
+  id: z.string(),
+  number: z.number().int(),
+  status: z.enum(['PENDING', 'CONFIRMED', 'PROCESSING', 'COMPLETED', 'ARCHIVED', 'CANCELLED']),
+  isOnHold: z.boolean(),
+  createdAt: z.string().nullish(),
+  orderDate: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+  store: z.object({ id: z.number().int(), type: z.enum(['DIRECT_TO_CONSUMER', 'WHOLESALE']).nullish() }),
+  market: z.object({ id: z.number().int(), name: z.string().nullish() }).nullish(),
+  grandTotal: z.object({ value: z.number(), currency: z.object({ code: z.string() }) }),
+  totals: z.object({
+    shipping: nullableAmount,
+    handling: nullableAmount,
+    taxAdded: nullableAmount,
+    taxIncluded: nullableAmount,
+  }),
+  discountsApplied: z.array(
+    z.object({
+      value: nullableAmount,
+      discount: z.object({ code: z.string().nullish(), name: z.string().nullish() }).nullish(),
+    }),
+  ),
+  paymentMethod: z.object({ uri: z.string().nullish(), plugin: z.string().nullish() }).nullish(),
+  shippingPriceGroup: z
+    .object({ shippingOption: z.object({ uri: z.string().nullish(), name: z.string().nullish() }).nullish() })
+    .nullish(),
+  lines: z.array(CentraOrderLineSchema),
+  shippingAddress: CentraAddressSchema.nullish(),
+  billingAddress: CentraAddressSchema.nullish(),
+  customer: CentraCustomerRefSchema.nullish(),
+});
+
+export type CentraOrder = z.infer<typeof CentraOrderSchema>;
+export type CentraOrderLine = z.infer<typeof CentraOrderLineSchema>;
+export type CentraAddress = z.infer<typeof CentraAddressSchema>;
+export type CentraCustomerRef = z.infer<typeof CentraCustomerRefSchema>;

@@ -1,0 +1,42 @@
+import type { CentraClient } from './centra-client.js';
+import { CentraOrderSchema, type CentraOrder } from './centra-order.js';
+import { ORDER_FRAGMENTS } from './order-query.js';
+
+export type FetchedOrder =
+  | { status: 'found'; order: CentraOrder }
+  | { status: 'not_found' }
+  | { status: 'error'; message: string };
+
+/**
+ * Many orders in one request, one alias each (decisions.md 12): `o14: orders(where: {number: 14}, limit: 1)`.
+ * Valid whether or not Centra's filter takes a list. Held orders are hidden by Centra, so they read as not found.
+ */
+export function buildOrdersQuery(numbers: readonly number[]): string {
+  const fields = numbers.map((n) => `  o${n}: orders(where: { number: ${n} }, limit: 1) { ...OrderFields }`);
+  return `query OrdersByNumber {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENTS}`;
+}
+
+export async function fetchOrders(client: CentraClient, numbers: readonly number[]): Promise<Map<number, FetchedOrder>> {
+  const result = await client.request<Record<string, unknown[] | null>>(buildOrdersQuery(numbers));
+  const out = new Map<number, FetchedOrder>();
+  for (const n of numbers) {
+    const aliasError = result.errors.find((e) => e.path?.[0] === `o${n}`);
+    const rows = result.data?.[`o${n}`];
+    if (aliasError || !Array.isArray(rows)) {
+      out.set(n, { status: 'error', message: aliasError?.message ?? 'no data for this order in the response' });
+      continue;
+    }
+    if (rows.length === 0) {
+      out.set(n, { status: 'not_found' });
+      continue;
+    }
+    const parsed = CentraOrderSchema.safeParse(rows[0]);
+    out.set(
+      n,
+      parsed.success
+        ? { status: 'found', order: parsed.data }
+        : { status: 'error', message: `unexpected order shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` },
+    );
+  }
+  return out;
+}

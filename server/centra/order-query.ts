@@ -1,0 +1,40 @@
+/**
+ * The order selection we fetch after a webhook. Every document built from it is validated against
+ * contracts/centra-integration.graphql by test/centra-queries.test.ts.
+ */
+export const ORDER_FRAGMENTS = /* GraphQL */ `
+fragment OrderAddress on Address {
+  firstName lastName address1 address2 city zipCode stateOrProvince
+  country { code } state { code }
+  email phoneNumber
+}
+fragment OrderFields on Order {
+  __typename
+  id number status isOnHold
+  createdAt orderDate updatedAt
+  store { id type }
+  market { id name }
+  grandTotal { value currency { code } }
+  totals { shipping { value } handling { value } taxAdded { value } taxIncluded { value } }
+  discountsApplied { value { value } ... on AppliedDiscount { discount { code name } } }
+  paymentMethod { uri plugin }
+  shippingPriceGroup { shippingOption { uri name } }
+  lines(includeFullyCancelled: true) {
+    id
+    product { id productNumber name }
+    productVariant { id variantNumber name }
+    productSize { SKU sizeNumber description }
+    productName productVariantName
+    quantity cancelledQuantity
+    unitOriginalPrice { value }
+    unitPrice { value }
+    lineValue { value }
+    taxPercent
+  }
+  shippingAddress { ...OrderAddress }
+  billingAddress { ...OrderAddress }
+  ... on DirectToConsumerOrder {
+    customer { id email firstName lastName phoneNumber }
+  }
+}
+`;

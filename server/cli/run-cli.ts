@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { replayCommand } from './replay-command.js';
+import { serveCommand } from './serve-command.js';
+import { statusCommand } from './status-command.js';
+
+const USAGE = `usage: centra-ometria <command>
+  serve                                   run the companion service (default)
+  replay <dead-letter-id>... | --all [--type order|contact]
+                                          re-run the jobs behind dead letters and push them
+  status                                  print backlog, dead letters and open alerts as JSON
+  backfill | reconcile | sync             not in this release yet (see the README)`;
+
+/** decisions.md 24: every command exits non-zero with a message on failure. */
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  try {
+    if (command === '--help' || command === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    const config = loadConfig(env);
+    switch (command) {
+      case 'serve':
+        return await serveCommand(config);
+      case 'replay':
+        return await replayCommand(config, rest);
+      case 'status':
+        return statusCommand(config);
+      case 'backfill':
+      case 'reconcile':
+      case 'sync':
+        console.error(`centra-ometria ${command}: not available in this release yet.`);
+        return 2;
+      default:
+        console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `centra-ometria ${command} failed: ${(error as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number) => z.coerce.number().int().min(min);
+const url = z.url();
+const jsonStringMap = z.string().transform((raw, ctx) => {
+  try {
+    const parsed = z.record(z.string(), z.string().min(1).max(32)).parse(JSON.parse(raw));
+    return parsed;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of Centra market id → Ometria store id (≤ 32 characters), e.g. {"1":"example.com/uk","*":"example.com"}' });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Every environment variable the service reads, with its default. The README's table mirrors this.
+ * Nothing else reads process.env (see load-config.ts).
+ */
+export const EnvSchema = z.object({
+  /** HTTP port (default: 8080). */
+  PORT: int(0).max(65535).default(8080),
+  /** Bind address (default: 127.0.0.1 in the sandbox, 0.0.0.0 with real credentials; decisions.md 22). */
+  HOST: z.string().min(1).optional(),
+  /** Folder of the embedded SQLite store (default: ./data). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** SQLite synchronous mode: NORMAL survives process crashes; FULL also survives power loss, slower (default: NORMAL). */
+  STORE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Full Centra Integration API GraphQL endpoint, e.g. https://shop.centra.com/graphql (default: none = sandbox). */
+  CENTRA_API_URL: url.optional(),
+  /** Integration API token, sent as `Authorization: Bearer` (required with CENTRA_API_URL). */
+  CENTRA_API_TOKEN: z.string().min(1).optional(),
+  /** The Centra Webhook plugin's endpoint secret, used to verify X-Centra-Signature (required with CENTRA_API_URL). */
+  CENTRA_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Accepted age of a webhook signature timestamp, seconds (default: 900). */
+  CENTRA_SIGNATURE_TOLERANCE_SECONDS: int(1).default(900),
+  /** Orders fetched per Integration API request when a backlog exists (default: 50; decisions.md 12). */
+  CENTRA_BATCH_SIZE: int(1).max(200).default(50),
+  /** Centra requests allowed per 10 s, shared by every integration of an environment (default: 20). */
+  CENTRA_RATE_LIMIT_10S: int(1).default(20),
+  /** Centra requests allowed per hour (default: 3600). */
+  CENTRA_RATE_LIMIT_HOUR: int(1).default(3600),
+  /** Timeout of one Integration API call, ms (default: 15000). */
+  CENTRA_TIMEOUT_MS: int(100).default(15_000),
+  /** Hours an order that is held or not found is retried before it is dead-lettered (default: 24). */
+  CENTRA_NOT_FOUND_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
+  /** Ometria Data API base URL (default: https://api.ometria.com/v2). */
+  OMETRIA_API_URL: url.default('https://api.ometria.com/v2'),
+  /** Ometria API key, sent as X-Ometria-Auth (default: none = sandbox). */
+  OMETRIA_API_KEY: z.string().min(1).optional(),
+  /** JSON map of Centra market id → Ometria store id, "*" as fallback (default: {} in production; decisions.md 21). */
+  OMETRIA_STORE_MAP: jsonStringMap.optional(),
+  /** Ometria contact collection our contacts live in (default: centra). */
+  OMETRIA_CONTACT_COLLECTION: z.string().min(1).max(64).default('centra'),
+  /** Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). */
+  OMETRIA_PUSH_RATE: z.coerce.number().positive().max(50).default(4),
+  /** Seconds between polls of Ometria's GET /push/_errors (default: 300). */
+  OMETRIA_ERRORS_POLL_SECONDS: int(5).default(300),
+  /** Largest webhook body accepted, bytes (default: 1048576 = 1 MiB). */
+  WEBHOOK_MAX_BODY_BYTES: int(1024).default(1_048_576),
+  /** Token for admin actions (replay, repair); admin actions are disabled without it (default: none). */
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Run the sync worker in this process (default: true). */
+  WORKER_ENABLED: bool.default(true),
+  /** Seconds an order may take from webhook to Ometria before an alert (default: 300). */
+  SYNC_SLA_SECONDS: int(1).default(300),
+  /** Slack-compatible incoming webhook URL for alerts (default: none, alerts show on /status only). */
+  ALERT_WEBHOOK_URL: url.optional(),
+  /** Comma-separated origins allowed to post tracker events to /collect (default: none; sandbox allows itself). */
+  TRACKER_ALLOWED_ORIGINS: z.string().optional(),
+  /** pino log level (default: info). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

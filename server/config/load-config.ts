@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { EnvSchema, type Env } from './config-schema.js';
+
+export type Mode = 'sandbox' | 'production';
+
+export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS'> {
+  mode: Mode;
+  HOST: string;
+  DATA_DIR: string;
+  OMETRIA_STORE_MAP: Record<string, string>;
+  TRACKER_ALLOWED_ORIGINS: string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; a bad value throws a ConfigError naming the variable and the rule. */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const mode = resolveMode(e);
+  return Object.freeze({
+    ...e,
+    mode,
+    HOST: e.HOST ?? (mode === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
+    DATA_DIR: resolve(e.DATA_DIR),
+    OMETRIA_STORE_MAP: e.OMETRIA_STORE_MAP ?? {},
+    TRACKER_ALLOWED_ORIGINS: (e.TRACKER_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  });
+}
+
+/** decisions.md 22: neither credential → sandbox; both → production; one alone is a mistake. */
+function resolveMode(e: Env): Mode {
+  const hasCentra = e.CENTRA_API_URL !== undefined;
+  const hasOmetria = e.OMETRIA_API_KEY !== undefined;
+  if (!hasCentra && !hasOmetria) return 'sandbox';
+  const missing = [
+    !hasCentra && 'CENTRA_API_URL',
+    !hasOmetria && 'OMETRIA_API_KEY',
+    hasCentra && !e.CENTRA_API_TOKEN && 'CENTRA_API_TOKEN',
+    hasCentra && !e.CENTRA_WEBHOOK_SECRET && 'CENTRA_WEBHOOK_SECRET',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${missing.join(', ')} must be set to run against real Centra and Ometria ` +
+        '(or unset CENTRA_API_URL and OMETRIA_API_KEY to start the sandbox).',
+    );
+  }
+  return 'production';
+}

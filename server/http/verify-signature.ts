@@ -1,0 +1,35 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type SignatureCheck = { ok: true; t: number } | { ok: false; reason: string };
+
+/**
+ * Centra's X-Centra-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">` (centra.md §1.4).
+ * Verified over the raw bytes: re-encoding the form would change them.
+ */
+export function verifyCentraSignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  secret: string,
+  toleranceSeconds: number,
+  nowSeconds: number,
+): SignatureCheck {
+  if (!header) return { ok: false, reason: 'missing X-Centra-Signature header' };
+  const parts = new Map<string, string>();
+  for (const part of header.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) parts.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const tText = parts.get('t') ?? '';
+  const v1 = parts.get('v1') ?? '';
+  if (!/^\d{1,12}$/.test(tText) || !/^[0-9a-fA-F]{64}$/.test(v1)) {
+    return { ok: false, reason: 'malformed X-Centra-Signature header: expected t=<unix seconds>,v1=<64 hex characters>' };
+  }
+  const t = Number(tText);
+  if (Math.abs(nowSeconds - t) > toleranceSeconds) {
+    return { ok: false, reason: `stale signature timestamp: t=${t} is more than ${toleranceSeconds} s from now` };
+  }
+  const expected = createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest();
+  const given = Buffer.from(v1, 'hex');
+  if (!timingSafeEqual(expected, given)) return { ok: false, reason: 'signature does not match: check CENTRA_WEBHOOK_SECRET' };
+  return { ok: true, t };
+}

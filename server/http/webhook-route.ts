@@ -1,0 +1,66 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Alerter } from '../alerts/alerter.js';
+import { acceptDelivery } from '../intake/accept-delivery.js';
+import type { Logger } from '../log/logger.js';
+import type { JobKind } from '../store/job-store.js';
+import type { Store } from '../store/store.js';
+import { HttpError } from './http-errors.js';
+import { parseDelivery } from './parse-delivery.js';
+import { isStorageUnavailable } from './storage-errors.js';
+import { verifyCentraSignature } from './verify-signature.js';
+
+export interface WebhookRouteDeps {
+  store: Store;
+  logger: Logger;
+  alerter: Alerter;
+  secret: string;
+  toleranceSeconds: number;
+  maxBodyBytes: number;
+  handledKinds: ReadonlySet<JobKind>;
+  now: () => number;
+  /** Wakes the worker: the ack never waits for it. */
+  onQueued: () => void;
+}
+
+/**
+ * POST /webhooks/centra. Checks in the order of decisions.md 17: 415 content type, 413 size, 401 signature,
+ * 400 body; then the delivery is committed to disk before the 200.
+ */
+export function webhookRouter(deps: WebhookRouteDeps): Router {
+  const router = express.Router();
+  const requireForm = (req: Request, _res: Response, next: (err?: unknown) => void) =>
+    req.is('application/x-www-form-urlencoded')
+      ? next()
+      : next(new HttpError(415, 'Content-Type must be application/x-www-form-urlencoded (Centra Webhook plugin format)'));
+  const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: true });
+
+  router.post('/webhooks/centra', requireForm, rawBody, (req, res) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const now = deps.now();
+    const check = verifyCentraSignature(body, req.get('x-centra-signature'), deps.secret, deps.toleranceSeconds, Math.floor(now / 1000));
+    if (!check.ok) throw new HttpError(401, check.reason);
+    const parsed = parseDelivery(body);
+    let accepted;
+    try {
+      accepted = acceptDelivery(deps.store, { parsed, rawBody: body, signatureT: check.t }, deps.handledKinds, now);
+    } catch (error) {
+      if (!isStorageUnavailable(error)) throw error;
+      deps.logger.error({ err: error }, 'webhook delivery could not be stored; answering 503 so Centra retries');
+      throw new HttpError(503, 'delivery could not be stored (storage unavailable); retry later', { 'Retry-After': '60' });
+    }
+    for (const r of accepted.rejected) {
+      deps.alerter.raise({
+        fingerprint: `webhook-event-rejected:${r.type}:${r.reason}`,
+        kind: 'webhook_event_rejected',
+        entity: `delivery ${accepted.deliveryId}`,
+        team: 'ecommerce',
+        message: `A Centra webhook event of type "${r.type}" in delivery ${accepted.deliveryId} was not understood: ${r.reason}`,
+        cause: 'The Centra Webhook plugin sent an event in a shape this integration does not know.',
+        action: 'Check the plugin version (Integration API) in Centra; send the delivery id to the integration developers.',
+      });
+    }
+    if (accepted.counts.queued > 0) deps.onQueued();
+    res.status(200).json({ ok: true, delivery: accepted.deliveryId, events: accepted.counts });
+  });
+  return router;
+}

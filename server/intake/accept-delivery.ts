@@ -1,0 +1,57 @@
+import type { JobKind } from '../store/job-store.js';
+import type { StoredEvent } from '../store/delivery-store.js';
+import type { Store } from '../store/store.js';
+import type { ParsedDelivery } from '../http/parse-delivery.js';
+import { routeEvent } from './event-routing.js';
+
+export interface AcceptedDelivery {
+  deliveryId: number;
+  counts: Record<StoredEvent['state'], number>;
+  rejected: Array<{ type: string; reason: string }>;
+}
+
+/** Stores the raw delivery, its events and their jobs in one transaction: all of it is on disk, or none. */
+export function acceptDelivery(
+  store: Store,
+  delivery: { parsed: ParsedDelivery; rawBody: Buffer; signatureT: number | null },
+  handled: ReadonlySet<JobKind>,
+  now: number,
+): AcceptedDelivery {
+  const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
+  const rejected: AcceptedDelivery['rejected'] = [];
+  const deliveryId = store.transaction(() => {
+    const events: StoredEvent[] = delivery.parsed.events.map((e) => {
+      if (e.invalid) {
+        rejected.push({ type: e.type, reason: e.invalid });
+        return { type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: e.invalid };
+      }
+      const route = routeEvent(e.type, e.entityId ?? '', handled);
+      if (route.state === 'queued') store.jobs.enqueue(route.kind, route.entityKey, now);
+      return { type: e.type, action: e.action, entityId: e.entityId, state: route.state, reason: null };
+    });
+    for (const e of events) counts[e.state]++;
+    return store.deliveries.insert({
+      receivedAt: now,
+      signatureT: delivery.signatureT,
+      shape: delivery.parsed.shape,
+      rawBody: delivery.rawBody,
+      events,
+    });
+  });
+  return { deliveryId, counts, rejected };
+}
+
+/** Queues the pending events of types whose handler now runs (decisions.md 16). */
+export function queuePendingEvents(store: Store, handled: ReadonlySet<JobKind>, types: readonly string[], now: number): number {
+  return store.transaction(() => {
+    let queued = 0;
+    for (const e of store.deliveries.pendingEvents(types)) {
+      const route = routeEvent(e.type, e.entity_id, handled);
+      if (route.state !== 'queued') continue;
+      store.jobs.enqueue(route.kind, route.entityKey, now);
+      store.deliveries.markQueued(e.id);
+      queued++;
+    }
+    return queued;
+  });
+}

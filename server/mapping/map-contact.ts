@@ -1,0 +1,35 @@
+import type { CentraCustomerRef } from '../centra/centra-order.js';
+import type { OmetriaContact } from '../../shared/schemas/ometria-records.js';
+import { definedOnly } from './defined-only.js';
+import { e164OrUndefined } from './e164.js';
+import { NAME_MAX_LENGTH } from './ometria-limits.js';
+import { cleanText } from './text.js';
+
+export interface ContactMappingContext {
+  /** The customer's contact key (decisions.md 1): both `id` and `customer_id`. */
+  contactKey: string;
+  /** OMETRIA_CONTACT_COLLECTION (default `centra`). */
+  collection: string;
+  /** Ometria store of the order that brought the contact, when known. */
+  ometriaStore?: string;
+}
+
+/**
+ * The contact behind an order, sent with `@merge: true` so fields we leave out (consent, fields set in
+ * Ometria) are kept (decisions.md 4). No `marketing_optin` until consent is mapped (issue C).
+ * Email is trimmed but kept as typed; blank fields are left out rather than sent empty, which would erase.
+ */
+export function mapOrderContact(customer: CentraCustomerRef, ctx: ContactMappingContext): OmetriaContact {
+  return definedOnly<OmetriaContact>({
+    '@type': 'contact',
+    '@collection': ctx.collection,
+    '@merge': true,
+    id: ctx.contactKey,
+    customer_id: ctx.contactKey,
+    email: cleanText(customer.email),
+    firstname: cleanText(customer.firstName, NAME_MAX_LENGTH),
+    lastname: cleanText(customer.lastName, NAME_MAX_LENGTH),
+    phone_number: e164OrUndefined(customer.phoneNumber),
+    store_ids: ctx.ometriaStore === undefined ? undefined : [ctx.ometriaStore],
+  });
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Alerter } from '../alerts/alerter.js';
+import type { Store } from '../store/store.js';
+import { recordTypeOfErrorPath } from './error-path-type.js';
+
+/** GET /push/_errors: the latest 100 asynchronous validation errors, no ids (ometria.md §1). */
+export const PushErrorsSchema = z.array(z.object({ error_message: z.string(), error_path: z.string() }));
+
+const SEEN_KEY = 'push_errors:seen';
+const LAST_POLL_KEY = 'push_errors:last_poll';
+/** Fingerprints remembered across polls; the endpoint keeps 100, so a few hundred is plenty. */
+const SEEN_CAP = 500;
+
+export interface PollDeps {
+  baseUrl: string;
+  apiKey: string;
+  store: Store;
+  alerter: Alerter;
+  now: () => number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Turns new asynchronous errors into one deduplicated alert each, naming as suspects the records of the
+ * matching type accepted since the previous poll (decisions.md 7). Returns how many errors were new.
+ */
+export async function pollPushErrors(deps: PollDeps): Promise<number> {
+  const res = await (deps.fetch ?? fetch)(`${deps.baseUrl}/push/_errors`, {
+    headers: { 'x-ometria-auth': deps.apiKey },
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!res.ok) throw new Error(`Ometria GET /push/_errors answered ${res.status}`);
+  const errors = PushErrorsSchema.parse(await res.json());
+  const now = deps.now();
+  const since = deps.store.kv.get<number>(LAST_POLL_KEY) ?? 0;
+  const seen = new Set(deps.store.kv.get<string[]>(SEEN_KEY) ?? []);
+  let fresh = 0;
+  for (const e of errors) {
+    const fingerprint = createHash('sha256').update(`${e.error_path}\n${e.error_message}`).digest('hex').slice(0, 16);
+    if (seen.has(fingerprint)) continue;
+    seen.add(fingerprint);
+    fresh++;
+    const type = recordTypeOfErrorPath(e.error_path);
+    const suspects = deps.store.ledger.pushedSince(since, type, 20).map((r) => `${r.record_type} ${r.record_id}`);
+    deps.alerter.raise({
+      fingerprint: `push-error:${fingerprint}`,
+      kind: 'ometria_async_error',
+      entity: type ? `${type} records` : 'pushed records',
+      team: 'ecommerce',
+      message: `Ometria rejected a record after accepting it: "${e.error_message}" at ${e.error_path}. Suspects: ${suspects.join(', ') || 'none pushed since the previous check'}.`,
+      cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
+      action: 'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
+      details: { error_path: e.error_path, error_message: e.error_message, suspects },
+    });
+  }
+  deps.store.kv.set(SEEN_KEY, [...seen].slice(-SEEN_CAP));
+  deps.store.kv.set(LAST_POLL_KEY, now);
+  return fresh;
+}

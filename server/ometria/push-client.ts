@@ -1,0 +1,52 @@
+import type { OmetriaRecord } from '../../shared/schemas/ometria-records.js';
+import { RemoteError } from '../remote/remote-errors.js';
+import { withQuickRetries } from '../remote/quick-retry.js';
+import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { classifyOmetriaResponse, type PushAccepted } from './classify-ometria-response.js';
+
+export interface PushClientOptions {
+  /** e.g. https://api.ometria.com/v2 */
+  baseUrl: string;
+  apiKey: string;
+  limiter: RateLimiter;
+  now: () => number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Ometria /push takes at most 100 records, all of one type (ometria.md §1). */
+export const MAX_RECORDS_PER_PUSH = 100;
+
+/** One POST /push of ≤100 records of one type; failures throw RemoteError carrying what to do next. */
+export function createPushClient(options: PushClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+  const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
+    const wait = options.limiter.reserve(options.now());
+    if (wait > 0) await sleep(wait);
+    let res: Response;
+    try {
+      res = await doFetch(`${options.baseUrl}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ometria-auth': options.apiKey },
+        body: JSON.stringify(records),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw new RemoteError({ kind: 'retry', reason: timedOut ? 'Ometria did not answer in time' : `Ometria unreachable: ${(error as Error).message}` });
+    }
+    const outcome = classifyOmetriaResponse(res.status, res.headers, await res.text(), options.now());
+    if (outcome.kind === 'ok') return outcome;
+    if (outcome.kind === 'rate_limited') options.limiter.pauseUntil(options.now() + outcome.delayMs);
+    throw new RemoteError(outcome);
+  };
+  return {
+    push(records: OmetriaRecord[]): Promise<PushAccepted> {
+      if (records.length === 0 || records.length > MAX_RECORDS_PER_PUSH) throw new Error(`push takes 1..${MAX_RECORDS_PER_PUSH} records, got ${records.length}`);
+      if (new Set(records.map((r) => r['@type'])).size > 1) throw new Error('push takes one record type per call');
+      return withQuickRetries(() => once(records));
+    },
+  };
+}
+
+export type PushClient = ReturnType<typeof createPushClient>;

@@ -1,0 +1,117 @@
+import { checkOmetriaRecord, type OmetriaRecord } from '../../shared/schemas/ometria-records.js';
+import type { Alerter } from '../alerts/alerter.js';
+import { RemoteError } from '../remote/remote-errors.js';
+import type { Store } from '../store/store.js';
+import { contentHash } from './content-hash.js';
+import { MAX_RECORDS_PER_PUSH, type PushClient } from './push-client.js';
+
+export interface PushItem {
+  record: OmetriaRecord;
+  /** The job that produced the record: a dead letter replays it. */
+  jobKind: string;
+  entityKey: string;
+}
+
+export interface PushResult {
+  /** Record ids Ometria now holds: pushed now, or unchanged since the last accepted push. */
+  delivered: Set<string>;
+  skippedUnchanged: number;
+  deadLettered: Map<string, string>;
+}
+
+export interface PushDeps {
+  client: PushClient;
+  store: Store;
+  alerter: Alerter;
+  now: () => number;
+}
+
+/**
+ * Pushes records of ONE type: checked against our strict schemas, unchanged ones skipped by ledger hash,
+ * sent in batches of 100; a rejected batch is halved until the bad records stand alone (decisions.md 6).
+ * Throws RemoteError for retry / rate limit / auth: the caller reschedules what is not delivered.
+ */
+export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<PushResult> {
+  const result: PushResult = { delivered: new Set(), skippedUnchanged: 0, deadLettered: new Map() };
+  const pending: Array<PushItem & { hash: string }> = [];
+  for (const item of dedupeById(items)) {
+    const id = item.record.id;
+    const check = checkOmetriaRecord(item.record);
+    if (!check.ok) {
+      deadLetter(item, `record failed validation before sending: ${check.reason}`, undefined, deps, result);
+      continue;
+    }
+    const hash = contentHash(item.record);
+    if (deps.store.ledger.hashOf(item.record['@type'], id) === hash) {
+      result.delivered.add(id);
+      result.skippedUnchanged++;
+      continue;
+    }
+    pending.push({ ...item, hash });
+  }
+  for (let i = 0; i < pending.length; i += MAX_RECORDS_PER_PUSH) {
+    await sendBatch(pending.slice(i, i + MAX_RECORDS_PER_PUSH), deps, result);
+  }
+  return result;
+}
+
+async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDeps, result: PushResult): Promise<void> {
+  const type = batch[0]!.record['@type'];
+  try {
+    const reply = await deps.client.push(batch.map((b) => b.record));
+    const now = deps.now();
+    deps.store.transaction(() => {
+      deps.store.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+      for (const b of batch) {
+        deps.store.ledger.record(type, b.record.id, b.hash, now);
+        result.delivered.add(b.record.id);
+        if (type === 'contact') deps.store.jobs.unblock(`contact:${b.record.id}`, now);
+      }
+    });
+    if (reply.rejected) {
+      deps.alerter.raise({
+        fingerprint: `push-rejected:${type}:${reply.requestId ?? now}`,
+        kind: 'push_rejected',
+        entity: `${type} batch ${reply.requestId ?? ''}`.trim(),
+        team: 'ecommerce',
+        message: `Ometria accepted ${reply.accepted ?? '?'} and rejected ${reply.rejected} of ${batch.length} ${type} records (request ${reply.requestId ?? 'unknown'}).`,
+        cause: 'Some records failed Ometria\'s checks on arrival.',
+        action: 'Open /status and GET /push/_errors in Ometria for the reason; fix the data in Centra, then replay.',
+        details: { ids: batch.map((b) => b.record.id) },
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof RemoteError) || error.outcome.kind !== 'reject') throw error;
+    deps.store.pushLog.add({ at: deps.now(), record_type: type, records: batch.length, status: error.outcome.status, request_id: null, accepted: 0, rejected: batch.length, error: error.outcome.body.slice(0, 500) });
+    if (batch.length === 1) {
+      deadLetter(batch[0]!, error.outcome.reason, { status: error.outcome.status, body: error.outcome.body }, deps, result);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await sendBatch(batch.slice(0, half), deps, result);
+    await sendBatch(batch.slice(half), deps, result);
+  }
+}
+
+function deadLetter(item: PushItem, reason: string, response: unknown, deps: PushDeps, result: PushResult): void {
+  const { record } = item;
+  const id = deps.store.deadLetters.add(
+    { jobKind: item.jobKind, entityKey: item.entityKey, recordType: record['@type'], recordId: record.id, record, reason, response },
+    deps.now(),
+  );
+  result.deadLettered.set(record.id, reason);
+  deps.alerter.raise({
+    fingerprint: `dead-letter:${record['@type']}:${record.id}`,
+    kind: 'dead_letter',
+    entity: `${record['@type']} ${record.id}`,
+    team: 'ecommerce',
+    message: `Ometria did not take ${record['@type']} ${record.id} (dead letter #${id}): ${reason}`,
+    cause: 'The record breaks one of Ometria\'s rules, usually data entered in Centra.',
+    action: `Fix the ${record['@type'] === 'order' ? 'order' : 'customer'} in Centra (see the reason), then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
+  });
+}
+
+/** Two orders of one customer carry the same contact: push it once, the last mapping wins. */
+function dedupeById(items: PushItem[]): PushItem[] {
+  return [...new Map(items.map((i) => [i.record.id, i])).values()];
+}

@@ -1,0 +1,20 @@
+import pRetry, { AbortError } from 'p-retry';
+import { RemoteError } from './remote-errors.js';
+
+/**
+ * Immediate retries of one HTTP call for passing faults (a reset connection, a single 5xx): 3 tries within
+ * about 1 s (decisions.md 5). Anything longer is rescheduled as data by the worker, never slept on here.
+ */
+export function withQuickRetries<T>(call: () => Promise<T>): Promise<T> {
+  return pRetry(
+    async () => {
+      try {
+        return await call();
+      } catch (error) {
+        const quick = error instanceof RemoteError && error.outcome.kind === 'retry' && !/in time/.test(error.message);
+        throw quick ? error : new AbortError(error as Error);
+      }
+    },
+    { retries: 2, minTimeout: 150, factor: 3, randomize: true },
+  );
+}

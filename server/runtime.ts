@@ -1,0 +1,49 @@
+import { createAlerter, type Alerter } from './alerts/alerter.js';
+import { createCentraClient, type CentraClient } from './centra/centra-client.js';
+import type { Config } from './config/load-config.js';
+import type { Logger } from './log/logger.js';
+import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
+import { perSecond } from './remote/limiter-windows.js';
+import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
+import type { Job, JobKind } from './store/job-store.js';
+import type { Store } from './store/store.js';
+import type { SyncContext } from './worker/sync-context.js';
+import { syncOrders } from './worker/sync-orders.js';
+import { createWorker, type Worker } from './worker/worker.js';
+
+export interface Runtime {
+  ctx: SyncContext;
+  worker: Worker;
+  alerter: Alerter;
+  centra: CentraClient;
+  centraLimiter: RateLimiter;
+  handledKinds: ReadonlySet<JobKind>;
+}
+
+/** Clients, limiters, sync context and worker for one process; builds, starts nothing. */
+export function createRuntime(
+  config: Readonly<Config>,
+  store: Store,
+  deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch },
+): Runtime {
+  const { logger, now } = deps;
+  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch });
+  const centraLimiter = createRateLimiter([
+    { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
+    { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
+  ]);
+  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch });
+  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const ctx: SyncContext = {
+    store, centra, ometria, alerter, logger, now,
+    random: deps.random ?? Math.random,
+    storeMap: config.OMETRIA_STORE_MAP,
+    contactCollection: config.OMETRIA_CONTACT_COLLECTION,
+    notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
+    centraBatchSize: config.CENTRA_BATCH_SIZE,
+  };
+  // One worker cycle fills one Ometria push of orders (100), fetched in CENTRA_BATCH_SIZE slices.
+  const handlers = { order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: MAX_RECORDS_PER_PUSH } };
+  const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
+  return { ctx, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
+}

@@ -1,0 +1,7 @@
+import type { SimData } from '../data/sim-data.js';
+
+/** What every resolver gets as graphql-js `contextValue`. */
+export interface SimContext {
+  data: SimData;
+  defaultLimit: number;
+}

@@ -1,0 +1,39 @@
+import { execute, validate, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import type { SimContext } from './context.js';
+import { simFieldResolver, simTypeResolver } from './field-resolver.js';
+import { simulatorSchema } from './schema.js';
+
+export interface OperationRequest {
+  document: DocumentNode;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+/** HTTP status and body for one parsed operation. */
+export interface OperationResponse {
+  status: number;
+  body: ExecutionResult;
+}
+
+/**
+ * Validation errors give 400, as does a result with errors and no data; anything else is 200 with
+ * `data` and per-field `errors` side by side [INF: graphql-php's default, which Centra is likely to use].
+ */
+export async function executeOperation(request: OperationRequest, rootValue: unknown, ctx: SimContext):
+  Promise<OperationResponse> {
+  const schema = simulatorSchema();
+  const invalid: readonly GraphQLError[] = validate(schema, request.document);
+  if (invalid.length > 0) return { status: 400, body: { errors: invalid } };
+  const result = await execute({
+    schema,
+    document: request.document,
+    rootValue,
+    contextValue: ctx,
+    variableValues: request.variables ?? undefined,
+    operationName: request.operationName ?? undefined,
+    fieldResolver: simFieldResolver,
+    typeResolver: simTypeResolver,
+  });
+  const failed = (result.data === null || result.data === undefined) && (result.errors?.length ?? 0) > 0;
+  return { status: failed ? 400 : 200, body: result };
+}

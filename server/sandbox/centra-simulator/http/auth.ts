@@ -1,0 +1,10 @@
+import type { Request } from 'express';
+
+/** Centra takes `Authorization: Bearer <token>` or the cookie `graphql-access=<token>` (centra.md §2.1). */
+export function presentedToken(req: Request): string | undefined {
+  const header = req.get('authorization');
+  const bearer = header ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined;
+  if (bearer) return bearer;
+  const cookie = req.get('cookie')?.split(';').map((c) => c.trim()).find((c) => c.startsWith('graphql-access='));
+  return cookie ? decodeURIComponent(cookie.slice('graphql-access='.length)) : undefined;
+}

@@ -1,0 +1,26 @@
+/** Centra Integration API simulator: for tests, benchmarks and the credential-less sandbox. */
+export { startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from './start-simulator.js';
+export { SimData, type SimDataOptions } from './data/sim-data.js';
+export { SimTable, type Patch } from './data/sim-table.js';
+export type { OrderTable } from './data/order-table.js';
+export type { ProductTable, SizeEntry, VariantEntry } from './data/product-table.js';
+export type { AfterSaleTable } from './data/after-sale-table.js';
+export { FaultInjector, type InjectedFault } from './http/faults.js';
+export { RequestLog, type SimRequest } from './http/request-log.js';
+export { RateLimiter, type RateLimitOptions, type RateLimitRow } from './http/rate-limiter.js';
+export { rootFieldKeys } from './http/root-fields.js';
+export { simMoney, currency, CURRENCIES } from './money.js';
+export { formatTz, parseTz } from './sim-time.js';
+export { simOrderHash } from './build/order-hash.js';
+export { orderTotals, linePrices } from './build/order-totals.js';
+export { COUNTRIES } from './build/countries.js';
+export { signCentraWebhook } from './webhook/sign.js';
+export { encodeWebhookBody, phpUrlEncode } from './webhook/encode-body.js';
+export { phpJsonEncode } from './webhook/php-json.js';
+export { sendCentraWebhook, type SendWebhookOptions } from './webhook/send.js';
+export { seedCatalogue, type SeedCatalogueOptions, type SeededCatalogue } from './seed/seed-catalogue.js';
+export { seedCustomers, type SeedCustomersOptions } from './seed/seed-customers.js';
+export { seedOrders, type SeedOrdersOptions } from './seed/seed-orders.js';
+export { seedSetup, SEED_IDS } from './seed/seed-setup.js';
+export { createPrng, type Prng } from './seed/prng.js';
+export type * from './types/index.js';

@@ -1,0 +1,11 @@
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** A table of rows, every cell escaped. */
+export function table<T>(rows: T[], columns: Array<[string, (row: T) => unknown]>, empty: string): string {
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const head = columns.map(([title]) => `<th>${escapeHtml(title)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${columns.map(([, cell]) => `<td>${escapeHtml(cell(row))}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}

@@ -1,0 +1,33 @@
+import { redactText } from '../log/redact.js';
+import { escapeHtml, table } from './html.js';
+import type { StatusSnapshot } from './status-snapshot.js';
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f4f4f4}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem}
+.card b{display:block;font-size:1.3rem}.bad b{color:#b00}.empty{color:#777}`;
+
+/** The dashboard: readable on a laptop, no scripts, no build step. */
+export function renderStatusPage(s: StatusSnapshot): string {
+  const openAlerts = s.alerts.filter((a) => a.state === 'open');
+  const pending = Object.values(s.backlog).reduce((n, states) => n + (states.pending ?? 0) + (states.running ?? 0), 0);
+  const card = (label: string, value: unknown, bad = false) => `<div class="card${bad ? ' bad' : ''}"><b>${escapeHtml(value)}</b>${escapeHtml(label)}</div>`;
+  const body = [
+    `<h1>centra-ometria status</h1><p>${escapeHtml(s.mode)} mode · worker ${s.worker.enabled ? (s.worker.running ? 'running' : 'stopped') : 'disabled'} · ${escapeHtml(s.generatedAt)}</p>`,
+    `<div class="cards">${card('jobs waiting', pending)}${card('lag (s)', s.lagSeconds, s.lagSeconds > 300)}${card('open alerts', openAlerts.length, openAlerts.length > 0)}${card('open dead letters', s.openDeadLetters, s.openDeadLetters > 0)}</div>`,
+    `<h2>Alerts</h2>`,
+    table(s.alerts, [['team', (a) => a.team], ['state', (a) => a.state], ['entity', (a) => a.entity], ['what happened', (a) => a.message], ['what to do', (a) => a.action ?? ''], ['seen', (a) => `${a.occurrences}× · ${a.lastSeen}`]], 'No alerts.'),
+    `<h2>Dead letters</h2>`,
+    table(s.deadLetters, [['#', (d) => d.id], ['state', (d) => d.state], ['job', (d) => d.entity], ['record', (d) => d.record], ['reason', (d) => d.reason], ['updated', (d) => d.updatedAt]], 'No dead letters.'),
+    `<h2>Backlog</h2>`,
+    table(Object.entries(s.backlog), [['kind', ([k]) => k], ['states', ([, v]) => Object.entries(v).map(([st, n]) => `${st}: ${n}`).join(', ')]], 'No jobs yet.'),
+    `<h2>Recent deliveries</h2>`,
+    table(s.deliveries, [['#', (d) => d.id], ['received', (d) => d.receivedAt], ['shape', (d) => d.shape], ['events', (d) => d.events]], 'No deliveries yet.'),
+    `<h2>Recent jobs</h2>`,
+    table(s.jobs, [['kind', (j) => j.kind], ['entity', (j) => j.entity], ['state', (j) => j.state], ['attempts', (j) => j.attempts], ['next run', (j) => j.runAt], ['last error', (j) => j.lastError ?? '']], 'No jobs yet.'),
+    `<h2>Recent pushes to Ometria</h2>`,
+    table(s.pushes, [['at', (p) => p.at], ['type', (p) => p.type], ['records', (p) => p.records], ['status', (p) => p.status ?? ''], ['request', (p) => p.requestId ?? ''], ['error', (p) => p.error ?? '']], 'No pushes yet.'),
+  ].join('\n');
+  return redactText(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>centra-ometria status</title><style>${STYLE}</style></head><body>${body}</body></html>`);
+}

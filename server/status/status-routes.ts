@@ -1,0 +1,46 @@
+import express, { type Router } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { replayDeadLetters } from '../admin/replay.js';
+import { HttpError } from '../http/http-errors.js';
+import type { Store } from '../store/store.js';
+import { renderStatusPage } from './status-page.js';
+import { statusSnapshot } from './status-snapshot.js';
+
+export interface StatusDeps {
+  store: Store;
+  mode: string;
+  workerEnabled: boolean;
+  workerRunning: () => boolean;
+  adminToken: string | undefined;
+  now: () => number;
+  onQueued: () => void;
+}
+
+/** GET /status (HTML), GET /status.json, and the admin replay action (Bearer ADMIN_TOKEN; decisions.md 27). */
+export function statusRouter(deps: StatusDeps): Router {
+  const router = express.Router();
+  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning() }, deps.now());
+  router.get('/status', (_req, res) => {
+    res.type('html').send(renderStatusPage(snapshot()));
+  });
+  router.get('/status.json', (_req, res) => {
+    res.json(snapshot());
+  });
+  router.post('/admin/dead-letters/:id/replay', (req, res) => {
+    requireAdmin(deps.adminToken, req.get('authorization'));
+    const id = Number(req.params.id);
+    if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
+    const result = replayDeadLetters(deps.store, { ids: [id] }, deps.now());
+    if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
+    deps.onQueued();
+    res.json(result);
+  });
+  return router;
+}
+
+function requireAdmin(token: string | undefined, header: string | undefined): void {
+  if (!token) throw new HttpError(403, 'admin actions are disabled: set ADMIN_TOKEN to enable them');
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const expected = Buffer.from(token);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'admin action needs Authorization: Bearer <ADMIN_TOKEN>');
+}

@@ -1,0 +1,45 @@
+import type { Store } from '../store/store.js';
+
+export interface StatusSnapshot {
+  generatedAt: string;
+  mode: string;
+  worker: { enabled: boolean; running: boolean };
+  backlog: Record<string, Record<string, number>>;
+  /** Age of the oldest job still waiting or running, seconds: how far behind Centra we are. */
+  lagSeconds: number;
+  openDeadLetters: number;
+  deliveries: Array<{ id: number; receivedAt: string; shape: string; events: string }>;
+  jobs: Array<{ kind: string; entity: string; state: string; attempts: number; runAt: string; lastError: string | null }>;
+  pushes: Array<{ at: string; type: string; records: number; status: number | null; requestId: string | null; error: string | null }>;
+  deadLetters: Array<{ id: number; entity: string; record: string; reason: string; state: string; occurrences: number; updatedAt: string }>;
+  alerts: Array<{ id: number; team: string; kind: string; entity: string; message: string; action: string | null; state: string; occurrences: number; lastSeen: string }>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * What /status and /status.json show. Ids, counts and states only: no record bodies, so no emails
+ * (decisions.md 27).
+ */
+export function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean }, now: number): StatusSnapshot {
+  const backlog: StatusSnapshot['backlog'] = {};
+  for (const row of store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
+  const oldest = store.jobs.oldestActiveQueuedAt();
+  return {
+    generatedAt: iso(now),
+    mode: info.mode,
+    worker: { enabled: info.workerEnabled, running: info.workerRunning },
+    backlog,
+    lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
+    openDeadLetters: store.deadLetters.countOpen(),
+    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: d.events ?? '' })),
+    jobs: store.jobs.recent(30).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: j.last_error })),
+    pushes: store.pushLog.recent(20).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: p.error })),
+    deadLetters: store.deadLetters.recent(30).map((d) => ({
+      id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: d.reason, state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
+    })),
+    alerts: store.alerts.recent(30).map((a) => ({
+      id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: a.message, action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Versioned schema: migration N brings PRAGMA user_version from N-1 to N. Append only; never edit a shipped one.
+ * Times are Unix milliseconds.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY,
+    received_at INTEGER NOT NULL,
+    signature_t INTEGER,
+    shape TEXT NOT NULL,
+    raw_body BLOB NOT NULL,
+    event_count INTEGER NOT NULL
+  );
+  CREATE TABLE delivery_events (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+    type TEXT NOT NULL,
+    action TEXT,
+    entity_id TEXT,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'pending', 'ignored', 'rejected')),
+    reason TEXT
+  );
+  CREATE INDEX delivery_events_state ON delivery_events(state, type);
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'blocked', 'done', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    run_at INTEGER NOT NULL,
+    locked_until INTEGER,
+    last_error TEXT,
+    dirty INTEGER NOT NULL DEFAULT 0,
+    blocked_on TEXT,
+    first_queued_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    finished_at INTEGER
+  );
+  CREATE UNIQUE INDEX jobs_active ON jobs(kind, entity_key) WHERE state IN ('pending', 'running', 'blocked');
+  CREATE INDEX jobs_due ON jobs(state, kind, run_at);
+  CREATE TABLE ledger (
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    pushed_at INTEGER NOT NULL,
+    push_count INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (record_type, record_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE push_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    record_type TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    status INTEGER,
+    request_id TEXT,
+    accepted INTEGER,
+    rejected INTEGER,
+    error TEXT
+  );
+  CREATE TABLE dead_letters (
+    id INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    job_kind TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    record_type TEXT,
+    record_id TEXT,
+    record TEXT,
+    reason TEXT NOT NULL,
+    response TEXT,
+    occurrences INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'replayed')),
+    replayed_at INTEGER
+  );
+  CREATE INDEX dead_letters_state ON dead_letters(state, job_kind);
+  CREATE TABLE contact_keys (
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'customer')),
+    value TEXT NOT NULL,
+    contact_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, value)
+  ) WITHOUT ROWID;
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    team TEXT NOT NULL,
+    message TEXT NOT NULL,
+    cause TEXT,
+    action TEXT,
+    details TEXT,
+    state TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL DEFAULT 1,
+    resolved_at INTEGER,
+    notified_at INTEGER
+  );
+  CREATE UNIQUE INDEX alerts_open ON alerts(fingerprint) WHERE state = 'open';
+  CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,22 @@
+import type { Alerter } from '../alerts/alerter.js';
+import type { CentraClient } from '../centra/centra-client.js';
+import type { Logger } from '../log/logger.js';
+import type { PushClient } from '../ometria/push-client.js';
+import type { Store } from '../store/store.js';
+
+/** What every sync handler is given; main.ts builds it, tests build their own. */
+export interface SyncContext {
+  store: Store;
+  centra: CentraClient;
+  ometria: PushClient;
+  alerter: Alerter;
+  logger: Logger;
+  now: () => number;
+  random: () => number;
+  storeMap: Readonly<Record<string, string>>;
+  contactCollection: string;
+  /** How long an order that is held or not found is retried, ms (decisions.md 14). */
+  notFoundGiveUpMs: number;
+  /** Orders per Integration API request (decisions.md 12). */
+  centraBatchSize: number;
+}

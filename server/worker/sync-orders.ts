@@ -1,0 +1,139 @@
+import type { CentraOrder } from '../centra/centra-order.js';
+import { fetchOrders, type FetchedOrder } from '../centra/fetch-orders.js';
+import { mapOrderContact } from '../mapping/map-contact.js';
+import { mapOrder } from '../mapping/map-order.js';
+import { MappingError } from '../mapping/mapping-error.js';
+import { pushRecords, type PushItem } from '../ometria/push-records.js';
+import type { Job } from '../store/job-store.js';
+import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
+import { resolveOmetriaStore } from './store-map.js';
+import type { SyncContext } from './sync-context.js';
+
+interface Mapped {
+  job: Job;
+  order: PushItem;
+  contact: PushItem | undefined;
+}
+
+/**
+ * One batch of order jobs: fetch all in few Centra requests, map, push contacts then orders
+ * (decisions.md 4), and settle every job: done, retried later, blocked on its contact, or dead.
+ */
+export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
+  const fetched = new Map<number, FetchedOrder>();
+  for (let i = 0; i < jobs.length; i += ctx.centraBatchSize) {
+    const slice = jobs.slice(i, i + ctx.centraBatchSize);
+    try {
+      for (const [n, f] of await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)))) fetched.set(n, f);
+    } catch (error) {
+      rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
+      jobs = jobs.slice(0, i);
+      break;
+    }
+  }
+  ctx.alerter.resolve('auth:Centra');
+  const mapped = jobs.flatMap((job) => {
+    const m = mapJob(ctx, job, fetched.get(Number(job.entity_key)));
+    return m ? [m] : [];
+  });
+  if (mapped.length === 0) return;
+
+  let contactResult;
+  try {
+    contactResult = await pushRecords(mapped.flatMap((m) => (m.contact ? [m.contact] : [])), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, mapped.map((m) => m.job), error, 'Ometria');
+  }
+  const ready = mapped.filter((m) => {
+    if (!m.contact || contactResult.delivered.has(m.contact.record.id)) return true;
+    const reason = contactResult.deadLettered.get(m.contact.record.id) ?? 'contact not delivered';
+    ctx.store.jobs.block(m.job.id, `contact:${m.contact.record.id}`, `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`, ctx.now());
+    return false;
+  });
+  if (ready.length === 0) return;
+
+  let orderResult;
+  try {
+    orderResult = await pushRecords(ready.map((m) => m.order), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
+  }
+  ctx.alerter.resolve('auth:Ometria');
+  for (const m of ready) {
+    const rejected = orderResult.deadLettered.get(m.order.record.id);
+    if (rejected) ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
+    else ctx.store.jobs.complete(m.job.id, ctx.now());
+  }
+}
+
+const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
+
+/** Settles jobs that cannot be pushed now; returns the records for those that can. */
+function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Mapped | undefined {
+  const number = job.entity_key;
+  if (!fetched || fetched.status === 'error') {
+    retryJob(ctx, job, `order ${number}: ${fetched?.message ?? 'not fetched'}`);
+    return undefined;
+  }
+  if (fetched.status === 'not_found' || fetched.order.isOnHold) {
+    notFoundYet(ctx, job);
+    return undefined;
+  }
+  ctx.alerter.resolve(`order-not-found:${number}`);
+  const order = fetched.order;
+  if (order.__typename === 'WholesaleOrder') {
+    ctx.logger.info({ order: order.number }, 'wholesale order: not synced to Ometria (B2C marketing only)');
+    ctx.store.jobs.complete(job.id, ctx.now());
+    return undefined;
+  }
+  const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
+  if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.');
+  const customer = order.customer;
+  const contactKey = customer ? ctx.store.contactKeys.resolve(customer.id, customer.email, ctx.now()) : `order-${order.number}`;
+  try {
+    const record = mapOrder(order, { contactKey, ometriaStore });
+    const contact = customer ? mapOrderContact(customer, { contactKey, collection: ctx.contactCollection, ometriaStore }) : undefined;
+    return {
+      job,
+      order: { record, jobKind: 'order', entityKey: number },
+      contact: contact && { record: contact, jobKind: 'order', entityKey: number },
+    };
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    return deadJob(ctx, job, order, error.message, error.owner, 'Correct the order in Centra, then replay the dead letter.');
+  }
+}
+
+function notFoundYet(ctx: SyncContext, job: Job): void {
+  const waited = ctx.now() - job.first_queued_at;
+  if (waited < ctx.notFoundGiveUpMs) {
+    retryJob(ctx, job, `order ${job.entity_key} is not visible in Centra yet (held, awaiting payment, or not created); retrying`);
+    return;
+  }
+  const reason = `order ${job.entity_key} was still not visible in Centra ${Math.round(waited / 3_600_000)} h after its webhook`;
+  ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
+  ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  ctx.alerter.raise({
+    fingerprint: `order-not-found:${job.entity_key}`,
+    kind: 'order_not_found',
+    entity: `order ${job.entity_key}`,
+    team: 'ecommerce',
+    message: `${reason}; it was not sent to Ometria.`,
+    cause: 'The order is on hold or waiting for payment in Centra, or the webhook named a wrong order.',
+    action: `Check order ${job.entity_key} in Centra; once it is released, replay its dead letter.`,
+  });
+}
+
+function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: string, action: string): undefined {
+  const id = ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
+  ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  ctx.alerter.raise({
+    fingerprint: `dead-letter:order:${order.number}`,
+    kind: 'dead_letter',
+    entity: `order ${order.number}`,
+    team: owner === 'developers' ? 'operations' : 'ecommerce',
+    message: `Order ${order.number} cannot be sent to Ometria (dead letter #${id}): ${reason}`,
+    action,
+  });
+  return undefined;
+}

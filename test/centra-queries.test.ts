@@ -1,0 +1,26 @@
+import { buildSchema, parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
+import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
+import { contractPath } from '../server/package-root.js';
+
+const schema = buildSchema(readFileSync(contractPath('centra-integration.graphql'), 'utf8'));
+const errorsOf = (query: string) => validate(schema, parse(query)).map((e) => e.message);
+
+/** Every Centra query the service sends, as it sends it. */
+const QUERIES: Array<[string, string]> = [
+  ['one order by number', buildOrdersQuery([14])],
+  ['a batch of 50 orders by aliases', buildOrdersQuery(Array.from({ length: 50 }, (_, i) => 1000 + i))],
+  ['the live rate-limit quota', RATE_LIMITS_QUERY],
+];
+
+describe('Centra queries validate against the Integration API contract', () => {
+  it.each(QUERIES)('%s', (_name, query) => {
+    expect(errorsOf(query)).toEqual([]);
+  });
+
+  it('rejects a query with a field the contract does not have, so the check can fail', () => {
+    expect(errorsOf('query { orders { id numberr } }')).not.toEqual([]);
+  });
+});

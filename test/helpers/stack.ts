@@ -1,0 +1,74 @@
+import { loadConfig, type Config } from '../../server/config/load-config.js';
+import { startService, type ServiceHandle } from '../../server/main.js';
+import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../server/sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../server/sandbox/ometria-recorder/index.js';
+import { tempDir } from './temp-dir.js';
+
+export const WEBHOOK_SECRET = 'test-endpoint-secret';
+export const STORE_MAP = { '1': 'example.com/uk', '2': 'example.com/se', '*': 'example.com' };
+
+export interface Stack {
+  centra: CentraSimulator;
+  ometria: OmetriaRecorder;
+  service: ServiceHandle;
+  config: Readonly<Config>;
+  env: Record<string, string>;
+  dataDir: string;
+  webhookUrl: string;
+  /** Sends a signed Integration API delivery of `{type, id}` events. */
+  send(events: Array<{ type: string; id: number; action?: string }>, t?: number): Promise<{ status: number; body: string }>;
+  /** Restarts the service alone on the same store, optionally with changed variables. */
+  restart(env?: Record<string, string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real service on 127.0.0.1 against the Centra simulator and the Ometria recorder, with a temp store. */
+export async function startStack(options: {
+  env?: Record<string, string>;
+  centra?: CentraSimulatorOptions;
+  ometria?: OmetriaRecorderOptions;
+  dataDir?: string;
+} = {}): Promise<Stack> {
+  const centra = await startCentraSimulator({ rateLimit: false, ...options.centra });
+  const ometria = await startOmetriaRecorder({ ratePerSecond: 0, ...options.ometria });
+  const dir = options.dataDir ? undefined : tempDir();
+  const dataDir = options.dataDir ?? dir!.path;
+  const env: Record<string, string> = {
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: centra.token,
+    CENTRA_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: ometria.apiKey,
+    OMETRIA_STORE_MAP: JSON.stringify(STORE_MAP),
+    OMETRIA_PUSH_RATE: '50',
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  let service = await startService(config);
+  const stack: Stack = {
+    centra, ometria, config, env, dataDir,
+    get service() { return service; },
+    get webhookUrl() { return `${service.url}/webhooks/centra`; },
+    send: (events, t) => sendCentraWebhook({
+      url: `${service.url}/webhooks/centra`,
+      secret: WEBHOOK_SECRET,
+      payload: { events: events.map((e) => ({ action: 'update', date: '2024-06-03 16:00:00.123456', ...e })) },
+      ...(t === undefined ? {} : { t }),
+    }),
+    async restart(extra = {}) {
+      await service.close();
+      Object.assign(env, extra);
+      service = await startService(loadConfig(env));
+    },
+    async close() {
+      await service.close();
+      await Promise.all([centra.close(), ometria.close()]);
+      dir?.remove();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fetchOrders } from '../../server/centra/fetch-orders.js';
+import { mapOrder } from '../../server/mapping/map-order.js';
+import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
+import { makeSimCustomer, makeSimLine, makeSimOrder } from '../helpers/centra-factories.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { createCentraClient } from '../../server/centra/centra-client.js';
+import { createRateLimiter } from '../../server/remote/rate-limiter.js';
+
+let stack: Stack | undefined;
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+});
+
+const validator = createOpenApiValidator();
+
+function seedOrder(s: Stack, number: number, customerId = 4, email = 'anna@example.com') {
+  s.centra.data.customers.add(makeSimCustomer({ id: customerId, email, firstName: 'Anna', lastName: 'Berg' }));
+  s.centra.data.orders.add(makeSimOrder({
+    number,
+    customer: { id: customerId, email, firstName: 'Anna', lastName: 'Berg' },
+    lines: [makeSimLine({ quantity: 2, price: 40 }), makeSimLine({ price: 25, productSize: { id: 112, SKU: 'P10001BLKL', sizeNumber: 'L', description: 'L', EAN: null } })],
+  }));
+}
+
+describe('order webhooks reach Ometria (issue 2)', () => {
+  it('when a signed order webhook arrives, then Ometria holds exactly one correct order and its contact', async () => {
+    stack = await startStack();
+    seedOrder(stack, 14);
+    const reply = await stack.send([{ type: 'order', id: 14, action: 'create' }]);
+    expect(reply.status).toBe(200);
+    const order = await waitFor(() => stack!.ometria.store.get('order', '14'), 'order 14 in Ometria');
+
+    const fetched = await fetchOrders(createCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter([{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
+    const centraOrder = fetched.get(14);
+    if (centraOrder?.status !== 'found') throw new Error('order 14 not in the simulator');
+    const { '@merge': _m, ...expected } = { ...mapOrder(centraOrder.order, { contactKey: 'c4', ometriaStore: 'example.com/uk' }), '@merge': undefined };
+    expect(order).toMatchObject(expected);
+    expect(order).toMatchObject({
+      id: '14', status: 'confirmed', is_valid: true, currency: 'GBP', store: 'example.com/uk',
+      customer: { id: 'c4', email: 'anna@example.com' },
+      lineitems: [
+        { product_id: 'P10001BLK', variant_id: 'P10001BLKM', sku: 'P10001BLKM', quantity: 2, unit_price: 40 },
+        { product_id: 'P10001BLK', variant_id: 'P10001BLKL', quantity: 1, unit_price: 25 },
+      ],
+    });
+    expect(validator.validate(order)).toEqual([]);
+
+    const contact = stack.ometria.store.get('contact', 'c4', 'centra');
+    expect(contact).toMatchObject({ id: 'c4', customer_id: 'c4', email: 'anna@example.com', firstname: 'Anna' });
+    expect(validator.validate(contact)).toEqual([]);
+    expect(stack.ometria.store.versions('order', '14')).toBe(1);
+    const types = stack.ometria.pushes.list().filter((p) => p.status === 202).map((p) => p.type);
+    expect(types).toEqual(['contact', 'order']);
+  });
+
+  it('when one delivery is sent 5 times, 3 at once, then one job and one push per distinct order state', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    seedOrder(stack, 15);
+    const replies = await Promise.all([1, 2, 3].map(() => stack!.send([{ type: 'order', id: 15 }])));
+    replies.push(await stack.send([{ type: 'order', id: 15 }]), await stack.send([{ type: 'order', id: 15 }]));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(stack.service.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'pending', n: 1 }]);
+    expect(stack.service.store.deliveries.count()).toBe(5);
+
+    await stack.restart({ WORKER_ENABLED: 'true' });
+    const restarted = stack;
+    await waitFor(() => restarted.ometria.store.get('order', '15'), 'order 15 in Ometria');
+
+    for (let i = 0; i < 3; i++) expect((await restarted.send([{ type: 'order', id: 15 }])).status).toBe(200);
+    await waitFor(() => restarted.service.store.jobs.countsByState().every((r) => r.state === 'done'), 'jobs settled');
+    expect(restarted.ometria.store.versions('order', '15')).toBe(1);
+
+    restarted.centra.data.orders.update(15, { status: 'PROCESSING' });
+    await restarted.send([{ type: 'order', id: 15 }]);
+    await waitFor(() => restarted.ometria.store.versions('order', '15') === 2, 'second order state pushed');
+    await restarted.send([{ type: 'order', id: 15 }]);
+    await waitFor(() => restarted.service.store.jobs.countsByState().every((r) => r.state === 'done'), 'jobs settled');
+    expect(restarted.ometria.store.versions('order', '15')).toBe(2);
+    expect(restarted.ometria.store.versions('contact', 'c4')).toBe(1);
+  });
+
+  it('when Ometria answers 429, then 500, then 202, then the order is delivered', async () => {
+    stack = await startStack();
+    seedOrder(stack, 16);
+    stack.ometria.faults.queue({ status: 429, headers: { 'retry-after': '1' } }, { status: 500 });
+    await stack.send([{ type: 'order', id: 16 }]);
+    await waitFor(() => stack!.ometria.store.get('order', '16'), 'order 16 after 429 and 500', 20_000);
+    const statuses = stack.ometria.pushes.list().map((p) => p.status);
+    expect(statuses.slice(0, 2)).toEqual([429, 500]);
+    expect(statuses).toContain(202);
+    await waitFor(() => stack!.service.store.jobs.find('order', '16')?.state === 'done', 'job of order 16 done');
+  });
+
+  it('when Centra hides an order (held), then the job retries later instead of dropping it', async () => {
+    stack = await startStack();
+    stack.centra.data.orders.add(makeSimOrder({ number: 17, isOnHold: true }));
+    await stack.send([{ type: 'order', id: 17 }]);
+    const job = await waitFor(() => {
+      const j = stack!.service.store.jobs.find('order', '17');
+      return j && j.attempts > 0 ? j : undefined;
+    }, 'a retry of order 17');
+    expect(job).toMatchObject({ state: 'pending', last_error: expect.stringMatching(/not visible in Centra yet/) });
+    stack.centra.data.orders.update(17, { isOnHold: false });
+    stack.service.store.jobs.retryLater(job!.id, Date.now(), job!.last_error!, Date.now());
+    stack.service.worker.wake();
+    await waitFor(() => stack!.ometria.store.get('order', '17'), 'order 17 once released');
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Drives Ometria's own web tag (`window.ometria`, reference/ometria.md §4) when the page loads it:
+ * one `init(pageType, pageData, storeId)` per page (and per SPA navigation), `identify(email)`,
+ * `setBasket(ometria.Basket)` with the restore URL on every basket snapshot, `trackAddToBasket`,
+ * and `trackTransaction` on order completion. Every call is guarded: a missing or throwing tag changes nothing.
+ *
+ * Page type: the first typed call on a page decides it (productView → product, collectionView → listing,
+ * checkout → checkout, orderComplete → confirmation). A basket snapshot alone types the page `basket` only if no
+ * typed call follows within BASKET_PAGE_MS, since storefronts also send the basket on other pages (mini-cart).
+ */
+import type { TrackerEvent } from '../shared/tracker-event-types.js';
+
+export const BASKET_PAGE_MS = 500;
+
+/** The part of Ometria's tag we use. */
+export interface OmetriaBasket {
+  setId(id: string): void;
+  setTotal(total: number, currency: string): void;
+  addLineItem(productId: string, quantity: number, lineTotal: number, variantId?: string): void;
+  setUrl(url: string): void;
+}
+export interface OmetriaTag {
+  init(pageType: string, pageData: object, storeId?: string): void;
+  identify(email: string): void;
+  setBasket(basket: OmetriaBasket): void;
+  trackAddToBasket(productId: string, quantity: number): void;
+  trackTransaction(orderId: string): void;
+  Basket: new () => OmetriaBasket;
+}
+
+/** Returns [bridge(event), newPage()]. */
+export const ometriaBridge = (store: string): [(e: TrackerEvent) => void, () => void] => {
+  let inited = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const om = (f: (o: OmetriaTag) => void) => {
+    try {
+      const o = (window as unknown as { ometria?: OmetriaTag }).ometria;
+      o && f(o);
+    } catch {
+      // the tag is not ours: never let it break the page or the tracker
+    }
+  };
+  const init = (type: string, data?: object) => {
+    clearTimeout(timer);
+    if (!inited) {
+      inited = true;
+      om((o) => o.init(type, data || {}, store));
+    }
+  };
+  const round = (n: number) => Math.round(n * 100) / 100;
+
+  return [
+    (e) => {
+      const t = e.type;
+      if (t == 'product_view') init('product', { pid: e.data.productSku || e.data.sku });
+      if (t == 'collection_view') init('listing', { attributes: [{ id: e.data.collectionId, type: 'collection' }] });
+      if (t == 'checkout') init('checkout');
+      if (t == 'order_complete') {
+        init('confirmation');
+        om((o) => o.trackTransaction(e.data.orderNumber));
+      }
+      if (t == 'identify' && e.data.email) om((o) => o.identify(e.data.email!));
+      if (t == 'add_to_basket') om((o) => o.trackAddToBasket(e.data.productSku || e.data.sku, e.data.quantity));
+      if (t == 'basket') {
+        const b = e.data;
+        om((o) => {
+          const x = new o.Basket();
+          x.setId(b.id);
+          x.setTotal(b.total, b.currency);
+          for (const l of b.lines) x.addLineItem(l.productSku || l.sku, l.quantity, round(l.unitPrice * l.quantity), l.sku);
+          x.setUrl(b.url);
+          o.setBasket(x);
+        });
+        inited || timer || (timer = setTimeout(() => init('basket'), BASKET_PAGE_MS));
+      }
+    },
+    () => {
+      clearTimeout(timer);
+      timer = undefined;
+      inited = false;
+    },
+  ];
+};
