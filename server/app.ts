@@ -3,6 +3,7 @@ import type { Alerter } from './alerts/alerter.js';
 import type { Config } from './config/load-config.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
+import { createIntakeWriter } from './intake/intake-writer.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
 import { statusRouter } from './status/status-routes.js';
@@ -39,13 +40,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter({ store: deps.store, workerRunning: deps.workerRunning, workerEnabled: deps.config.WORKER_ENABLED, draining: deps.draining }));
   app.use(
     webhookRouter({
-      store: deps.store,
+      intake: createIntakeWriter(deps.store, deps.handledKinds),
       logger: deps.logger,
       alerter: deps.alerter,
       secret: deps.webhookSecret,
       toleranceSeconds: deps.config.CENTRA_SIGNATURE_TOLERANCE_SECONDS,
       maxBodyBytes: deps.config.WEBHOOK_MAX_BODY_BYTES,
-      handledKinds: deps.handledKinds,
       now: deps.now,
       onQueued: deps.wakeWorker,
     }),

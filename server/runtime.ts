@@ -11,6 +11,12 @@ import type { SyncContext } from './worker/sync-context.js';
 import { syncOrders } from './worker/sync-orders.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
+/**
+ * Order jobs claimed per worker cycle, fetched in CENTRA_BATCH_SIZE slices. Five Ometria pushes' worth, so a
+ * backlog fills whole 100-record pushes of contacts too (a contact already in Ometria is not re-sent).
+ */
+export const ORDERS_PER_CYCLE = 5 * MAX_RECORDS_PER_PUSH;
+
 export interface Runtime {
   ctx: SyncContext;
   worker: Worker;
@@ -42,8 +48,7 @@ export function createRuntime(
     notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
     centraBatchSize: config.CENTRA_BATCH_SIZE,
   };
-  // One worker cycle fills one Ometria push of orders (100), fetched in CENTRA_BATCH_SIZE slices.
-  const handlers = { order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: MAX_RECORDS_PER_PUSH } };
+  const handlers = { order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE } };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
   return { ctx, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

@@ -1,22 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Alerter } from '../alerts/alerter.js';
-import { acceptDelivery } from '../intake/accept-delivery.js';
+import type { IntakeWriter } from '../intake/intake-writer.js';
 import type { Logger } from '../log/logger.js';
-import type { JobKind } from '../store/job-store.js';
-import type { Store } from '../store/store.js';
 import { HttpError } from './http-errors.js';
 import { parseDelivery } from './parse-delivery.js';
 import { isStorageUnavailable } from './storage-errors.js';
 import { verifyCentraSignature } from './verify-signature.js';
 
 export interface WebhookRouteDeps {
-  store: Store;
+  intake: IntakeWriter;
   logger: Logger;
   alerter: Alerter;
   secret: string;
   toleranceSeconds: number;
   maxBodyBytes: number;
-  handledKinds: ReadonlySet<JobKind>;
   now: () => number;
   /** Wakes the worker: the ack never waits for it. */
   onQueued: () => void;
@@ -34,7 +31,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
       : next(new HttpError(415, 'Content-Type must be application/x-www-form-urlencoded (Centra Webhook plugin format)'));
   const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: true });
 
-  router.post('/webhooks/centra', requireForm, rawBody, (req, res) => {
+  router.post('/webhooks/centra', requireForm, rawBody, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = deps.now();
     const check = verifyCentraSignature(body, req.get('x-centra-signature'), deps.secret, deps.toleranceSeconds, Math.floor(now / 1000));
@@ -42,7 +39,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     const parsed = parseDelivery(body);
     let accepted;
     try {
-      accepted = acceptDelivery(deps.store, { parsed, rawBody: body, signatureT: check.t }, deps.handledKinds, now);
+      accepted = await deps.intake.write({ parsed, rawBody: body, signatureT: check.t }, now);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
       deps.logger.error({ err: error }, 'webhook delivery could not be stored; answering 503 so Centra retries');

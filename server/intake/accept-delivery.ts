@@ -10,16 +10,17 @@ export interface AcceptedDelivery {
   rejected: Array<{ type: string; reason: string }>;
 }
 
-/** Stores the raw delivery, its events and their jobs in one transaction: all of it is on disk, or none. */
-export function acceptDelivery(
-  store: Store,
-  delivery: { parsed: ParsedDelivery; rawBody: Buffer; signatureT: number | null },
-  handled: ReadonlySet<JobKind>,
-  now: number,
-): AcceptedDelivery {
+export interface IncomingDelivery {
+  parsed: ParsedDelivery;
+  rawBody: Buffer;
+  signatureT: number | null;
+}
+
+/** Stores the raw delivery, its events and their jobs. Call inside a transaction (intake-writer.ts): all or none. */
+export function acceptDelivery(store: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): AcceptedDelivery {
   const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
   const rejected: AcceptedDelivery['rejected'] = [];
-  const deliveryId = store.transaction(() => {
+  const deliveryId = (() => {
     const events: StoredEvent[] = delivery.parsed.events.map((e) => {
       if (e.invalid) {
         rejected.push({ type: e.type, reason: e.invalid });
@@ -37,7 +38,7 @@ export function acceptDelivery(
       rawBody: delivery.rawBody,
       events,
     });
-  });
+  })();
   return { deliveryId, counts, rejected };
 }
 

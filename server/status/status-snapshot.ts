@@ -32,7 +32,7 @@ export function statusSnapshot(store: Store, info: { mode: string; workerEnabled
     backlog,
     lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
     openDeadLetters: store.deadLetters.countOpen(),
-    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: d.events ?? '' })),
+    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: d.summary })),
     jobs: store.jobs.recent(30).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: j.last_error })),
     pushes: store.pushLog.recent(20).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: p.error })),
     deadLetters: store.deadLetters.recent(30).map((d) => ({

@@ -21,14 +21,14 @@ export interface NewDelivery {
 /** Raw deliveries as received, and the events inside them with what became of each. */
 export function createDeliveryStore(db: Db) {
   const insertDelivery = db.prepare(`
-    INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count) VALUES (?, ?, ?, ?, ?)`);
+    INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare(`
     INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`);
   return {
     /** Call inside the intake transaction so the delivery and its jobs commit together. */
     insert(d: NewDelivery): number {
-      const id = Number(insertDelivery.run(d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length).lastInsertRowid);
-      for (const e of d.events) insertEvent.run(id, e.type, e.action, e.entityId, e.state, e.reason);
+      const id = Number(insertDelivery.run(d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)).lastInsertRowid);
+      for (const e of d.events) if (e.state !== 'queued') insertEvent.run(id, e.type, e.action, e.entityId, e.state, e.reason);
       return id;
     },
     /** Events kept pending because their handler had not landed; queued once it exists (decisions.md 16). */
@@ -45,11 +45,15 @@ export function createDeliveryStore(db: Db) {
     },
     recent(limit: number) {
       return db.prepare(`
-        SELECT d.id, d.received_at, d.shape, d.event_count,
-          (SELECT GROUP_CONCAT(e.type || ' ' || IFNULL(e.entity_id, '') || ' ' || e.state, '; ') FROM delivery_events e WHERE e.delivery_id = d.id) AS events
-        FROM deliveries d ORDER BY d.id DESC LIMIT ?`).all(limit) as Array<{ id: number; received_at: number; shape: string; event_count: number; events: string | null }>;
+        SELECT id, received_at, shape, event_count, summary FROM deliveries ORDER BY id DESC LIMIT ?`).all(limit) as Array<{ id: number; received_at: number; shape: string; event_count: number; summary: string }>;
     },
   };
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
+
+/** "order 14 queued; account 3 ignored", capped: the status page's view of a delivery. */
+function summarise(events: StoredEvent[]): string {
+  const text = events.slice(0, 20).map((e) => `${e.type} ${e.entityId ?? '?'} ${e.state}`).join('; ');
+  return events.length > 20 ? `${text}; … ${events.length - 20} more` : text;
+}

@@ -10,8 +10,11 @@ export const MIGRATIONS: readonly string[] = [
     signature_t INTEGER,
     shape TEXT NOT NULL,
     raw_body BLOB NOT NULL,
-    event_count INTEGER NOT NULL
+    event_count INTEGER NOT NULL,
+    summary TEXT NOT NULL
   );
+  -- Only events that did not become a job (pending, ignored, rejected) get a row: queued ones are in the raw
+  -- body and the summary, which keeps intake to one insert per delivery plus one upsert per entity.
   CREATE TABLE delivery_events (
     id INTEGER PRIMARY KEY,
     delivery_id INTEGER NOT NULL REFERENCES deliveries(id),

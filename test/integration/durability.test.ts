@@ -43,7 +43,7 @@ describe('nothing acknowledged is lost (issue 2)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 42 }));
     stack.ometria.faults.rejectIds('order', ['42']);
     await stack.send([{ type: 'order', id: 42 }]);
-    const letter = await waitFor(() => stack!.service.store.deadLetters.listOpen()[0], 'a dead letter for order 42');
+    const letter = (await waitFor(() => stack!.service.store.deadLetters.listOpen()[0], 'a dead letter for order 42'))!;
     expect(letter).toMatchObject({ record_type: 'order', record_id: '42', reason: expect.stringMatching(/400/) });
     expect(stack.service.store.alerts.listOpen().find((a) => a.kind === 'dead_letter')?.message).toMatch(/order 42.*dead letter #\d+/);
     await stack.service.close();

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { packageRoot } from '../server/package-root.js';
+import { backlogBench } from './backlog-bench.js';
+import { intakeBench } from './intake-bench.js';
+import { report, type Figure } from './report.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+/** `npm run bench`: every benchmark, one table, and bench/results/latest.json. Not part of `npm test`. */
+const quick = process.argv.includes('--quick');
+const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
+const env = {
+  CENTRA_API_URL: 'http://127.0.0.1:9/graphql',
+  CENTRA_API_TOKEN: 'unused',
+  OMETRIA_API_KEY: 'unused',
+  OMETRIA_API_URL: 'http://127.0.0.1:9/v2',
+  OMETRIA_STORE_MAP: '{"*":"example.com"}',
+  HOST: '127.0.0.1',
+  PORT: '0',
+};
+const figures: Figure[] = [];
+try {
+  figures.push(...(await intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5)));
+  figures.push(...(await backlogBench(env, join(dir, 'backlog'), quick ? 500 : 2000)));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+report(figures, join(packageRoot(), 'bench', 'results', quick ? 'quick.json' : 'latest.json'));

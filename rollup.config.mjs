@@ -1,0 +1,34 @@
+// Builds the browser tracker (issue 6): dist/tracker.js (one minified IIFE for the script tag) and
+// dist/tracker.esm.js (ESM for bundlers). No runtime dependencies; tracker/ imports only shared/ids and types.
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = () => typescript({ tsconfig: 'tracker/tsconfig.json', include: ['tracker/**/*.ts', 'shared/**/*.ts'] });
+const min = () =>
+  terser({
+    ecma: 2020,
+    compress: { passes: 2, unsafe_arrows: true, pure_getters: true },
+    mangle: true,
+    format: { comments: false },
+  });
+const onwarn = (warning, warn) => {
+  // a warning is a build error: the bundle must stay one self-contained file
+  throw new Error(`rollup: ${warning.message}`);
+};
+
+export default [
+  {
+    input: 'tracker/index.ts',
+    output: { file: 'dist/tracker.js', format: 'iife', inlineDynamicImports: true, plugins: [min()] },
+    plugins: [ts()],
+    treeshake: { moduleSideEffects: (id) => id.endsWith('tracker/index.ts') },
+    onwarn,
+  },
+  {
+    input: 'tracker/esm.ts',
+    output: { file: 'dist/tracker.esm.js', format: 'es', plugins: [min()] },
+    plugins: [ts()],
+    treeshake: { moduleSideEffects: false },
+    onwarn,
+  },
+];
