@@ -101,7 +101,7 @@ describe('single-page apps', () => {
     document.body.innerHTML = '<main data-ometria-collection-id="1"></main>';
     history.pushState(null, '', '/c/summer');
     await run(100);
-    history.pushState(null, '', '/c/summer'); // same page again: nothing new
+    history.replaceState({ page: 2 }, '', '/c/summer'); // same page again: nothing new
     await run(100);
 
     history.back(); // popstate to /p/dress

@@ -86,7 +86,7 @@ describe('storage that fails', () => {
     t.productView({ sku: 'P1' });
     t.productView({ sku: 'P2' });
     await run(2000);
-    expect(sentEvents(f).map((e) => e.data.sku)).toEqual(['P1', 'P2']);
+    expect(sentEvents(f).map((e) => (e.data as { sku: string }).sku)).toEqual(['P1', 'P2']);
   });
 
   it('survives a corrupt queue value', async () => {
@@ -129,6 +129,6 @@ describe('several tabs', () => {
     await run(15_000);
     const ids = sentEvents(f).map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(sentEvents(f).map((e) => e.data.sku).sort()).toEqual(['A1', 'B1', 'B2']);
+    expect(sentEvents(f).map((e) => (e.data as { sku: string }).sku).sort()).toEqual(['A1', 'B1', 'B2']);
   });
 });
