@@ -86,7 +86,7 @@ describe('dist/tracker.js', () => {
     expect(w.centraOmetria.l).toBe(1);
     w.centraOmetria('checkout');
     await new Promise((r) => setTimeout(r, 150)); // declarative capture runs on a short timer
-    w.dispatchEvent(new dom.window.Event("pagehide"));
+    w.dispatchEvent(new dom.window.Event('pagehide'));
     const events = w.sent.flatMap((b) => (JSON.parse(b) as { store: string; events: { type: string }[] }).events);
     expect(events.map((e) => e.type)).toEqual(['identify', 'basket', 'checkout', 'product_view']);
     expect(JSON.parse(w.sent[0]!).store).toBe('example.com/uk');

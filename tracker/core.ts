@@ -117,7 +117,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
     const [owner, until] = lock();
     if (owner && owner != tab && +until! > Date.now()) {
       // another tab is sending; it drains the shared queue, ours included
-      leaving || schedule(LOCK_MS);
+      schedule(LOCK_MS);
       return;
     }
     let q = read();

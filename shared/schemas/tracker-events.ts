@@ -166,5 +166,7 @@ export function parseTrackerBatch(input: unknown): ParsedTrackerBatch {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesTypes: Same<z.infer<typeof TrackerBatchSchema>['events'][number]['type'], TrackerEventType> = true;
 const batchAssignable: z.infer<typeof TrackerBatchSchema> extends TrackerBatch ? true : false = true;
+const typesAssignable: TrackerBatch extends z.infer<typeof TrackerBatchSchema> ? true : false = true;
 void schemaMatchesTypes;
 void batchAssignable;
+void typesAssignable;
