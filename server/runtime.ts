@@ -2,6 +2,7 @@ import { createAlerter, type Alerter } from './alerts/alerter.js';
 import { createCentraClient, type CentraClient } from './centra/centra-client.js';
 import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
+import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/tracking-url.js';
 import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
 import { perSecond } from './remote/limiter-windows.js';
 import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
@@ -9,6 +10,7 @@ import type { Job, JobKind } from './store/job-store.js';
 import type { Store } from './store/store.js';
 import type { SyncContext } from './worker/sync-context.js';
 import { syncOrders } from './worker/sync-orders.js';
+import { syncAfterSale } from './worker/sync-after-sale.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
 /**
@@ -47,8 +49,13 @@ export function createRuntime(
     contactCollection: config.OMETRIA_CONTACT_COLLECTION,
     notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
     centraBatchSize: config.CENTRA_BATCH_SIZE,
+    trackingUrl: trackingUrlBuilder({ ...DEFAULT_CARRIER_URLS, ...config.CARRIER_TRACKING_URLS }),
   };
-  const handlers = { order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE } };
+  const handlers = {
+    shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
+    return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
+    order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
+  };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
   return { ctx, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
+import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
 import { contractPath } from '../server/package-root.js';
 
 const schema = buildSchema(readFileSync(contractPath('centra-integration.graphql'), 'utf8'));
@@ -13,6 +14,8 @@ const QUERIES: Array<[string, string]> = [
   ['one order by number', buildOrdersQuery([14])],
   ['a batch of 50 orders by aliases', buildOrdersQuery(Array.from({ length: 50 }, (_, i) => 1000 + i))],
   ['the live rate-limit quota', RATE_LIMITS_QUERY],
+  ['shipments → their orders', buildParentOrdersQuery('shipment', [345, 346])],
+  ['returns → their orders', buildParentOrdersQuery('return', [315])],
 ];
 
 describe('Centra queries validate against the Integration API contract', () => {

@@ -8,6 +8,8 @@ import { contactKeyFor, normaliseEmail } from '../server/mapping/contact-key.js'
 import { mapOrderContact } from '../server/mapping/map-contact.js';
 import { mapOrder } from '../server/mapping/map-order.js';
 import { MappingError } from '../server/mapping/mapping-error.js';
+import { mapShipmentEvent } from '../server/mapping/map-shipment-event.js';
+import { defaultTrackingUrl } from '../server/mapping/tracking-url.js';
 import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
 import { checkOmetriaRecord, type OmetriaRecord } from '../shared/schemas/ometria-records.js';
 
@@ -29,6 +31,16 @@ const MAPPERS = {
     run: (input: { order: z.infer<typeof CentraOrderSchema>; ctx: { contactKey: string; ometriaStore: string } }) =>
       mapOrder(input.order, input.ctx),
     minimumCases: 10,
+  },
+  'shipment-event': {
+    input: z.strictObject({
+      order: CentraOrderSchema,
+      shipmentId: z.number().int(),
+      ctx: z.strictObject({ contactKey: z.string() }),
+    }),
+    run: (input: { order: z.infer<typeof CentraOrderSchema>; shipmentId: number; ctx: { contactKey: string } }) =>
+      mapShipmentEvent(input.order, input.order.shipments!.find((s) => s.id === input.shipmentId)!, { ...input.ctx, trackingUrl: defaultTrackingUrl }),
+    minimumCases: 2,
   },
   contact: {
     input: z.strictObject({

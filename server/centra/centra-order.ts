@@ -49,6 +49,36 @@ export const CentraCustomerRefSchema = z.object({
   phoneNumber: z.string().nullish(),
 });
 
+const lineRef = z.object({ id: z.number().int() }).nullish();
+
+export const CentraShipmentSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  createdAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+  isShipped: z.boolean(),
+  shippedAt: z.string().nullish(),
+  trackingNumber: z.string().nullish(),
+  carrierInformation: z.object({ carrierName: z.string().nullish(), serviceName: z.string().nullish() }).nullish(),
+  lines: z.array(z.object({ id: z.number().int(), quantity: z.number().int(), orderLine: lineRef })),
+});
+
+export const CentraReturnSchema = z.object({
+  id: z.number().int(),
+  /** [INF] PENDING until the return is completed; completed returns are refunds (centra.md §2.7). */
+  status: z.enum(['PENDING', 'COMPLETED']).nullish(),
+  createdAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+  lines: z.array(
+    z.object({
+      id: z.number().int(),
+      quantity: z.number().int().nullish(),
+      orderLine: lineRef,
+      shipmentLine: z.object({ id: z.number().int(), orderLine: lineRef }).nullish(),
+    }),
+  ),
+});
+
 export const CentraOrderSchema = z.object({
   __typename: z.enum(['DirectToConsumerOrder', 'WholesaleOrder']),
   id: z.string(),
@@ -81,9 +111,13 @@ export const CentraOrderSchema = z.object({
   shippingAddress: CentraAddressSchema.nullish(),
   billingAddress: CentraAddressSchema.nullish(),
   customer: CentraCustomerRefSchema.nullish(),
+  shipments: z.array(CentraShipmentSchema).optional(),
+  returns: z.array(CentraReturnSchema).optional(),
 });
 
 export type CentraOrder = z.infer<typeof CentraOrderSchema>;
 export type CentraOrderLine = z.infer<typeof CentraOrderLineSchema>;
 export type CentraAddress = z.infer<typeof CentraAddressSchema>;
 export type CentraCustomerRef = z.infer<typeof CentraCustomerRefSchema>;
+export type CentraShipment = z.infer<typeof CentraShipmentSchema>;
+export type CentraReturn = z.infer<typeof CentraReturnSchema>;

@@ -36,5 +36,14 @@ fragment OrderFields on Order {
   ... on DirectToConsumerOrder {
     customer { id email firstName lastName phoneNumber }
   }
+  shipments {
+    id number createdAt updatedAt isShipped shippedAt trackingNumber
+    carrierInformation { carrierName serviceName }
+    lines { id quantity orderLine { id } }
+  }
+  returns {
+    id status createdAt updatedAt
+    lines { id quantity orderLine { id } shipmentLine { id orderLine { id } } }
+  }
 }
 `;

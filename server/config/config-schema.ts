@@ -13,6 +13,15 @@ const jsonStringMap = z.string().transform((raw, ctx) => {
   }
 });
 
+const carrierUrls = z.string().transform((raw, ctx) => {
+  try {
+    return z.record(z.string().min(1), z.string().regex(/^https:\/\/.*\{tracking\}/)).parse(JSON.parse(raw));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of carrier name → https URL containing {tracking}, e.g. {"acme":"https://acme.example/t/{tracking}"}' });
+    return z.NEVER;
+  }
+});
+
 /**
  * Every environment variable the service reads, with its default. The README's table mirrors this.
  * Nothing else reads process.env (see load-config.ts).
@@ -52,6 +61,8 @@ export const EnvSchema = z.object({
   OMETRIA_STORE_MAP: jsonStringMap.optional(),
   /** Ometria contact collection our contacts live in (default: centra). */
   OMETRIA_CONTACT_COLLECTION: z.string().min(1).max(64).default('centra'),
+  /** Carrier name → tracking URL template with {tracking}, added to and overriding the built-in ones (default: {}). */
+  CARRIER_TRACKING_URLS: carrierUrls.optional(),
   /** Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). */
   OMETRIA_PUSH_RATE: z.coerce.number().positive().max(50).default(4),
   /** Seconds between polls of Ometria's GET /push/_errors (default: 300). */

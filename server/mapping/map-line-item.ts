@@ -3,6 +3,7 @@ import type { OmetriaLineItem } from '../../shared/schemas/ometria-records.js';
 import { definedOnly } from './defined-only.js';
 import { effectiveQuantity } from './effective-quantity.js';
 import type { OnSaleRule } from './is-on-sale.js';
+import type { LineRefund } from './line-refunds.js';
 import { lineProductId, lineVariantId } from './line-keys.js';
 import { lineTitle } from './line-title.js';
 import { roundMoney } from './money.js';
@@ -13,7 +14,7 @@ import { orderMappingError } from './order-mapping-errors.js';
  * subtotal is before discounts, total what the line costs after them; discount is never positive, so a
  * line priced above its original price shows discount 0 and its real total.
  */
-export function mapLineItem(line: CentraOrderLine, order: CentraOrder, onSale: OnSaleRule): OmetriaLineItem {
+export function mapLineItem(line: CentraOrderLine, order: CentraOrder, onSale: OnSaleRule, refund?: LineRefund): OmetriaLineItem {
   const currency = order.grandTotal.currency.code;
   const quantity = effectiveQuantity(line);
   const sku = lineVariantId(line, order);
@@ -35,5 +36,7 @@ export function mapLineItem(line: CentraOrderLine, order: CentraOrder, onSale: O
     discount: Math.min(0, roundMoney(total - subtotal, currency)),
     total,
     is_on_sale: onSale(line, order),
+    quantity_refunded: refund && refund.quantity > 0 ? refund.quantity : undefined,
+    refunded: refund && refund.quantity > 0 ? refund.amount : undefined,
   });
 }

@@ -13,6 +13,10 @@ import { orderTimestamp } from './order-timestamp.js';
 import { isWholeOrderCancelled } from './order-validity.js';
 import { cleanText } from './text.js';
 import { couponCode } from './vouchers.js';
+import { afterSaleStatus } from './after-sale-status.js';
+import { refundsByLine } from './line-refunds.js';
+import { shipmentProperties } from './shipment-properties.js';
+import { defaultTrackingUrl, type TrackingUrlFor } from './tracking-url.js';
 
 export interface OrderMappingContext {
   /** The contact key of the order's customer (decisions.md 1), allocated by the caller. */
@@ -21,6 +25,8 @@ export interface OrderMappingContext {
   ometriaStore: string;
   /** Replaces the default `is_on_sale` policy (is-on-sale.ts). */
   isOnSale?: OnSaleRule;
+  /** Carrier → tracking URL (CARRIER_TRACKING_URLS over the defaults in tracking-url.ts). */
+  trackingUrl?: TrackingUrlFor;
 }
 
 /**
@@ -31,9 +37,10 @@ export interface OrderMappingContext {
 export function mapOrder(order: CentraOrder, ctx: OrderMappingContext): OmetriaOrder {
   const currency = orderCurrency(order);
   const onSale = ctx.isOnSale ?? isOnSale;
+  const refunds = refundsByLine(order);
   const lineitems = order.lines
     .filter((line) => effectiveQuantity(line) > 0)
-    .map((line) => mapLineItem(line, order, onSale));
+    .map((line) => mapLineItem(line, order, onSale, refunds.get(line.id)));
   const subtotal = roundMoney(sumOf(lineitems, 'subtotal'), currency);
   const linesTotal = roundMoney(sumOf(lineitems, 'total'), currency);
 
@@ -41,7 +48,7 @@ export function mapOrder(order: CentraOrder, ctx: OrderMappingContext): OmetriaO
     '@type': 'order',
     id: String(order.number),
     timestamp: orderTimestamp(order),
-    status: order.status.toLowerCase(),
+    status: afterSaleStatus(order, refunds),
     is_valid: !isWholeOrderCancelled(order),
     currency,
     grand_total: roundMoney(order.grandTotal.value, currency),
@@ -58,7 +65,11 @@ export function mapOrder(order: CentraOrder, ctx: OrderMappingContext): OmetriaO
     shipping_address: mapAddress(order.shippingAddress),
     billing_address: mapAddress(order.billingAddress),
     lineitems,
-    properties: definedOnly({ centra_market: cleanText(order.market?.name), centra_order_id: order.id }),
+    properties: definedOnly({
+      centra_market: cleanText(order.market?.name),
+      centra_order_id: order.id,
+      ...shipmentProperties(order, ctx.trackingUrl ?? defaultTrackingUrl),
+    }),
   });
 }
 

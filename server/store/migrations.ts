@@ -104,5 +104,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX alerts_open ON alerts(fingerprint) WHERE state = 'open';
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  -- Which order a shipment or return belongs to, learnt when the order was synced: a deleted return can no
+  -- longer be fetched, but its order must be re-pushed without it.
+  CREATE TABLE entity_links (
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    order_number TEXT NOT NULL,
+    PRIMARY KEY (kind, entity_id)
+  ) WITHOUT ROWID;
+  -- The newest Centra timestamp of each entity we pushed: an older fetched state is never pushed over it.
+  CREATE TABLE source_versions (
+    kind TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    version TEXT NOT NULL,
+    PRIMARY KEY (kind, entity_key)
+  ) WITHOUT ROWID;
   `,
 ];

@@ -6,6 +6,7 @@ import { createDeliveryStore } from './delivery-store.js';
 import { createJobStore } from './job-store.js';
 import { createKvStore } from './kv-store.js';
 import { createLedgerStore } from './ledger-store.js';
+import { createLinkStore } from './link-store.js';
 import { createPushLogStore } from './push-log-store.js';
 
 /** The embedded store (SQLite under DATA_DIR) and its tables, one repository each. */
@@ -20,6 +21,7 @@ export function createStore(db: Db) {
     contactKeys: createContactKeyStore(db),
     alerts: createAlertStore(db),
     kv: createKvStore(db),
+    links: createLinkStore(db),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

@@ -1,6 +1,7 @@
 import type { Alerter } from '../alerts/alerter.js';
 import type { CentraClient } from '../centra/centra-client.js';
 import type { Logger } from '../log/logger.js';
+import type { TrackingUrlFor } from '../mapping/tracking-url.js';
 import type { PushClient } from '../ometria/push-client.js';
 import type { Store } from '../store/store.js';
 
@@ -19,4 +20,6 @@ export interface SyncContext {
   notFoundGiveUpMs: number;
   /** Orders per Integration API request (decisions.md 12). */
   centraBatchSize: number;
+  /** Carrier → tracking URL for shipment properties and events. */
+  trackingUrl: TrackingUrlFor;
 }

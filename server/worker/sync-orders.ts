@@ -2,6 +2,9 @@ import type { CentraOrder } from '../centra/centra-order.js';
 import { fetchOrders, type FetchedOrder } from '../centra/fetch-orders.js';
 import { mapOrderContact } from '../mapping/map-contact.js';
 import { mapOrder } from '../mapping/map-order.js';
+import { mapShipmentEvent } from '../mapping/map-shipment-event.js';
+import { shippedShipments } from '../mapping/shipment-progress.js';
+import { orderSourceVersion } from '../mapping/source-version.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { Job } from '../store/job-store.js';
@@ -13,6 +16,8 @@ interface Mapped {
   job: Job;
   order: PushItem;
   contact: PushItem | undefined;
+  events: PushItem[];
+  version: string | undefined;
 }
 
 /**
@@ -59,11 +64,19 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
     return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
   }
   ctx.alerter.resolve('auth:Ometria');
-  for (const m of ready) {
+  const delivered = ready.filter((m) => {
     const rejected = orderResult.deadLettered.get(m.order.record.id);
     if (rejected) ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
-    else ctx.store.jobs.complete(m.job.id, ctx.now());
+    else if (m.version) ctx.store.links.setVersion('order', m.job.entity_key, m.version);
+    return !rejected;
+  });
+
+  try {
+    await pushRecords(delivered.flatMap((m) => m.events), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, delivered.map((m) => m.job), error, 'Ometria');
   }
+  for (const m of delivered) ctx.store.jobs.complete(m.job.id, ctx.now());
 }
 
 const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
@@ -88,19 +101,52 @@ function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): 
   }
   const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
   if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.');
+  const version = orderSourceVersion(order);
+  const pushedVersion = ctx.store.links.version('order', number);
+  if (version && pushedVersion && version < pushedVersion) {
+    ctx.logger.info({ order: order.number, version, pushedVersion }, 'fetched order state is older than the one in Ometria; not pushed');
+    ctx.store.jobs.complete(job.id, ctx.now());
+    return undefined;
+  }
+  for (const s of order.shipments ?? []) ctx.store.links.link('shipment', String(s.id), number);
+  for (const r of order.returns ?? []) ctx.store.links.link('return', String(r.id), number);
+  watchCarriers(ctx, order);
   const customer = order.customer;
   const contactKey = customer ? ctx.store.contactKeys.resolve(customer.id, customer.email, ctx.now()) : `order-${order.number}`;
   try {
-    const record = mapOrder(order, { contactKey, ometriaStore });
+    const record = mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl });
     const contact = customer ? mapOrderContact(customer, { contactKey, collection: ctx.contactCollection, ometriaStore }) : undefined;
+    const item = (r: PushItem['record']): PushItem => ({ record: r, jobKind: 'order', entityKey: number });
     return {
       job,
-      order: { record, jobKind: 'order', entityKey: number },
-      contact: contact && { record: contact, jobKind: 'order', entityKey: number },
+      version,
+      order: item(record),
+      contact: contact && item(contact),
+      events: customer ? shippedShipments(order).map((s) => item(mapShipmentEvent(order, s, { contactKey, trackingUrl: ctx.trackingUrl }))) : [],
     };
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
     return deadJob(ctx, job, order, error.message, error.owner, 'Correct the order in Centra, then replay the dead letter.');
+  }
+}
+
+/** A shipped parcel with a tracking number but no carrier is the usual cause of broken "shipped" emails. */
+function watchCarriers(ctx: SyncContext, order: CentraOrder): void {
+  for (const s of shippedShipments(order)) {
+    const fingerprint = `shipment-no-carrier:${s.id}`;
+    if (!s.trackingNumber?.trim() || s.carrierInformation?.carrierName?.trim()) {
+      ctx.alerter.resolve(fingerprint);
+      continue;
+    }
+    ctx.alerter.raise({
+      fingerprint,
+      kind: 'shipment_without_carrier',
+      entity: `shipment ${s.number}`,
+      team: 'ecommerce',
+      message: `shipment ${s.number} has a tracking number but no carrier: Ometria cannot build a tracking link`,
+      cause: 'The carrier was not filled in when the shipment was completed in Centra (shipmentInfo.carrier).',
+      action: `Set the carrier on shipment ${s.number} in Centra; the order is re-sent with its tracking link on the next update.`,
+    });
   }
 }
 

@@ -1,0 +1,22 @@
+import type { CentraOrder, CentraShipment } from '../centra/centra-order.js';
+import { effectiveQuantity } from './effective-quantity.js';
+
+/** Shipments that left the warehouse (Centra: completed = shipped; it does not track delivery). */
+export const shippedShipments = (order: CentraOrder): CentraShipment[] => (order.shipments ?? []).filter((s) => s.isShipped);
+
+/** 'all' when every bought unit is in a shipped shipment, 'some' when part is, 'none' otherwise. */
+export function shippedShare(order: CentraOrder): 'all' | 'some' | 'none' {
+  const shipped = new Map<number, number>();
+  for (const s of shippedShipments(order)) {
+    for (const l of s.lines) if (l.orderLine) shipped.set(l.orderLine.id, (shipped.get(l.orderLine.id) ?? 0) + l.quantity);
+  }
+  if (shipped.size === 0) return 'none';
+  const bought = order.lines.filter((l) => effectiveQuantity(l) > 0);
+  return bought.every((l) => (shipped.get(l.id) ?? 0) >= effectiveQuantity(l)) ? 'all' : 'some';
+}
+
+/** The shipment whose tracking the order carries (decisions.md 11): the last shipped, by time then id. */
+export function latestShipment(order: CentraOrder): CentraShipment | undefined {
+  const time = (s: CentraShipment) => Date.parse(s.shippedAt ?? s.createdAt ?? '') || 0;
+  return [...shippedShipments(order)].sort((a, b) => time(a) - time(b) || a.id - b.id).at(-1);
+}

@@ -1,0 +1,27 @@
+import { fetchParentOrders, type AfterSaleKind } from '../centra/fetch-parent-orders.js';
+import type { Job } from '../store/job-store.js';
+import { rescheduleAfterRemoteError } from './reschedule.js';
+import type { SyncContext } from './sync-context.js';
+
+/**
+ * Shipment and return webhooks: find the order they belong to and sync that order, which always re-reads every
+ * shipment and return (issue 3: act on the fresh state, never on the webhook's action). A deleted return is
+ * found through the link recorded when its order was last synced, so its refund is taken back out.
+ */
+export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
+  let parents: Map<number, number | undefined>;
+  try {
+    parents = await fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key)));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
+  }
+  const now = ctx.now();
+  ctx.store.transaction(() => {
+    for (const job of jobs) {
+      const order = parents.get(Number(job.entity_key)) ?? ctx.store.links.orderOf(kind, job.entity_key);
+      if (order !== undefined) ctx.store.jobs.enqueue('order', String(order), now);
+      else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
+      ctx.store.jobs.complete(job.id, now);
+    }
+  });
+}
