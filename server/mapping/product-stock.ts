@@ -1,0 +1,17 @@
+import type { CentraSize } from '../catalogue/centra-product.js';
+
+/**
+ * [INF] A size is in stock when its free-to-allocate quantity (Centra's sellable amount) is above zero, read
+ * from `availableQuantity` when FTA is not returned. undefined when Centra returned neither (e.g. the token
+ * lacks stock permissions): we then say nothing rather than mark the catalogue out of stock.
+ */
+export function sizeInStock(size: CentraSize): boolean | undefined {
+  const quantity = size.stockTotals?.freeToAllocateQuantity ?? size.stockTotals?.availableQuantity;
+  return quantity == null ? undefined : quantity > 0;
+}
+
+/** [INF] A style-colour is in stock when any of its sizes is; unknown when no size's stock is known. */
+export function anyInStock(sizes: readonly CentraSize[]): boolean | undefined {
+  const known = sizes.map(sizeInStock).filter((s): s is boolean => s !== undefined);
+  return known.length === 0 ? undefined : known.includes(true);
+}
