@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
+import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-orders-query.js';
 import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
 import { contractPath } from '../server/package-root.js';
 
@@ -14,6 +15,8 @@ const QUERIES: Array<[string, string]> = [
   ['one order by number', buildOrdersQuery([14])],
   ['a batch of 50 orders by aliases', buildOrdersQuery(Array.from({ length: 50 }, (_, i) => 1000 + i))],
   ['the live rate-limit quota', RATE_LIMITS_QUERY],
+  ['a backfill page of full orders', LIST_ORDERS_QUERY],
+  ['a backfill window count', COUNT_ORDERS_QUERY],
   ['shipments → their orders', buildParentOrdersQuery('shipment', [345, 346])],
   ['returns → their orders', buildParentOrdersQuery('return', [315])],
 ];

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { backfillCommand } from './backfill-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
@@ -8,7 +9,9 @@ const USAGE = `usage: centra-ometria <command>
   replay <dead-letter-id>... | --all [--type order|contact]
                                           re-run the jobs behind dead letters and push them
   status                                  print backlog, dead letters and open alerts as JSON
-  backfill | reconcile | sync             not in this release yet (see the README)`;
+  backfill [--since DATE] [--entities orders]
+                                          import order history, newest first; resumes where it stopped
+  reconcile | sync                        not in this release yet (see the README)`;
 
 /** decisions.md 24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -27,6 +30,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'status':
         return statusCommand(config);
       case 'backfill':
+        return await backfillCommand(config, rest);
       case 'reconcile':
       case 'sync':
         console.error(`centra-ometria ${command}: not available in this release yet.`);

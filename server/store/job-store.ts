@@ -40,6 +40,10 @@ export function createJobStore(db: Db) {
       WHERE kind = @kind AND ((state = 'pending' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
       ORDER BY run_at, id LIMIT @limit)
     RETURNING *`);
+  const claimKeyStmt = db.prepare(`
+    UPDATE jobs SET state = 'running', locked_until = @lockedUntil, updated_at = @now
+    WHERE kind = @kind AND entity_key = @key AND state = 'pending'
+    RETURNING *`);
   const completeStmt = db.prepare(`
     UPDATE jobs SET
       state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'done' END,
@@ -68,6 +72,13 @@ export function createJobStore(db: Db) {
     },
     claimDue(kind: JobKind, limit: number, now: number): Job[] {
       return claimStmt.all({ kind, limit, now, lockedUntil: now + LEASE_MS }) as Job[];
+    },
+    /** Enqueues and claims these entities at once (the backfill, which already holds their data); running ones are left alone. */
+    claimNow(kind: JobKind, keys: readonly string[], now: number): Job[] {
+      return db.transaction(() => keys.flatMap((key) => {
+        enqueueStmt.run({ kind, key, now });
+        return claimKeyStmt.all({ kind, key, now, lockedUntil: now + LEASE_MS }) as Job[];
+      }))();
     },
     complete(id: number, now: number): void {
       completeStmt.run({ id, now });

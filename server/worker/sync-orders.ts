@@ -37,6 +37,14 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
     }
   }
   ctx.alerter.resolve('auth:Centra');
+  await settleFetchedOrders(ctx, jobs, fetched);
+}
+
+/**
+ * The half of the pipeline after Centra: map, push contacts then orders then shipment events, settle each job.
+ * The backfill enters here with orders it listed in full, so it costs no second fetch per order.
+ */
+export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
   const mapped = jobs.flatMap((job) => {
     const m = mapJob(ctx, job, fetched.get(Number(job.entity_key)));
     return m ? [m] : [];

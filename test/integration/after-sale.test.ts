@@ -82,7 +82,8 @@ describe('after-sale truth (issue 3)', () => {
     stack.centra.data.returns.update(316, { status: 'PENDING' });
     await stack.send([{ type: 'return', id: 316, action: 'update' }]);
     await waitFor(() => stack.ometria.store.get('order', '71')?.status === 'shipped', 'return un-completed');
-    expect(stack.ometria.store.get('order', '71')!.lineitems.every((l: { quantity_refunded?: number }) => l.quantity_refunded === undefined)).toBe(true);
+    const lines = (stack.ometria.store.get('order', '71') as { lineitems: Array<{ quantity_refunded?: number }> }).lineitems;
+    expect(lines.every((l) => l.quantity_refunded === undefined)).toBe(true);
 
     stack.centra.data.returns.update(316, { status: 'COMPLETED' });
     await stack.send([{ type: 'return', id: 316 }]);

@@ -1,0 +1,113 @@
+import { createKeyClaims, type KeyClaims } from '../mapping/key-claims.js';
+import type { ProductMappingContext } from '../mapping/product-mapping-context.js';
+import { RemoteError } from '../remote/remote-errors.js';
+import type { Store } from '../store/store.js';
+import type { SyncContext } from '../worker/sync-context.js';
+import { catalogueSettings, type CatalogueConfig } from './catalogue-config.js';
+import { addCounts, emptyProgress, PROGRESS_KEY, WATERMARK_KEY, type CatalogueProgress } from './catalogue-progress.js';
+import { fetchCatalogueSetup, resolveListingStores } from './catalogue-setup.js';
+import type { CentraProduct } from './centra-product.js';
+import { centraTime } from './centra-time.js';
+import { productsOfChangedDisplays } from './changed-products.js';
+import { fetchProductPage, fetchProductsById, type UnreadableProduct } from './fetch-products.js';
+import { pushProducts } from './push-products.js';
+import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
+
+export interface CatalogueSyncOptions {
+  /** full: every ACTIVE/INACTIVE product. incremental: changed since the watermark (a first run is full). */
+  mode: 'full' | 'incremental';
+  /** Called after every page with a copy of the progress (also stored under `catalogue:progress`). */
+  onProgress?: (progress: CatalogueProgress) => void;
+}
+
+const running = new WeakSet<Store>();
+
+/**
+ * One catalogue pass: pages through Centra's products, maps them, pushes only what changed (ledger hash).
+ * Incremental runs also refetch products whose displays changed, since a display switched off leaves the
+ * product's updatedAt alone [INF]. The watermark moves to this run's start only when the run succeeds.
+ * Never throws for Centra or Ometria trouble: the returned progress says `failed`, and the next run retries.
+ */
+export async function runCatalogueSync(ctx: SyncContext, config: CatalogueConfig, options: CatalogueSyncOptions): Promise<CatalogueProgress> {
+  const startedAt = ctx.now();
+  if (running.has(ctx.store)) {
+    ctx.logger.info('catalogue sync already running; this run is skipped');
+    return ctx.store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? emptyProgress(options.mode, startedAt);
+  }
+  running.add(ctx.store);
+  const settings = catalogueSettings(config);
+  const watermark = ctx.store.kv.get<number>(WATERMARK_KEY);
+  const mode = options.mode === 'incremental' && watermark !== undefined ? 'incremental' : 'full';
+  const since = mode === 'incremental' ? centraTime(watermark! - settings.overlapMs) : undefined;
+  const progress = emptyProgress(mode, startedAt, since);
+  const report = () => {
+    ctx.store.kv.set(PROGRESS_KEY, progress);
+    options.onProgress?.({ ...progress });
+  };
+  report();
+  try {
+    const setup = await fetchCatalogueSetup(ctx.centra);
+    progress.centraRequests++;
+    const mapping: ProductMappingContext = { stores: resolveListingStores(config, setup), customAttributes: settings.customAttributes };
+    const run = { ctx, mapping, claims: createKeyClaims(), progress, seen: new Set<number>() };
+    for (let page = 1; ; page++) {
+      const res = await fetchProductPage(ctx.centra, page, settings.pageSize, since);
+      progress.centraRequests++;
+      await handleProducts(run, res.products, res.unreadable);
+      progress.pages++;
+      ctx.logger.debug({ catalogue: { ...progress } }, `catalogue ${mode} sync: page ${page}`);
+      report();
+      if (res.rows < settings.pageSize) break;
+    }
+    if (since !== undefined) {
+      const changed = await productsOfChangedDisplays(ctx.centra, since);
+      progress.centraRequests += changed.requests;
+      const ids = changed.ids.filter((id) => !run.seen.has(id));
+      for (let i = 0; i < ids.length; i += settings.batchSize) await refetch(run, ids.slice(i, i + settings.batchSize));
+      report();
+    }
+    ctx.store.kv.set(WATERMARK_KEY, startedAt);
+    progress.state = 'done';
+    ctx.alerter.resolve('catalogue-sync-failed');
+  } catch (error) {
+    progress.state = 'failed';
+    progress.error = (error as Error).message;
+    if (error instanceof RemoteError) ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
+    else raiseSyncFailedAlert(ctx, error as Error);
+  } finally {
+    progress.finishedAt = ctx.now();
+    report();
+    running.delete(ctx.store);
+  }
+  ctx.logger.info({ catalogue: progress }, `catalogue ${mode} sync ${progress.state}: ${progress.products} products, ${progress.pushed} records pushed, ${progress.skippedUnchanged} unchanged`);
+  return progress;
+}
+
+interface Run {
+  ctx: SyncContext;
+  mapping: ProductMappingContext;
+  claims: KeyClaims;
+  progress: CatalogueProgress;
+  seen: Set<number>;
+}
+
+async function handleProducts(run: Run, products: CentraProduct[], unreadable: UnreadableProduct[]): Promise<void> {
+  for (const u of unreadable) raiseUnreadableAlert(run.ctx, u);
+  run.progress.unreadable += unreadable.length;
+  run.progress.products += products.length;
+  for (const p of products) run.seen.add(p.id);
+  if (products.length > 0) addCounts(run.progress, await pushProducts(run.ctx, products, run.mapping, run.claims));
+}
+
+async function refetch(run: Run, ids: number[]): Promise<void> {
+  const fetched = await fetchProductsById(run.ctx.centra, ids);
+  run.progress.centraRequests++;
+  const products: CentraProduct[] = [];
+  const unreadable: UnreadableProduct[] = [];
+  for (const [id, f] of fetched) {
+    if (f.status === 'found') products.push(f.product);
+    else if (f.status === 'unreadable') unreadable.push({ id, message: f.message });
+    else if (f.status === 'error') throw new Error(`Centra failed product ${id}: ${f.message}`);
+  }
+  await handleProducts(run, products, unreadable);
+}
