@@ -13,6 +13,9 @@ import { startCentraSimulator } from './sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from './sandbox/ometria-recorder/index.js';
 import { sandboxRouter } from './sandbox/sandbox-router.js';
 import { pollPushErrors } from './ometria/poll-push-errors.js';
+import { runReconcile } from './reconcile/run-reconcile.js';
+import { createScheduler } from './schedule/scheduler.js';
+import { checkSla } from './alerts/sla-watch.js';
 import { openStore, type Store } from './store/store.js';
 import type { Worker } from './worker/worker.js';
 import { createRuntime } from './runtime.js';
@@ -35,6 +38,9 @@ export interface ServiceHandle {
   close(): Promise<void>;
 }
 
+/** How often the scheduler looks for due tasks, ms. */
+const SCHEDULER_TICK_MS = 5_000;
+
 /** Centra's live quota is re-read this often (decisions.md 13), ms. */
 const QUOTA_REFRESH_MS = 5 * 60_000;
 
@@ -46,7 +52,8 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const now = overrides.now ?? Date.now;
   const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
-  const { worker, alerter, centra, centraLimiter, handledKinds } = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch });
+  const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch });
+  const { worker, alerter, centra, centraLimiter, handledKinds } = runtime;
 
   const released = store.jobs.releaseAllClaims(now());
   const requeued = queuePendingEvents(store, handledKinds, ROUTED_EVENT_TYPES, now());
@@ -65,13 +72,19 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
   const port = (server.address() as AddressInfo).port;
   if (config.WORKER_ENABLED) worker.start();
 
-  const timers = [
-    setInterval(() => {
-      pollPushErrors({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, store, alerter, now, fetch: overrides.fetch })
-        .catch((error) => logger.warn({ err: error }, 'could not read Ometria /push/_errors'));
-    }, config.OMETRIA_ERRORS_POLL_SECONDS * 1000),
-    setInterval(() => void adoptLiveQuota(), QUOTA_REFRESH_MS),
-  ];
+  const runReconcileScoped = (scope: string, days: number, readBackLimit: number) =>
+    runReconcile(runtime.ctx, { scope, days, readBackLimit, repair: config.RECONCILE_AUTO_REPAIR, reader: runtime.reader }).then(() => worker.wake());
+  const scheduler = createScheduler(
+    [
+      { name: 'push-errors', everyMs: config.OMETRIA_ERRORS_POLL_SECONDS * 1000, run: () => pollPushErrors({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, store, alerter, now, fetch: overrides.fetch }) },
+      { name: 'centra-quota', everyMs: QUOTA_REFRESH_MS, run: () => adoptLiveQuota() },
+      { name: 'sla', everyMs: 30_000, run: async () => checkSla(store, alerter, { slaSeconds: config.SYNC_SLA_SECONDS, now: now(), tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined }) },
+      { name: 'reconcile-recent', everyMs: config.RECONCILE_RECENT_MINUTES * 60_000, run: () => runReconcileScoped('last 7 days', 7, config.RECONCILE_READBACK_LIMIT) },
+      { name: 'reconcile-full', everyMs: config.RECONCILE_FULL_HOURS * 3_600_000, run: () => runReconcileScoped('last 90 days', 90, 0) },
+    ],
+    { kv: store.kv, now, logger },
+  );
+  const timers = config.WORKER_ENABLED ? [setInterval(() => scheduler.tick(), SCHEDULER_TICK_MS)] : [];
   for (const t of timers) t.unref();
   const adoptLiveQuota = async () => {
     try {
@@ -93,6 +106,7 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await worker.stop();
+      for (let waited = 0; scheduler.busy() && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await closed;
       store.close();
       logger.info('centra-ometria stopped');

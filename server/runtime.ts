@@ -2,6 +2,7 @@ import { createAlerter, type Alerter } from './alerts/alerter.js';
 import { createCentraClient, type CentraClient } from './centra/centra-client.js';
 import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
+import { createReadClient, type ReadClient } from './ometria/read-client.js';
 import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/tracking-url.js';
 import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
 import { perSecond } from './remote/limiter-windows.js';
@@ -21,6 +22,7 @@ export const ORDERS_PER_CYCLE = 5 * MAX_RECORDS_PER_PUSH;
 
 export interface Runtime {
   ctx: SyncContext;
+  reader: ReadClient;
   worker: Worker;
   alerter: Alerter;
   centra: CentraClient;
@@ -57,5 +59,6 @@ export function createRuntime(
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
   };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
-  return { ctx, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
+  const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(4)), now, fetch: deps.fetch });
+  return { ctx, reader, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

@@ -2,6 +2,8 @@ import { buildSchema, parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
+import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../server/catalogue/change-queries.js';
+import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../server/catalogue/product-query.js';
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-orders-query.js';
 import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
@@ -15,6 +17,11 @@ const QUERIES: Array<[string, string]> = [
   ['one order by number', buildOrdersQuery([14])],
   ['a batch of 50 orders by aliases', buildOrdersQuery(Array.from({ length: 50 }, (_, i) => 1000 + i))],
   ['the live rate-limit quota', RATE_LIMITS_QUERY],
+  ['a page of products (catalogue sync)', PRODUCT_PAGE_QUERY],
+  ['50 products by id, by aliases (product jobs)', buildProductsByIdQuery(Array.from({ length: 50 }, (_, i) => 1 + i))],
+  ['displays changed since a watermark', CHANGED_DISPLAYS_QUERY],
+  ['display items to products (webhooks)', DISPLAY_ITEMS_QUERY],
+  ['catalogue set-up: markets and pricelists', CATALOGUE_SETUP_QUERY],
   ['a backfill page of full orders', LIST_ORDERS_QUERY],
   ['a backfill window count', COUNT_ORDERS_QUERY],
   ['shipments → their orders', buildParentOrdersQuery('shipment', [345, 346])],

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { backfillCommand } from './backfill-command.js';
+import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
@@ -11,7 +12,9 @@ const USAGE = `usage: centra-ometria <command>
   status                                  print backlog, dead letters and open alerts as JSON
   backfill [--since DATE] [--entities orders]
                                           import order history, newest first; resumes where it stopped
-  reconcile | sync                        not in this release yet (see the README)`;
+  reconcile [--days 7] [--no-repair] [--read-back N]
+                                          compare Centra with Ometria, store findings, repair safe ones
+  sync                                    not in this release yet (see the README)`;
 
 /** decisions.md 24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -32,6 +35,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'backfill':
         return await backfillCommand(config, rest);
       case 'reconcile':
+        return await reconcileCommand(config, rest);
       case 'sync':
         console.error(`centra-ometria ${command}: not available in this release yet.`);
         return 2;

@@ -75,6 +75,16 @@ export const EnvSchema = z.object({
   WORKER_ENABLED: bool.default(true),
   /** Seconds an order may take from webhook to Ometria before an alert (default: 300). */
   SYNC_SLA_SECONDS: int(1).default(300),
+  /** When the Centra token expires (ISO date); an alert is raised 7 days before (default: none). */
+  CENTRA_TOKEN_EXPIRES_AT: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  /** Minutes between reconciliations of the last 7 days (default: 60). */
+  RECONCILE_RECENT_MINUTES: int(1).default(60),
+  /** Hours between reconciliations of the last 90 days (default: 24). */
+  RECONCILE_FULL_HOURS: int(1).default(24),
+  /** Ometria read-backs (GET /orders/{id}) per reconciliation; the rest is checked against our ledger (default: 200). */
+  RECONCILE_READBACK_LIMIT: int(0).default(200),
+  /** Re-enqueue what reconciliation finds missing or outdated (default: true). */
+  RECONCILE_AUTO_REPAIR: bool.default(true),
   /** Slack-compatible incoming webhook URL for alerts (default: none, alerts show on /status only). */
   ALERT_WEBHOOK_URL: url.optional(),
   /** Comma-separated origins allowed to post tracker events to /collect (default: none; sandbox allows itself). */

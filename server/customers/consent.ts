@@ -24,5 +24,6 @@ export function consentOf(customer: CentraCustomer, config: ConsentConfig, lastS
     signals.push(...(customer.newsletterSubscriptions ?? []).map((s) => newsletterSubscriptionSignal(customer, s)));
   }
   const merged = mergeConsent(signals);
-  return merged.source === 'none' ? { state: 'unknown', source: `customer:${customer.id}`, customerId: customer.id } : merged;
+  // An unknown state names the customer, not one of the fields that said nothing.
+  return merged.state === 'unknown' ? { state: 'unknown', source: `customer:${customer.id}`, customerId: customer.id } : merged;
 }

@@ -43,9 +43,9 @@ export function mapCustomerContact(customers: readonly CentraCustomer[], ctx: Cu
   const ordered = byPrecedence(customers);
   const attributes = ordered.map(attributeValues);
   const attribute = (key: string) => attributes.map((values) => values.get(key)).find((v) => v !== undefined);
-  const mapped = Object.entries(ctx.attributeMap).map(([key, name]) => [name, attribute(key)] as const);
-  const registered = customers.some((c) => c.isRegistered === true) || (customers.every((c) => c.isRegistered === false) ? false : undefined);
-  const properties = definedOnly({ ...Object.fromEntries(mapped), [REGISTERED_PROPERTY]: registered, ...ctx.segmentation });
+  // A mapped attribute Centra no longer has is sent as null so it is cleared in Ometria, not left stale.
+  const mapped = Object.entries(ctx.attributeMap).map(([key, name]) => [name, attribute(key) ?? null] as const);
+  const properties = definedOnly({ ...Object.fromEntries(mapped), [REGISTERED_PROPERTY]: registered(customers), ...ctx.segmentation });
   const storeIds = [...new Set(ctx.storeIds)].sort();
 
   return definedOnly<OmetriaContact>({
@@ -66,6 +66,12 @@ export function mapCustomerContact(customers: readonly CentraCustomer[], ctx: Cu
     ...(ctx.consent ? contactConsentFields(ctx.consent, ctx.force, ctx.lastSentConsent) : {}),
     properties: Object.keys(properties).length > 0 ? properties : undefined,
   });
+}
+
+/** true when any record is registered, false when all say they are not, else unknown (the field is a guess). */
+function registered(customers: readonly CentraCustomer[]): boolean | undefined {
+  if (customers.some((c) => c.isRegistered === true)) return true;
+  return customers.length > 0 && customers.every((c) => c.isRegistered === false) ? false : undefined;
 }
 
 /** ISO-3166 alpha-2 in upper case, else absent. */

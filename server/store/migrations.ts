@@ -104,6 +104,30 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX alerts_open ON alerts(fingerprint) WHERE state = 'open';
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  -- What reconciliation found: one open finding per kind and entity; repairs and resolutions are timestamped.
+  CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    team TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'repaired', 'resolved')),
+    repair TEXT NOT NULL CHECK (repair IN ('auto', 'manual')),
+    found_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    repaired_at INTEGER,
+    resolved_at INTEGER
+  );
+  CREATE UNIQUE INDEX findings_active ON findings(kind, entity) WHERE state IN ('open', 'repaired');
+  CREATE TABLE reconcile_runs (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    checked INTEGER NOT NULL DEFAULT 0,
+    findings INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+  );
   -- Which order a shipment or return belongs to, learnt when the order was synced: a deleted return can no
   -- longer be fetched, but its order must be re-pushed without it.
   CREATE TABLE entity_links (
@@ -119,5 +143,66 @@ export const MIGRATIONS: readonly string[] = [
     version TEXT NOT NULL,
     PRIMARY KEY (kind, entity_key)
   ) WITHOUT ROWID;
+  `,
+  // 2: customers (issue 4). Money in the order currency, rounded to its minor units; dates Unix ms.
+  `
+  CREATE TABLE order_facts (
+    order_number INTEGER PRIMARY KEY,
+    contact_key TEXT NOT NULL,
+    order_date INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    net_value REAL NOT NULL,
+    items INTEGER NOT NULL,
+    full_price_items INTEGER NOT NULL,
+    items_returned INTEGER NOT NULL,
+    is_valid INTEGER NOT NULL CHECK (is_valid IN (0, 1))
+  );
+  CREATE INDEX order_facts_contact ON order_facts(contact_key, order_date);
+  -- One row per consent change we decided; pushed_at stays NULL for a change superseded before Ometria got it.
+  CREATE TABLE consent_audit (
+    id INTEGER PRIMARY KEY,
+    contact_key TEXT NOT NULL,
+    centra_customer_id INTEGER,
+    source TEXT NOT NULL,
+    old_state TEXT CHECK (old_state IN ('in', 'out', 'unknown')),
+    old_at INTEGER,
+    new_state TEXT NOT NULL CHECK (new_state IN ('in', 'out', 'unknown')),
+    new_at INTEGER,
+    recorded_at INTEGER NOT NULL,
+    pushed_at INTEGER
+  );
+  CREATE INDEX consent_audit_contact ON consent_audit(contact_key, id);
+  `,
+  // 3: storefront tracker events (issue 6). Event ids are the tracker's 32-hex ids; times Unix ms.
+  `
+  -- Who a visitor said they are (identify). Emails lower-cased; '' where only the other field is known.
+  CREATE TABLE tracker_identities (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL DEFAULT '',
+    customer_id TEXT NOT NULL DEFAULT '',
+    UNIQUE (email, customer_id)
+  );
+  -- Only identified visitors get a row: an anonymous visitor is just a visitor_id on held events.
+  CREATE TABLE tracker_visitors (
+    visitor_id TEXT PRIMARY KEY,
+    identity_id INTEGER NOT NULL REFERENCES tracker_identities(id),
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- Every accepted event, unique by id (dedupe). identity_id NULL + state pending = held (anonymous visitor).
+  -- event is NULL for identify rows (the identity lives above) and once the row is no longer needed.
+  CREATE TABLE tracker_events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    visitor_id TEXT NOT NULL,
+    identity_id INTEGER REFERENCES tracker_identities(id),
+    store TEXT NOT NULL,
+    type TEXT NOT NULL,
+    event TEXT,
+    received_at INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead', 'expired', 'dropped', 'applied')),
+    settled_at INTEGER
+  );
+  CREATE INDEX tracker_events_visitor ON tracker_events(visitor_id, state, seq);
+  CREATE INDEX tracker_events_state ON tracker_events(state, received_at);
   `,
 ];

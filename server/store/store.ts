@@ -3,6 +3,7 @@ import { createAlertStore } from './alert-store.js';
 import { createContactKeyStore } from './contact-key-store.js';
 import { createDeadLetterStore } from './dead-letter-store.js';
 import { createDeliveryStore } from './delivery-store.js';
+import { createFindingStore } from './finding-store.js';
 import { createJobStore } from './job-store.js';
 import { createKvStore } from './kv-store.js';
 import { createLedgerStore } from './ledger-store.js';
@@ -22,6 +23,7 @@ export function createStore(db: Db) {
     alerts: createAlertStore(db),
     kv: createKvStore(db),
     links: createLinkStore(db),
+    findings: createFindingStore(db),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

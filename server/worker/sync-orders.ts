@@ -1,8 +1,5 @@
 import type { CentraOrder } from '../centra/centra-order.js';
 import { fetchOrders, type FetchedOrder } from '../centra/fetch-orders.js';
-import { mapOrderContact } from '../mapping/map-contact.js';
-import { mapOrder } from '../mapping/map-order.js';
-import { mapShipmentEvent } from '../mapping/map-shipment-event.js';
 import { shippedShipments } from '../mapping/shipment-progress.js';
 import { orderSourceVersion } from '../mapping/source-version.js';
 import { MappingError } from '../mapping/mapping-error.js';
@@ -11,6 +8,7 @@ import type { Job } from '../store/job-store.js';
 import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from './sync-context.js';
+import { orderRecords } from './order-records.js';
 
 interface Mapped {
   job: Job;
@@ -119,19 +117,10 @@ function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): 
   for (const s of order.shipments ?? []) ctx.store.links.link('shipment', String(s.id), number);
   for (const r of order.returns ?? []) ctx.store.links.link('return', String(r.id), number);
   watchCarriers(ctx, order);
-  const customer = order.customer;
-  const contactKey = customer ? ctx.store.contactKeys.resolve(customer.id, customer.email, ctx.now()) : `order-${order.number}`;
   try {
-    const record = mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl });
-    const contact = customer ? mapOrderContact(customer, { contactKey, collection: ctx.contactCollection, ometriaStore }) : undefined;
+    const records = orderRecords(ctx, order, ometriaStore);
     const item = (r: PushItem['record']): PushItem => ({ record: r, jobKind: 'order', entityKey: number });
-    return {
-      job,
-      version,
-      order: item(record),
-      contact: contact && item(contact),
-      events: customer ? shippedShipments(order).map((s) => item(mapShipmentEvent(order, s, { contactKey, trackingUrl: ctx.trackingUrl }))) : [],
-    };
+    return { job, version, order: item(records.order), contact: records.contact && item(records.contact), events: records.events.map(item) };
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
     return deadJob(ctx, job, order, error.message, error.owner, 'Correct the order in Centra, then replay the dead letter.');

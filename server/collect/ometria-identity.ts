@@ -1,0 +1,42 @@
+import type { OmetriaCustomEvent } from '../../shared/schemas/ometria-records.js';
+import type { Db } from '../store/open-database.js';
+import type { TrackerIdentity } from '../store/tracker-event-store.js';
+
+export type EventIdentity = Pick<OmetriaCustomEvent, 'identity_account_id' | 'identity_email'>;
+
+/** Read-only view of the contact_keys table (decisions.md 1). */
+export interface ContactKeyLookup {
+  forCustomer(customerId: number): string | undefined;
+  forEmail(email: string): string | undefined;
+}
+
+/**
+ * PURE given the lookup: the Ometria identity of a visitor's events. identity_account_id is the visitor's
+ * contact key: the stored one for the customer, else for the email, else the key decisions.md 1 gives a
+ * customer seen for the first time (`c<id>`). Nothing is written: the browser can claim any customer id or
+ * email, and a claim stored in contact_keys would merge two people's contacts for good; only Centra's own
+ * data (order sync) allocates keys.
+ */
+export function ometriaIdentity(identity: TrackerIdentity, keys: ContactKeyLookup): EventIdentity {
+  const customerId = identity.customerId ? Number(identity.customerId) : undefined;
+  const account =
+    (customerId !== undefined ? keys.forCustomer(customerId) : undefined) ??
+    (identity.email ? keys.forEmail(identity.email) : undefined) ??
+    (customerId !== undefined ? `c${customerId}` : undefined);
+  return {
+    ...(account ? { identity_account_id: account } : {}),
+    ...(identity.email ? { identity_email: identity.email } : {}),
+  };
+}
+
+/**
+ * The lookup over the store's contact_keys table. ContactKeyStore has no by-email read, so the email side is
+ * one SELECT here (same table, same normalisation: trimmed, lower case).
+ */
+export function contactKeyLookup(db: Db, forCustomer: (customerId: number) => string | undefined): ContactKeyLookup {
+  const byEmail = db.prepare(`SELECT contact_key FROM contact_keys WHERE kind = 'email' AND value = ?`);
+  return {
+    forCustomer,
+    forEmail: (email) => (byEmail.get(email.trim().toLowerCase()) as { contact_key: string } | undefined)?.contact_key,
+  };
+}

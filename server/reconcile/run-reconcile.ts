@@ -1,0 +1,95 @@
+import { listOrders } from '../backfill/list-orders.js';
+import { MappingError } from '../mapping/mapping-error.js';
+import { contentHash } from '../ometria/content-hash.js';
+import type { ReadClient } from '../ometria/read-client.js';
+import type { SyncContext } from '../worker/sync-context.js';
+import { orderRecords } from '../worker/order-records.js';
+import { resolveOmetriaStore } from '../worker/store-map.js';
+import { compareOrder, type OrderDrift } from './compare-order.js';
+
+export interface ReconcileOptions {
+  /** Orders created in the last `days` days are checked. */
+  days: number;
+  scope: string;
+  /** Re-enqueue what is safe to repair (the default); false leaves every finding for a person. */
+  repair: boolean;
+  /** Ometria read-backs allowed this run (4 requests/s); the rest is checked against our ledger only. */
+  readBackLimit: number;
+  reader?: ReadClient;
+}
+
+export interface ReconcileResult {
+  checked: number;
+  findings: number;
+  repaired: number;
+}
+
+const ORDER_KINDS = ['order_missing', 'order_outdated', 'order_status_mismatch', 'order_total_mismatch', 'order_refund_mismatch', 'shipment_tracking_missing', 'order_unmappable'];
+
+/**
+ * Proves Ometria matches Centra (issue 7): every order Centra holds in the window is mapped as the sync would,
+ * and compared with our ledger and, within the read-back budget, with what Ometria returns. Findings are
+ * stored; safe ones are repaired by re-enqueueing the order; findings no longer seen are resolved.
+ */
+export async function runReconcile(ctx: SyncContext, options: ReconcileOptions): Promise<ReconcileResult> {
+  const runId = ctx.store.findings.startRun(options.scope, ctx.now());
+  const window = { from: iso(ctx.now() - options.days * 86_400_000), to: iso(ctx.now()) };
+  const seen = new Set<string>();
+  const checkedEntities = new Set<string>();
+  const result: ReconcileResult = { checked: 0, findings: 0, repaired: 0 };
+  let readBacks = 0;
+  try {
+    for (let page = 1; ; page++) {
+      const { orders, rows } = await listOrders(ctx.centra, window, page, ctx.centraBatchSize);
+      for (const fetched of orders.values()) {
+        if (fetched.status !== 'found' || fetched.order.isOnHold || fetched.order.__typename !== 'DirectToConsumerOrder') continue;
+        const order = fetched.order;
+        const entity = `order ${order.number}`;
+        const active = ctx.store.jobs.find('order', String(order.number));
+        if (active && ['pending', 'running', 'blocked'].includes(active.state)) continue;
+        result.checked++;
+        checkedEntities.add(entity);
+        const drifts = await orderDrifts(ctx, order, options.reader && readBacks < options.readBackLimit ? options.reader : undefined, () => readBacks++);
+        for (const drift of drifts) {
+          seen.add(`${drift.kind}|${entity}`);
+          result.findings++;
+          const repairable = drift.kind !== 'order_unmappable';
+          const finding = ctx.store.findings.record({ kind: drift.kind, entity, team: 'ecommerce', detail: drift.detail, repair: repairable && options.repair ? 'auto' : 'manual' }, ctx.now());
+          if (repairable && options.repair && finding.state === 'open') {
+            ctx.store.jobs.enqueue('order', String(order.number), ctx.now());
+            ctx.store.findings.markRepaired(finding.id, ctx.now());
+            result.repaired++;
+          }
+        }
+      }
+      if (rows < ctx.centraBatchSize) break;
+    }
+    ctx.store.findings.resolveUnseen(ORDER_KINDS, seen, checkedEntities, ctx.now());
+    ctx.store.findings.finishRun(runId, { checked: result.checked, findings: result.findings }, ctx.now());
+    return result;
+  } catch (error) {
+    ctx.store.findings.finishRun(runId, { ...result, error: (error as Error).message }, ctx.now());
+    throw error;
+  }
+}
+
+async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecords>[1], reader: ReadClient | undefined, countRead: () => void): Promise<OrderDrift[]> {
+  const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
+  if (!ometriaStore) return [{ kind: 'order_unmappable', detail: `market ${order.market?.id ?? 'none'} is not in OMETRIA_STORE_MAP` }];
+  let expected;
+  try {
+    expected = orderRecords(ctx, order, ometriaStore).order;
+  } catch (error) {
+    if (error instanceof MappingError) return [{ kind: 'order_unmappable', detail: error.message }];
+    throw error;
+  }
+  const pushed = ctx.store.ledger.hashOf('order', expected.id);
+  if (pushed === undefined) return [{ kind: 'order_missing', detail: `order ${expected.id} is in Centra but was never sent to Ometria (a lost webhook?)` }];
+  if (reader) {
+    countRead();
+    return compareOrder(expected, (await reader.order(expected.id)) as never);
+  }
+  return pushed === contentHash(expected) ? [] : [{ kind: 'order_outdated', detail: `order ${expected.id} changed in Centra after our last push (a lost webhook?)` }];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,0 +1,172 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CentraOrderSchema } from '../server/centra/centra-order.js';
+import { CentraCustomerSchema, type CentraCustomer } from '../server/customers/centra-customer.js';
+import { consentOf } from '../server/customers/consent.js';
+import { DEFAULT_CONSENT_CONFIG } from '../server/customers/consent-config.js';
+import { contactConsentFields } from '../server/customers/consent-fields.js';
+import { customerContactNotes } from '../server/customers/contact-notes.js';
+import { CUSTOMER_CONFIG_DEFAULTS } from '../server/customers/customer-config.js';
+import { mapCustomerContact } from '../server/customers/map-customer-contact.js';
+import { mergeConsent } from '../server/customers/merge-consent.js';
+import { orderFacts } from '../server/customers/order-facts.js';
+import { segmentationAttributes } from '../server/customers/segmentation.js';
+import { DEFAULT_SEGMENTATION_CONFIG, SEGMENT_KEYS } from '../server/customers/segmentation-config.js';
+import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
+import { checkOmetriaRecord, type OmetriaContact } from '../shared/schemas/ometria-records.js';
+
+/**
+ * Customer, consent and segmentation rules by example (docs/customers.md): one JSON file per case under
+ * test/fixtures/mapping/{consent,customer,attributes}/, `{description, input, expected}`. Inputs are parsed with
+ * the real Centra schemas and must come through unchanged; every contact produced must pass our closed schema
+ * and Ometria's OpenAPI schema; the result must not depend on the order Centra lists records in.
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'mapping');
+
+const ConsentStateSchema = z.strictObject({
+  state: z.enum(['in', 'out', 'unknown']),
+  at: z.string().optional(),
+  source: z.string(),
+  customerId: z.number().int().optional(),
+});
+const ForceSchema = z.strictObject({ forceOptOut: z.boolean(), forceOptIn: z.boolean() });
+const DEFAULT_FORCE = { forceOptOut: CUSTOMER_CONFIG_DEFAULTS.forceOptOut, forceOptIn: CUSTOMER_CONFIG_DEFAULTS.forceOptIn };
+
+const ConsentInput = z.strictObject({
+  customers: z.array(CentraCustomerSchema).min(1),
+  lastSent: ConsentStateSchema.optional(),
+  config: z.strictObject({
+    consentKeys: z.array(z.string()).optional(),
+    useNewsletterFlag: z.boolean().optional(),
+    useNewsletterSubscriptions: z.boolean().optional(),
+  }).optional(),
+  force: ForceSchema.optional(),
+});
+
+const CustomerInput = z.strictObject({
+  customers: z.array(CentraCustomerSchema).min(1),
+  ctx: z.strictObject({
+    contactKey: z.string(),
+    collection: z.string(),
+    storeIds: z.array(z.string()),
+    consent: ConsentStateSchema.optional(),
+    force: ForceSchema,
+    lastSentConsent: ConsentStateSchema.optional(),
+    attributeMap: z.record(z.string(), z.string()),
+    dateOfBirthAttribute: z.string().optional(),
+    segmentation: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+  }),
+});
+
+const AttributesInput = z.strictObject({
+  contactKey: z.string(),
+  orders: z.array(z.strictObject({
+    order: CentraOrderSchema,
+    refunds: z.record(z.string(), z.strictObject({ quantity: z.number().int(), amount: z.number() })).optional(),
+  })),
+  config: z.strictObject({
+    propertyNames: z.record(z.enum(SEGMENT_KEYS), z.string()).optional(),
+    tierNames: z.strictObject({ new: z.string().optional(), returning: z.string().optional(), vip: z.string().optional() }).optional(),
+    vipNetLtv: z.record(z.string(), z.number()).optional(),
+    vipOrders: z.number().int().optional(),
+    returningOrders: z.number().int().optional(),
+  }).optional(),
+});
+
+/** A bare contact carrying `fields`, to check consent and attribute output against the record schemas. */
+const contactWith = (key: string, fields: Partial<OmetriaContact>): OmetriaContact =>
+  ({ '@type': 'contact', '@collection': 'centra', '@merge': true, id: key, customer_id: key, ...fields });
+
+interface Folder<I> {
+  input: z.ZodType<I>;
+  run: (input: I) => unknown;
+  /** The input with Centra's records in reverse order: the output must not change. */
+  reversed: (input: I) => I;
+  contacts: (output: never) => OmetriaContact[];
+  minimumCases: number;
+}
+const folder = <I>(f: Folder<I>) => f;
+
+const FOLDERS = {
+  consent: folder({
+    input: ConsentInput,
+    run: (input: z.infer<typeof ConsentInput>) => {
+      const config = { ...DEFAULT_CONSENT_CONFIG, ...input.config };
+      const states = input.customers.map((c) => consentOf(c, config, input.lastSent));
+      const merged = mergeConsent([...states, input.lastSent]);
+      return { merged, fields: contactConsentFields(merged, input.force ?? DEFAULT_FORCE, input.lastSent) };
+    },
+    reversed: (input) => ({ ...input, customers: [...input.customers].reverse() }),
+    contacts: (output: { fields: Partial<OmetriaContact> }) => [contactWith('c1', output.fields)],
+    minimumCases: 12,
+  }),
+  customer: folder({
+    input: CustomerInput,
+    run: (input: z.infer<typeof CustomerInput>) => ({
+      contact: mapCustomerContact(input.customers, input.ctx),
+      notes: customerContactNotes(input.customers),
+    }),
+    reversed: (input) => ({ ...input, customers: [...input.customers].reverse() as CentraCustomer[] }),
+    contacts: (output: { contact: OmetriaContact }) => [output.contact],
+    minimumCases: 4,
+  }),
+  attributes: folder({
+    input: AttributesInput,
+    run: (input: z.infer<typeof AttributesInput>) => {
+      const c = input.config ?? {};
+      const d = DEFAULT_SEGMENTATION_CONFIG;
+      const config = {
+        ...d,
+        ...c,
+        propertyNames: { ...d.propertyNames, ...c.propertyNames },
+        tierNames: { ...d.tierNames, ...c.tierNames },
+      };
+      const facts = input.orders
+        .map((o) => orderFacts(o.order, input.contactKey, o.refunds))
+        .sort((a, b) => a.orderNumber - b.orderNumber);
+      return { facts, properties: segmentationAttributes(facts, config) };
+    },
+    reversed: (input) => ({ ...input, orders: [...input.orders].reverse() }),
+    contacts: (output: { properties: Record<string, unknown> }) => [contactWith('c1', { properties: output.properties })],
+    minimumCases: 6,
+  }),
+};
+
+const FixtureSchema = z.strictObject({ description: z.string().min(20), input: z.unknown(), expected: z.record(z.string(), z.unknown()) });
+const openApi = createOpenApiValidator();
+
+it('has enough cases in every customer fixture folder', () => {
+  for (const [name, f] of Object.entries(FOLDERS)) {
+    expect(jsonFiles(name).length, `${name} fixtures`).toBeGreaterThanOrEqual(f.minimumCases);
+  }
+});
+
+for (const [name, f] of Object.entries(FOLDERS) as Array<[string, Folder<unknown>]>) {
+  describe(`mapping/${name}`, () => {
+    for (const file of jsonFiles(name)) {
+      const fixture = FixtureSchema.parse(JSON.parse(readFileSync(join(ROOT, name, file), 'utf8')));
+      it(`${file}: ${fixture.description}`, () => {
+        const input = f.input.parse(fixture.input);
+        // Zod drops unknown keys: a fixture field the real input type does not know would be silently ignored.
+        expect(input).toStrictEqual(fixture.input);
+        const frozen = structuredClone(input);
+        const output = f.run(input);
+        expect(output).toEqual(fixture.expected);
+        expect(JSON.parse(JSON.stringify(output)), 'no undefined fields').toStrictEqual(output);
+        for (const contact of f.contacts(output as never)) {
+          expect(checkOmetriaRecord(contact)).toEqual({ ok: true });
+          expect(openApi.validate(contact)).toEqual([]);
+        }
+        expect(f.run(f.reversed(input)), 'independent of the order Centra lists records in').toEqual(output);
+        expect(input, 'the rules must not change their input').toStrictEqual(frozen);
+      });
+    }
+  });
+}
+
+function jsonFiles(folderName: string): string[] {
+  return readdirSync(join(ROOT, folderName)).filter((file) => file.endsWith('.json')).sort();
+}
