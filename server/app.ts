@@ -6,6 +6,7 @@ import { healthRouter } from './http/health-routes.js';
 import { createIntakeWriter } from './intake/intake-writer.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
+import { metricsRouter } from './status/metrics.js';
 import { statusRouter } from './status/status-routes.js';
 import type { JobKind } from './store/job-store.js';
 import type { Store } from './store/store.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
       onQueued: deps.wakeWorker,
     }),
   );
+  app.use(metricsRouter(deps.store, deps.now));
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((req, res) => {
     res.status(404).json({ error: `no route for ${req.method} ${req.path}` });

@@ -68,7 +68,7 @@ const AttributesInput = z.strictObject({
     refunds: z.record(z.string(), z.strictObject({ quantity: z.number().int(), amount: z.number() })).optional(),
   })),
   config: z.strictObject({
-    propertyNames: z.record(z.enum(SEGMENT_KEYS), z.string()).optional(),
+    propertyNames: z.partialRecord(z.enum(SEGMENT_KEYS), z.string()).optional(),
     tierNames: z.strictObject({ new: z.string().optional(), returning: z.string().optional(), vip: z.string().optional() }).optional(),
     vipNetLtv: z.record(z.string(), z.number()).optional(),
     vipOrders: z.number().int().optional(),

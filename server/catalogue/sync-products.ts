@@ -60,6 +60,7 @@ export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Param
     }
   }
   ctx.alerter.resolve('auth:Centra');
+  if (products.length > 0) ctx.alerter.resolve('auth:Ometria');
   for (const job of jobs) settle(ctx, job, wanted.get(job.id), fetched);
 }
 

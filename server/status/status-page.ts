@@ -15,11 +15,16 @@ export function renderStatusPage(s: StatusSnapshot): string {
   const card = (label: string, value: unknown, bad = false) => `<div class="card${bad ? ' bad' : ''}"><b>${escapeHtml(value)}</b>${escapeHtml(label)}</div>`;
   const body = [
     `<h1>centra-ometria status</h1><p>${escapeHtml(s.mode)} mode · worker ${s.worker.enabled ? (s.worker.running ? 'running' : 'stopped') : 'disabled'} · ${escapeHtml(s.generatedAt)}</p>`,
-    `<div class="cards">${card('jobs waiting', pending)}${card('lag (s)', s.lagSeconds, s.lagSeconds > 300)}${card('open alerts', openAlerts.length, openAlerts.length > 0)}${card('open dead letters', s.openDeadLetters, s.openDeadLetters > 0)}</div>`,
+    `<div class="cards">${card('jobs waiting', pending)}${card('lag (s)', s.lagSeconds, s.lagSeconds > 300)}${card('open alerts', openAlerts.length, openAlerts.length > 0)}${card('open dead letters', s.openDeadLetters, s.openDeadLetters > 0)}${card('pushes last hour', s.pushRate.lastHour)}${card('failed pushes last hour', s.pushRate.failedLastHour, s.pushRate.failedLastHour > 0)}</div>`,
     `<h2>Alerts</h2>`,
     table(s.alerts, [['team', (a) => a.team], ['state', (a) => a.state], ['entity', (a) => a.entity], ['what happened', (a) => a.message], ['what to do', (a) => a.action ?? ''], ['seen', (a) => `${a.occurrences}× · ${a.lastSeen}`]], 'No alerts.'),
+    `<h2>Drift findings</h2>`,
+    `<p>${s.lastReconciliation ? escapeHtml(`Last reconciliation (${s.lastReconciliation.scope}): ${s.lastReconciliation.checked} orders checked, ${s.lastReconciliation.findings} finding(s), ${s.lastReconciliation.finishedAt ? `finished ${s.lastReconciliation.finishedAt}` : 'running'}${s.lastReconciliation.error ? `, failed: ${s.lastReconciliation.error}` : ''}.`) : 'No reconciliation has run yet.'}</p>`,
+    table(s.findings, [['state', (f) => f.state], ['team', (f) => f.team], ['kind', (f) => f.kind], ['entity', (f) => f.entity], ['detail', (f) => f.detail], ['repair', (f) => f.repair], ['updated', (f) => f.updatedAt]], 'No drift found.'),
     `<h2>Dead letters</h2>`,
-    table(s.deadLetters, [['#', (d) => d.id], ['state', (d) => d.state], ['job', (d) => d.entity], ['record', (d) => d.record], ['reason', (d) => d.reason], ['updated', (d) => d.updatedAt]], 'No dead letters.'),
+    deadLetterTable(s),
+    `<h2>Backfill</h2>`,
+    `<p>${s.backfill ? escapeHtml(`${s.backfill.processed} of ${s.backfill.total} orders${s.backfill.finishedAt ? `, finished ${s.backfill.finishedAt}` : `, last progress ${s.backfill.updatedAt}`}.`) : 'No backfill has run.'}</p>`,
     `<h2>Backlog</h2>`,
     table(Object.entries(s.backlog), [['kind', ([k]) => k], ['states', ([, v]) => Object.entries(v).map(([st, n]) => `${st}: ${n}`).join(', ')]], 'No jobs yet.'),
     `<h2>Recent deliveries</h2>`,
@@ -30,4 +35,16 @@ export function renderStatusPage(s: StatusSnapshot): string {
     table(s.pushes, [['at', (p) => p.at], ['type', (p) => p.type], ['records', (p) => p.records], ['status', (p) => p.status ?? ''], ['request', (p) => p.requestId ?? ''], ['error', (p) => p.error ?? '']], 'No pushes yet.'),
   ].join('\n');
   return redactText(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>centra-ometria status</title><style>${STYLE}</style></head><body>${body}</body></html>`);
+}
+
+/** Replay needs ADMIN_TOKEN: a plain form posts it, so the page needs no script. */
+function deadLetterTable(s: StatusSnapshot): string {
+  const replay = (d: StatusSnapshot['deadLetters'][number]) =>
+    d.state === 'open'
+      ? `<form method="post" action="/admin/dead-letters/${d.id}/replay"><input type="password" name="token" placeholder="ADMIN_TOKEN" required size="12"> <button>Replay</button></form>`
+      : '';
+  const rows = s.deadLetters.map((d) => `<tr><td>${d.id}</td><td>${escapeHtml(d.state)}</td><td>${escapeHtml(d.entity)}</td><td>${escapeHtml(d.record)}</td><td>${escapeHtml(d.reason)}</td><td>${escapeHtml(d.updatedAt)}</td><td>${replay(d)}</td></tr>`);
+  return rows.length === 0
+    ? '<p class="empty">No dead letters.</p>'
+    : `<table><thead><tr><th>#</th><th>state</th><th>job</th><th>record</th><th>reason</th><th>updated</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -26,14 +26,16 @@ export function statusRouter(deps: StatusDeps): Router {
   router.get('/status.json', (_req, res) => {
     res.json(snapshot());
   });
-  router.post('/admin/dead-letters/:id/replay', (req, res) => {
-    requireAdmin(deps.adminToken, req.get('authorization'));
+  router.post('/admin/dead-letters/:id/replay', express.urlencoded({ extended: false, limit: 4096 }), (req, res) => {
+    const formToken = typeof req.body?.token === 'string' ? `Bearer ${req.body.token}` : undefined;
+    requireAdmin(deps.adminToken, req.get('authorization') ?? formToken);
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
     const result = replayDeadLetters(deps.store, { ids: [id] }, deps.now());
     if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     deps.onQueued();
-    res.json(result);
+    if (formToken) res.redirect(303, '/status');
+    else res.json(result);
   });
   return router;
 }

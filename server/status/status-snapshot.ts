@@ -1,3 +1,4 @@
+import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import type { Store } from '../store/store.js';
 
 export interface StatusSnapshot {
@@ -13,6 +14,11 @@ export interface StatusSnapshot {
   pushes: Array<{ at: string; type: string; records: number; status: number | null; requestId: string | null; error: string | null }>;
   deadLetters: Array<{ id: number; entity: string; record: string; reason: string; state: string; occurrences: number; updatedAt: string }>;
   alerts: Array<{ id: number; team: string; kind: string; entity: string; message: string; action: string | null; state: string; occurrences: number; lastSeen: string }>;
+  findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
+  lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
+  backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
+  /** Pushes to Ometria in the last hour by outcome. */
+  pushRate: { lastHour: number; failedLastHour: number; recordsLastHour: number };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -38,8 +44,27 @@ export function statusSnapshot(store: Store, info: { mode: string; workerEnabled
     deadLetters: store.deadLetters.recent(30).map((d) => ({
       id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: d.reason, state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
     })),
+    findings: store.findings.recent(30).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: f.detail, state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
+    lastReconciliation: lastRun(store),
+    backfill: backfillProgress(store),
+    pushRate: pushRate(store, now),
     alerts: store.alerts.recent(30).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: a.message, action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
+}
+
+function lastRun(store: Store): StatusSnapshot['lastReconciliation'] {
+  const run = store.findings.lastRun();
+  return run ? { scope: run.scope, startedAt: iso(run.started_at), finishedAt: run.finished_at ? iso(run.finished_at) : null, checked: run.checked, findings: run.findings, error: run.error } : null;
+}
+
+function backfillProgress(store: Store): StatusSnapshot['backfill'] {
+  const cp = readCheckpoint(store.kv);
+  return cp ? { processed: cp.processed, total: cp.total, startedAt: cp.startedAt, updatedAt: cp.updatedAt, finishedAt: cp.finishedAt ?? null } : null;
+}
+
+function pushRate(store: Store, now: number): StatusSnapshot['pushRate'] {
+  const row = store.db.prepare(`SELECT COUNT(*) AS n, SUM(CASE WHEN status IS NULL OR status >= 300 THEN 1 ELSE 0 END) AS failed, SUM(records) AS records FROM push_log WHERE at > ?`).get(now - 3_600_000) as { n: number; failed: number | null; records: number | null };
+  return { lastHour: row.n, failedLastHour: row.failed ?? 0, recordsLastHour: row.records ?? 0 };
 }

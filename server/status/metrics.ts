@@ -1,0 +1,36 @@
+import express, { type Router } from 'express';
+import { Gauge, Registry } from 'prom-client';
+import type { Store } from '../store/store.js';
+import { statusSnapshot } from './status-snapshot.js';
+
+/** GET /metrics in Prometheus text format: the /status figures, read from the store at scrape time. */
+export function metricsRouter(store: Store, now: () => number): Router {
+  const registry = new Registry();
+  const snapshot = () => statusSnapshot(store, { mode: '', workerEnabled: true, workerRunning: true }, now());
+  const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => void) =>
+    new Gauge({ name: `centra_ometria_${name}`, help, labelNames, registers: [registry], collect() { this.reset(); fill(this); } });
+
+  gauge('jobs', 'Sync jobs by kind and state.', ['kind', 'state'], (g) => {
+    for (const row of store.jobs.countsByState()) g.set({ kind: row.kind, state: row.state }, row.n);
+  });
+  gauge('lag_seconds', 'Age of the oldest job still waiting or running, seconds.', [], (g) => g.set(snapshot().lagSeconds));
+  gauge('dead_letters_open', 'Dead letters waiting for a replay.', [], (g) => g.set(store.deadLetters.countOpen()));
+  gauge('alerts_open', 'Open alerts by owning team.', ['team'], (g) => {
+    for (const a of store.alerts.listOpen()) g.inc({ team: a.team });
+  });
+  gauge('findings_open', 'Open or repairing drift findings by kind.', ['kind'], (g) => {
+    for (const f of store.findings.listActive()) g.inc({ kind: f.kind });
+  });
+  gauge('pushes_last_hour', 'Pushes to Ometria in the last hour.', ['outcome'], (g) => {
+    const rate = snapshot().pushRate;
+    g.set({ outcome: 'ok' }, rate.lastHour - rate.failedLastHour);
+    g.set({ outcome: 'failed' }, rate.failedLastHour);
+  });
+  gauge('deliveries', 'Webhook deliveries stored.', [], (g) => g.set(store.deliveries.count()));
+
+  const router = express.Router();
+  router.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  return router;
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/log/logger.js';
+import { packageRoot } from '../../server/package-root.js';
+import { runReconcile } from '../../server/reconcile/run-reconcile.js';
+import { createRuntime } from '../../server/runtime.js';
+import { launchChromium } from '../helpers/browser.js';
+import { makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  stack = await startStack({ env: { ADMIN_TOKEN: 'dashboard-admin-token' } });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const recent = () => new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+describe('status dashboard in a real browser (issue 7)', () => {
+  it('shows the alerts and findings of a scenario, and replays a dead letter with the admin token', async () => {
+    const order = makeSimOrder({ number: 91, createdAt: recent(), orderDate: recent() });
+    stack.centra.data.orders.add(order);
+    stack.centra.data.orders.add(makeSimOrder({ number: 92, createdAt: recent(), orderDate: recent() }));
+    stack.centra.data.orders.add(makeSimOrder({ number: 93, createdAt: recent(), orderDate: recent() }));
+    stack.centra.data.shipments.add(makeSimShipment(order, { id: 951, number: '91-1', carrierInformation: null }));
+    stack.ometria.faults.rejectIds('order', ['93']);
+    await stack.send([{ type: 'order', id: 91 }, { type: 'order', id: 93 }]);
+    await waitFor(() => stack.service.store.deadLetters.countOpen() === 1 && stack.ometria.store.get('order', '91'), 'scenario settled');
+    const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
+    await runReconcile(runtime.ctx, { scope: 'last 7 days', days: 7, repair: false, readBackLimit: 0 });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.service.url}/status`);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('shipment 91-1 has a tracking number but no carrier: Ometria cannot build a tracking link');
+    expect(text).toMatch(/Ometria did not take order 93 \(dead letter #\d+\)/);
+    expect(text).toMatch(/order_missing\s+order 92/);
+    expect(text).toMatch(/Last reconciliation \(last 7 days\): 3 orders checked/);
+    const artifacts = join(packageRoot(), 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'status-dashboard.png'), fullPage: true });
+
+    stack.ometria.faults.reset();
+    await page.fill('form input[name=token]', 'dashboard-admin-token');
+    await Promise.all([page.waitForURL(/\/status$/), page.click('form button')]);
+    await waitFor(() => stack.ometria.store.get('order', '93'), 'order 93 replayed from the dashboard');
+    await page.close();
+  });
+
+  it('serves the same figures in Prometheus format on /metrics', async () => {
+    const text = await (await fetch(`${stack.service.url}/metrics`)).text();
+    expect(text).toMatch(/centra_ometria_jobs\{kind="order",state="done"\} \d+/);
+    expect(text).toMatch(/centra_ometria_alerts_open\{team="ecommerce"\} [1-9]/);
+    // Orders 92 (never sent) and 93 (dead-lettered) are missing from Ometria at reconciliation time.
+    expect(text).toMatch(/centra_ometria_findings_open\{kind="order_missing"\} 2/);
+    expect(text).toContain('centra_ometria_lag_seconds');
+  });
+});
