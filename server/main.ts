@@ -14,6 +14,7 @@ import { startOmetriaRecorder } from './sandbox/ometria-recorder/index.js';
 import { sandboxRouter } from './sandbox/sandbox-router.js';
 import { pollPushErrors } from './ometria/poll-push-errors.js';
 import { runReconcile } from './reconcile/run-reconcile.js';
+import { runCatalogueSync } from './catalogue/catalogue-sync.js';
 import { createScheduler } from './schedule/scheduler.js';
 import { checkSla } from './alerts/sla-watch.js';
 import { openStore, type Store } from './store/store.js';
@@ -80,6 +81,12 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
       { name: 'centra-quota', everyMs: QUOTA_REFRESH_MS, run: () => adoptLiveQuota() },
       { name: 'sla', everyMs: 30_000, run: async () => checkSla(store, alerter, { slaSeconds: config.SYNC_SLA_SECONDS, now: now(), tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined }) },
       { name: 'reconcile-recent', everyMs: config.RECONCILE_RECENT_MINUTES * 60_000, run: () => runReconcileScoped('last 7 days', 7, config.RECONCILE_READBACK_LIMIT) },
+      ...(runtime.catalogue
+        ? [
+            { name: 'catalogue-poll', everyMs: config.CATALOGUE_POLL_MINUTES * 60_000, run: () => runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'incremental' }) },
+            { name: 'catalogue-full', everyMs: config.CATALOGUE_FULL_SYNC_HOURS * 3_600_000, run: () => runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'full' }) },
+          ]
+        : []),
       { name: 'reconcile-full', everyMs: config.RECONCILE_FULL_HOURS * 3_600_000, run: () => runReconcileScoped('last 90 days', 90, 0) },
     ],
     { kv: store.kv, now, logger },
@@ -146,6 +153,10 @@ export async function startSandbox(config: Readonly<Config>, overrides: ServiceO
       OMETRIA_API_KEY: ometria.apiKey,
       OMETRIA_STORE_MAP: Object.keys(config.OMETRIA_STORE_MAP).length > 0 ? config.OMETRIA_STORE_MAP : { '1': 'sandbox.example.com/uk', '2': 'sandbox.example.com/se', '*': 'sandbox.example.com' },
       OMETRIA_ERRORS_POLL_SECONDS: Math.min(config.OMETRIA_ERRORS_POLL_SECONDS, 15),
+      CATALOGUE_STORES: config.CATALOGUE_STORES ?? [
+        { store: 'sandbox.example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://sandbox.example.com/uk/product' },
+        { store: 'sandbox.example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://sandbox.example.com/se/product' },
+      ],
     },
     { ...overrides, logger, extraRouters: [sandboxRouter({ centra, ometria, webhookSecret: SANDBOX_WEBHOOK_SECRET, webhookUrl: () => `${url}/webhooks/centra` }), ...(overrides.extraRouters ?? [])] },
   );

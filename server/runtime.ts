@@ -12,6 +12,8 @@ import type { Store } from './store/store.js';
 import type { SyncContext } from './worker/sync-context.js';
 import { syncOrders } from './worker/sync-orders.js';
 import { syncAfterSale } from './worker/sync-after-sale.js';
+import type { CatalogueConfig } from './catalogue/catalogue-config.js';
+import { createProductSyncHandler } from './catalogue/sync-products.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
 /**
@@ -22,6 +24,8 @@ export const ORDERS_PER_CYCLE = 5 * MAX_RECORDS_PER_PUSH;
 
 export interface Runtime {
   ctx: SyncContext;
+  /** undefined without CATALOGUE_STORES: product jobs then stay pending. */
+  catalogue: CatalogueConfig | undefined;
   reader: ReadClient;
   worker: Worker;
   alerter: Alerter;
@@ -37,13 +41,14 @@ export function createRuntime(
   deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch },
 ): Runtime {
   const { logger, now } = deps;
-  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch });
+  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS });
   const centraLimiter = createRateLimiter([
     { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
   const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch });
   const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && { stores: config.CATALOGUE_STORES, customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES };
   const ctx: SyncContext = {
     store, centra, ometria, alerter, logger, now,
     random: deps.random ?? Math.random,
@@ -57,8 +62,9 @@ export function createRuntime(
     shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
+    ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
   const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(4)), now, fetch: deps.fetch });
-  return { ctx, reader, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
+  return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

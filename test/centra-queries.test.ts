@@ -5,6 +5,7 @@ import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
 import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../server/catalogue/change-queries.js';
 import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../server/catalogue/product-query.js';
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
+import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../server/customers/customer-query.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-orders-query.js';
 import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
 import { contractPath } from '../server/package-root.js';
@@ -17,6 +18,8 @@ const QUERIES: Array<[string, string]> = [
   ['one order by number', buildOrdersQuery([14])],
   ['a batch of 50 orders by aliases', buildOrdersQuery(Array.from({ length: 50 }, (_, i) => 1000 + i))],
   ['the live rate-limit quota', RATE_LIMITS_QUERY],
+  ['customers by id, one alias each', buildCustomersByIdQuery([4, 501, 502])],
+  ['every customer with one email', CUSTOMERS_BY_EMAIL_QUERY],
   ['a page of products (catalogue sync)', PRODUCT_PAGE_QUERY],
   ['50 products by id, by aliases (product jobs)', buildProductsByIdQuery(Array.from({ length: 50 }, (_, i) => 1 + i))],
   ['displays changed since a watermark', CHANGED_DISPLAYS_QUERY],

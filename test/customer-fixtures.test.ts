@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CentraOrderSchema } from '../server/centra/centra-order.js';
@@ -10,6 +11,7 @@ import { DEFAULT_CONSENT_CONFIG } from '../server/customers/consent-config.js';
 import { contactConsentFields } from '../server/customers/consent-fields.js';
 import { customerContactNotes } from '../server/customers/contact-notes.js';
 import { CUSTOMER_CONFIG_DEFAULTS } from '../server/customers/customer-config.js';
+import { parseCustomerConfig } from '../server/customers/customer-config-schema.js';
 import { mapCustomerContact } from '../server/customers/map-customer-contact.js';
 import { mergeConsent } from '../server/customers/merge-consent.js';
 import { orderFacts } from '../server/customers/order-facts.js';
@@ -170,3 +172,92 @@ for (const [name, f] of Object.entries(FOLDERS) as Array<[string, Folder<unknown
 function jsonFiles(folderName: string): string[] {
   return readdirSync(join(ROOT, folderName)).filter((file) => file.endsWith('.json')).sort();
 }
+
+/** The merge rules for any statements, not only the fixtures' (docs/customers.md, consent rules). */
+describe('mergeConsent properties', () => {
+  const state = fc.record(
+    {
+      state: fc.constantFrom('in' as const, 'out' as const, 'unknown' as const),
+      // Few distinct instants, so ties are common.
+      at: fc.integer({ min: 0, max: 3 }).map((day) => new Date(Date.UTC(2024, 0, 1 + day)).toISOString()),
+      source: fc.constantFrom('customer:1:newsletter', 'customer:2:consent:marketing', 'customer:1:subscription'),
+    },
+    { requiredKeys: ['state', 'source'] },
+  );
+  const states = fc.array(state, { maxLength: 6 });
+  const ms = (s: { at?: string }) => (s.at === undefined ? undefined : Date.parse(s.at));
+
+  it('does not depend on the order of the statements', () => {
+    fc.assert(fc.property(states, (list) => {
+      expect(mergeConsent([...list].reverse())).toEqual(mergeConsent(list));
+    }));
+  });
+
+  it('never gives an opt-in that no statement gave', () => {
+    fc.assert(fc.property(states, (list) => {
+      fc.pre(!list.some((s) => s.state === 'in'));
+      expect(mergeConsent(list).state).not.toBe('in');
+    }));
+  });
+
+  it('gives an opt-in only when it is dated strictly after every opt-out', () => {
+    fc.assert(fc.property(states, (list) => {
+      const merged = mergeConsent(list);
+      fc.pre(merged.state === 'in');
+      for (const out of list.filter((s) => s.state === 'out')) {
+        const at = ms(out);
+        expect(at).toBeDefined();
+        expect(ms(merged)).toBeGreaterThan(at!);
+      }
+    }));
+  });
+});
+
+/** The settings these rules read (CONSENT_MAPPING, CUSTOMER_ATTRIBUTE_MAP, SEGMENTATION_RULES, OMETRIA_FORCE_*). */
+describe('customer configuration from the environment', () => {
+  it('gives the documented defaults when nothing is set', () => {
+    expect(parseCustomerConfig({})).toEqual(CUSTOMER_CONFIG_DEFAULTS);
+    expect(CUSTOMER_CONFIG_DEFAULTS).toMatchObject({ forceOptOut: true, forceOptIn: false, attributeMap: {} });
+  });
+
+  it('reads every variable, filling what a JSON value leaves out from the defaults', () => {
+    const config = parseCustomerConfig({
+      CONSENT_MAPPING: '{"consentKeys":["email_optin"],"useNewsletterFlag":false}',
+      CUSTOMER_ATTRIBUTE_MAP: '{"loyalty.level":"loyalty_tier"}',
+      CUSTOMER_DATE_OF_BIRTH_ATTRIBUTE: '',
+      SEGMENTATION_RULES: '{"vipNetLtv":1000,"vipOrders":4,"propertyNames":{"tier":"customer_tier"},"tierNames":{"vip":"VIP"}}',
+      OMETRIA_FORCE_OPTOUT: 'false',
+      OMETRIA_FORCE_OPTIN: '1',
+    });
+    expect(config).toEqual({
+      consent: { consentKeys: ['email_optin'], useNewsletterFlag: false, useNewsletterSubscriptions: true },
+      attributeMap: { 'loyalty.level': 'loyalty_tier' },
+      dateOfBirthAttribute: undefined,
+      segmentation: {
+        ...DEFAULT_SEGMENTATION_CONFIG,
+        propertyNames: { ...DEFAULT_SEGMENTATION_CONFIG.propertyNames, tier: 'customer_tier' },
+        tierNames: { new: 'new', returning: 'returning', vip: 'VIP' },
+        vipNetLtv: { '*': 1000 },
+        vipOrders: 4,
+      },
+      forceOptOut: false,
+      forceOptIn: true,
+    });
+  });
+
+  it.each([
+    ['CONSENT_MAPPING', '{"consentKey":["x"]}', /CONSENT_MAPPING/],
+    ['CONSENT_MAPPING', 'not json', /must be JSON/],
+    ['CUSTOMER_ATTRIBUTE_MAP', '{"loyalty":"loyalty_tier"}', /<attribute type name>\.<element key>/],
+    ['CUSTOMER_ATTRIBUTE_MAP', '{"loyalty.level":"loyalty tier"}', /property names/],
+    ['SEGMENTATION_RULES', '{"vipNetLtv":{"pounds":100}}', /SEGMENTATION_RULES/],
+    ['SEGMENTATION_RULES', '{"returningOrders":0}', /SEGMENTATION_RULES/],
+    ['OMETRIA_FORCE_OPTOUT', 'yes', /OMETRIA_FORCE_OPTOUT/],
+  ])('refuses %s=%s, naming the variable', (name, value, message) => {
+    expect(() => parseCustomerConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('refuses two settings writing one contact property', () => {
+    expect(() => parseCustomerConfig({ CUSTOMER_ATTRIBUTE_MAP: '{"loyalty.level":"tier"}' })).toThrow(/"tier" is set twice/);
+  });
+});

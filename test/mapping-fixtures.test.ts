@@ -61,7 +61,9 @@ const FixtureSchema = z.union([
 ]);
 
 const openApi = createOpenApiValidator();
-const folders = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+/** Folders whose mappers return more than one record run in their own runners (same checks). */
+const OWN_RUNNERS = new Set(['product', 'consent', 'customer', 'attributes']);
+const folders = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && !OWN_RUNNERS.has(e.name)).map((e) => e.name).sort();
 
 it('has a mapper for every fixture folder and enough cases per mapper', () => {
   expect(folders).toEqual(Object.keys(MAPPERS).sort());

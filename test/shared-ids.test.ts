@@ -53,3 +53,11 @@ describe('shared/ids', () => {
     for (const s of ['', 'category:', ':4', 'season:4', 'Category:4', 'category4']) expect(parseAttributeId(s)).toBeUndefined();
   });
 });
+
+describe('parseAttributeId', () => {
+  it('reads an id typed with spaces around the colon as the same id', () => {
+    expect(parseAttributeId('category: 4')).toEqual({ kind: 'category', id: '4' });
+    expect(parseAttributeId(' collection :12 ')).toEqual({ kind: 'collection', id: '12' });
+    expect(parseAttributeId('colour:red')).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import type { AlertInput, AlertStore } from '../store/alert-store.js';
+import type { AlertInput, AlertStore, Team } from '../store/alert-store.js';
 import { slackMessage } from './slack-message.js';
 
 export interface AlerterDeps {
@@ -9,6 +9,8 @@ export interface AlerterDeps {
   /** Slack-compatible incoming webhook (ALERT_WEBHOOK_URL); undefined = dashboard only. */
   webhookUrl?: string;
   fetch?: typeof fetch;
+  /** ALERT_TEAMS: alert kind → the team that owns it, over the owner each alert names. */
+  teams?: Readonly<Record<string, Team>>;
 }
 
 /** Raises deduplicated alerts: stored first (the dashboard shows them), then sent once when opened. */
@@ -29,7 +31,8 @@ export function createAlerter(deps: AlerterDeps) {
   };
   return {
     raise(input: AlertInput): void {
-      const { alert, opened } = deps.alerts.raise(input, deps.now());
+      const team = deps.teams?.[input.kind] ?? input.team;
+      const { alert, opened } = deps.alerts.raise({ ...input, team }, deps.now());
       if (!opened) return;
       deps.logger.warn({ alert: { kind: alert.kind, entity: alert.entity, team: alert.team } }, alert.message);
       void send(slackMessage(alert, 'opened')).then(() => deps.alerts.markNotified(alert.id, deps.now()));

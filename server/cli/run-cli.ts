@@ -4,6 +4,7 @@ import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
+import { syncCommand } from './sync-command.js';
 
 const USAGE = `usage: centra-ometria <command>
   serve                                   run the companion service (default)
@@ -14,7 +15,7 @@ const USAGE = `usage: centra-ometria <command>
                                           import order history, newest first; resumes where it stopped
   reconcile [--days 7] [--no-repair] [--read-back N]
                                           compare Centra with Ometria, store findings, repair safe ones
-  sync                                    not in this release yet (see the README)`;
+  sync [products] [--incremental]         sync the product catalogue now (full by default)`;
 
 /** decisions.md 24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -37,8 +38,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'reconcile':
         return await reconcileCommand(config, rest);
       case 'sync':
-        console.error(`centra-ometria ${command}: not available in this release yet.`);
-        return 2;
+        return await syncCommand(config, rest);
       default:
         console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
         return 2;

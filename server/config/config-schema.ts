@@ -22,6 +22,27 @@ const carrierUrls = z.string().transform((raw, ctx) => {
   }
 });
 
+/** JSON-in-an-env-variable: parsed and checked by `schema`, with `example` in the error message. */
+const jsonOf = <T extends z.ZodType>(schema: T, example: string) =>
+  z.string().transform((raw, ctx): z.infer<T> => {
+    try {
+      return schema.parse(JSON.parse(raw));
+    } catch (error) {
+      const detail = error instanceof z.ZodError ? `: ${error.issues[0]?.path.join('.')} ${error.issues[0]?.message}` : '';
+      ctx.addIssue({ code: 'custom', message: `must be JSON like ${example}${detail}` });
+      return z.NEVER;
+    }
+  });
+
+const catalogueStores = jsonOf(
+  z.array(z.strictObject({ store: z.string().min(1).max(32), marketId: z.number().int(), pricelistId: z.number().int(), baseUrl: z.url() })).min(1),
+  '[{"store":"example.com/uk","marketId":1,"pricelistId":1,"baseUrl":"https://example.com/uk/product"}]',
+);
+const customAttributes = jsonOf(
+  z.array(z.strictObject({ centraType: z.string().min(1), elementKey: z.string().optional(), ometriaType: z.string().min(1) })),
+  '[{"centraType":"pr_material","ometriaType":"material"}]',
+);
+
 /**
  * Every environment variable the service reads, with its default. The README's table mirrors this.
  * Nothing else reads process.env (see load-config.ts).
@@ -63,6 +84,14 @@ export const EnvSchema = z.object({
   OMETRIA_CONTACT_COLLECTION: z.string().min(1).max(64).default('centra'),
   /** Carrier name → tracking URL template with {tracking}, added to and overriding the built-in ones (default: {}). */
   CARRIER_TRACKING_URLS: carrierUrls.optional(),
+  /** JSON list of Ometria stores the catalogue is listed in, the first primary; without it no catalogue sync runs (default: none). */
+  CATALOGUE_STORES: catalogueStores.optional(),
+  /** JSON list of Centra product attributes sent as Ometria product attributes (default: []). */
+  CATALOGUE_CUSTOM_ATTRIBUTES: customAttributes.optional(),
+  /** Minutes between incremental catalogue polls by updatedAt (default: 15). */
+  CATALOGUE_POLL_MINUTES: int(1).default(15),
+  /** Hours between full catalogue syncs (default: 24, nightly). */
+  CATALOGUE_FULL_SYNC_HOURS: int(1).default(24),
   /** Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). */
   OMETRIA_PUSH_RATE: z.coerce.number().positive().max(50).default(4),
   /** Seconds between polls of Ometria's GET /push/_errors (default: 300). */
@@ -85,10 +114,27 @@ export const EnvSchema = z.object({
   RECONCILE_READBACK_LIMIT: int(0).default(200),
   /** Re-enqueue what reconciliation finds missing or outdated (default: true). */
   RECONCILE_AUTO_REPAIR: bool.default(true),
+  /** JSON: alert kind → owning team (ecommerce, cx, marketing, operations), overriding the built-in owners (default: {}). */
+  ALERT_TEAMS: z.string().transform((raw, ctx) => {
+    try {
+      return z.record(z.string(), z.enum(['ecommerce', 'cx', 'marketing', 'operations'])).parse(JSON.parse(raw));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of alert kind → ecommerce | cx | marketing | operations, e.g. {"sla_breach":"operations"}' });
+      return z.NEVER;
+    }
+  }).optional(),
   /** Slack-compatible incoming webhook URL for alerts (default: none, alerts show on /status only). */
   ALERT_WEBHOOK_URL: url.optional(),
   /** Comma-separated origins allowed to post tracker events to /collect (default: none; sandbox allows itself). */
   TRACKER_ALLOWED_ORIGINS: z.string().optional(),
+  /** Largest POST /collect body accepted, bytes (default: 65536 = the tracker's 64 KB keepalive quota). */
+  COLLECT_MAX_BODY_BYTES: int(1024).default(65_536),
+  /** POST /collect requests allowed per client IP address per minute; more get 429 (default: 120). */
+  COLLECT_RATE_PER_MINUTE: int(1).default(120),
+  /** Hours an anonymous visitor's events are held for an identify before they expire (default: 24). */
+  ANON_HOLD_HOURS: z.coerce.number().positive().default(24),
+  /** Held events kept per anonymous visitor, the newest; older ones are dropped (default: 200). */
+  ANON_HOLD_MAX: int(1).default(200),
   /** pino log level (default: info). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,5 +1,5 @@
 import type { CentraConsent, CentraCustomer, CentraNewsletterSubscription } from './centra-customer.js';
-import { consentTime, type ConsentState } from './consent-state.js';
+import { consentState, consentTime, type ConsentState } from './consent-state.js';
 
 /**
  * How each Centra field reads as consent. Each rule is an inference [INF] about undocumented Centra semantics,
@@ -9,11 +9,10 @@ import { consentTime, type ConsentState } from './consent-state.js';
 
 /** [INF] `consented` true/false is an explicit answer to a consent question, dated by updatedAt else createdAt. */
 export function consentRecordSignal(customer: CentraCustomer, consent: CentraConsent): ConsentState {
-  const key = consent.key?.trim().toLowerCase() ?? '';
-  const base = { source: `customer:${customer.id}:consent:${key}`, customerId: customer.id };
-  if (typeof consent.consented !== 'boolean') return { state: 'unknown', ...base };
+  const source = `customer:${customer.id}:consent:${consent.key?.trim().toLowerCase() ?? ''}`;
+  if (typeof consent.consented !== 'boolean') return consentState('unknown', undefined, source, customer.id);
   const at = consentTime(consent.updatedAt) ?? consentTime(consent.createdAt);
-  return { state: consent.consented ? 'in' : 'out', at, ...base };
+  return consentState(consent.consented ? 'in' : 'out', at, source, customer.id);
 }
 
 /**
@@ -23,9 +22,9 @@ export function consentRecordSignal(customer: CentraCustomer, consent: CentraCon
  * newsletterFlagRevoked.
  */
 export function newsletterFlagSignal(customer: CentraCustomer): ConsentState {
-  const base = { source: newsletterFlagSource(customer.id), customerId: customer.id };
-  if (customer.newsletter !== true) return { state: 'unknown', ...base };
-  return { state: 'in', at: consentTime(customer.createdAt), ...base };
+  const source = newsletterFlagSource(customer.id);
+  if (customer.newsletter !== true) return consentState('unknown', undefined, source, customer.id);
+  return consentState('in', consentTime(customer.createdAt), source, customer.id);
 }
 
 /**
@@ -37,7 +36,7 @@ export function newsletterFlagSignal(customer: CentraCustomer): ConsentState {
 export function newsletterFlagRevoked(customer: CentraCustomer, lastSent: ConsentState | undefined): ConsentState | undefined {
   const flag = newsletterFlagSource(customer.id);
   if (customer.newsletter !== false || lastSent?.state !== 'in' || lastSent.source !== flag) return undefined;
-  return { state: 'out', at: consentTime(customer.updatedAt), source: `${flag}:revoked`, customerId: customer.id };
+  return consentState('out', consentTime(customer.updatedAt), `${flag}:revoked`, customer.id);
 }
 
 /**
@@ -46,11 +45,13 @@ export function newsletterFlagRevoked(customer: CentraCustomer, lastSent: Consen
  * product variant) are not marketing consent and say nothing.
  */
 export function newsletterSubscriptionSignal(customer: CentraCustomer, subscription: CentraNewsletterSubscription): ConsentState {
-  const base = { source: `customer:${customer.id}:subscription`, customerId: customer.id };
-  if (subscription.productVariant != null || typeof subscription.isActive !== 'boolean') return { state: 'unknown', ...base };
+  const source = `customer:${customer.id}:subscription`;
+  if (subscription.productVariant != null || typeof subscription.isActive !== 'boolean') {
+    return consentState('unknown', undefined, source, customer.id);
+  }
   return subscription.isActive
-    ? { state: 'in', at: consentTime(subscription.createdAt), ...base }
-    : { state: 'out', at: consentTime(customer.updatedAt), ...base };
+    ? consentState('in', consentTime(subscription.createdAt), source, customer.id)
+    : consentState('out', consentTime(customer.updatedAt), source, customer.id);
 }
 
 function newsletterFlagSource(customerId: number): string {

@@ -13,6 +13,11 @@ export interface ConsentState {
   customerId?: number;
 }
 
+/** A state without undefined keys: states are stored, compared and shown in the audit as they are. */
+export function consentState(state: ConsentValue, at: string | undefined, source: string, customerId: number): ConsentState {
+  return at === undefined ? { state, source, customerId } : { state, at, source, customerId };
+}
+
 /** The state when nothing says anything. */
 export const NO_CONSENT: ConsentState = { state: 'unknown', source: 'none' };
 

@@ -7,7 +7,12 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** [INF] Ometria does not document property-name rules; this keeps names usable in its segment builder. */
 const propertyName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'property names are a letter then letters, digits or _ (≤ 64)');
 const ATTRIBUTE_KEY = /^[^.]+\.[^.]+$/;
-const attributeKey = z.string().regex(ATTRIBUTE_KEY, 'attribute keys are `<attribute type name>.<element key>`');
+/** Checked key by key: zod reports a bad record key without the key's own message. */
+const attributeMap = z.record(z.string(), propertyName).superRefine((map, ctx) => {
+  for (const key of Object.keys(map)) {
+    if (!ATTRIBUTE_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'attribute keys are `<attribute type name>.<element key>`' });
+  }
+});
 const count = z.number().int().min(1);
 const defaults = CUSTOMER_CONFIG_DEFAULTS;
 
@@ -45,7 +50,7 @@ const json = <T extends z.ZodType>(schema: T, example: string) =>
 /** The customer variables; the lead merges them into server/config/config-schema.ts. */
 export const CustomerEnvSchema = z.object({
   CONSENT_MAPPING: json(ConsentMapping, '{"consentKeys":["newsletter"],"useNewsletterFlag":true}'),
-  CUSTOMER_ATTRIBUTE_MAP: json(z.record(attributeKey, propertyName), '{"loyalty.level":"loyalty_level"}'),
+  CUSTOMER_ATTRIBUTE_MAP: json(attributeMap, '{"loyalty.level":"loyalty_level"}'),
   CUSTOMER_DATE_OF_BIRTH_ATTRIBUTE: z.string().trim().refine((v) => v === '' || ATTRIBUTE_KEY.test(v), 'must be `<attribute type name>.<element key>`, or empty for none').optional(),
   SEGMENTATION_RULES: json(SegmentationRules, '{"vipNetLtv":{"GBP":1000},"vipOrders":5}'),
   OMETRIA_FORCE_OPTOUT: bool.default(defaults.forceOptOut),

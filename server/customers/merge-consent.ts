@@ -12,11 +12,12 @@ export function mergeConsent(states: ReadonlyArray<ConsentState | undefined>): C
   const ins = known.filter((s) => s.state === 'in');
   const undatedOut = earliestSource(outs.filter((s) => timeOf(s) === undefined));
   const latestOut = undatedOut ?? latest(outs);
-  const latestIn = latest(ins.filter((s) => timeOf(s) !== undefined)) ?? earliestSource(ins);
+  const latestIn = latest(ins) ?? earliestSource(ins);
   if (!latestOut) return latestIn ?? firstUnknown(states);
-  if (!latestIn || undatedOut) return latestOut;
+  if (!latestIn) return latestOut;
   const inAt = timeOf(latestIn);
   const outAt = timeOf(latestOut);
+  // Only a strictly later dated opt-in beats the opt-out; an undated one on either side keeps the opt-out.
   return inAt !== undefined && outAt !== undefined && inAt > outAt ? latestIn : latestOut;
 }
 
@@ -31,6 +32,11 @@ function earliestSource(states: ConsentState[]): ConsentState | undefined {
   return [...states].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))[0];
 }
 
+/** Nothing known: named after the first source; an unknown state has no time. */
 function firstUnknown(states: ReadonlyArray<ConsentState | undefined>): ConsentState {
-  return earliestSource(states.filter((s): s is ConsentState => s !== undefined)) ?? NO_CONSENT;
+  const first = earliestSource(states.filter((s): s is ConsentState => s !== undefined));
+  if (!first) return NO_CONSENT;
+  return first.customerId === undefined
+    ? { state: 'unknown', source: first.source }
+    : { state: 'unknown', source: first.source, customerId: first.customerId };
 }

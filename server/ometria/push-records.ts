@@ -107,9 +107,12 @@ function deadLetter(item: PushItem, reason: string, response: unknown, deps: Pus
     team: 'ecommerce',
     message: `Ometria did not take ${record['@type']} ${record.id} (dead letter #${id}): ${reason}`,
     cause: 'The record breaks one of Ometria\'s rules, usually data entered in Centra.',
-    action: `Fix the ${record['@type'] === 'order' ? 'order' : 'customer'} in Centra (see the reason), then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
+    action: `Fix the ${CENTRA_SOURCE[record['@type']]} in Centra (see the reason), then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
   });
 }
+
+/** Where in Centra the data behind each record type is fixed. */
+const CENTRA_SOURCE: Record<OmetriaRecord['@type'], string> = { order: 'order', contact: 'customer', product: 'product', custom_event: 'order or shipment' };
 
 /** Two orders of one customer carry the same contact: push it once, the last mapping wins. */
 function dedupeById(items: PushItem[]): PushItem[] {

@@ -23,6 +23,8 @@ export function renderStatusPage(s: StatusSnapshot): string {
     table(s.findings, [['state', (f) => f.state], ['team', (f) => f.team], ['kind', (f) => f.kind], ['entity', (f) => f.entity], ['detail', (f) => f.detail], ['repair', (f) => f.repair], ['updated', (f) => f.updatedAt]], 'No drift found.'),
     `<h2>Dead letters</h2>`,
     deadLetterTable(s),
+    `<h2>Catalogue</h2>`,
+    `<p>${s.catalogue ? escapeHtml(`Last ${s.catalogue.mode} sync ${s.catalogue.state}: ${s.catalogue.products} products in ${s.catalogue.pages} pages, ${s.catalogue.pushed} records pushed, ${s.catalogue.skippedUnchanged} unchanged, ${s.catalogue.centraRequests} Centra requests${s.catalogue.error ? `; ${s.catalogue.error}` : ''}.`) : 'No catalogue sync has run (set CATALOGUE_STORES).'}</p>`,
     `<h2>Backfill</h2>`,
     `<p>${s.backfill ? escapeHtml(`${s.backfill.processed} of ${s.backfill.total} orders${s.backfill.finishedAt ? `, finished ${s.backfill.finishedAt}` : `, last progress ${s.backfill.updatedAt}`}.`) : 'No backfill has run.'}</p>`,
     `<h2>Backlog</h2>`,

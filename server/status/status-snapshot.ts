@@ -1,4 +1,5 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
+import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
 import type { Store } from '../store/store.js';
 
 export interface StatusSnapshot {
@@ -16,6 +17,7 @@ export interface StatusSnapshot {
   alerts: Array<{ id: number; team: string; kind: string; entity: string; message: string; action: string | null; state: string; occurrences: number; lastSeen: string }>;
   findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
   lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
+  catalogue: CatalogueProgress | null;
   backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
   /** Pushes to Ometria in the last hour by outcome. */
   pushRate: { lastHour: number; failedLastHour: number; recordsLastHour: number };
@@ -47,6 +49,7 @@ export function statusSnapshot(store: Store, info: { mode: string; workerEnabled
     findings: store.findings.recent(30).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: f.detail, state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
     lastReconciliation: lastRun(store),
     backfill: backfillProgress(store),
+    catalogue: store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? null,
     pushRate: pushRate(store, now),
     alerts: store.alerts.recent(30).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: a.message, action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),

@@ -15,7 +15,7 @@ export const brandAttributeId = (id: string | number): string => attributeId('br
 export function parseAttributeId(value: string): { kind: AttributeKind; id: string } | undefined {
   const colon = value.indexOf(':');
   if (colon < 1) return undefined;
-  const kind = value.slice(0, colon) as AttributeKind;
-  const id = value.slice(colon + 1);
+  const kind = value.slice(0, colon).trim() as AttributeKind;
+  const id = value.slice(colon + 1).trim();
   return KINDS.includes(kind) && id.length > 0 ? { kind, id } : undefined;
 }

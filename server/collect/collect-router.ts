@@ -1,0 +1,87 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { parseTrackerBatch } from '../../shared/schemas/tracker-events.js';
+import { HttpError } from '../http/http-errors.js';
+import { isStorageUnavailable } from '../http/storage-errors.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+import { acceptTrackerBatch, sweepTrackerEvents, type HoldLimits } from './accept-tracker-batch.js';
+import { createClientRateLimit } from './client-rate-limit.js';
+import { originAllowed, setCorsHeaders } from './collect-cors.js';
+import { trackerScriptRouter } from './tracker-script-route.js';
+
+export interface CollectRouterDeps extends HoldLimits {
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  wakeWorker: () => void;
+  /** TRACKER_ALLOWED_ORIGINS; the companion's own origin is always allowed. */
+  allowedOrigins: readonly string[];
+  /** COLLECT_MAX_BODY_BYTES. */
+  maxBodyBytes: number;
+  /** COLLECT_RATE_PER_MINUTE, requests per client IP. */
+  ratePerMinute: number;
+  /** dist/tracker.js by default (tests point elsewhere). */
+  trackerScriptPath?: string;
+}
+
+/** Held events are expired and old ids forgotten at most this often, ms. */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * POST /collect (issue 6) and GET /tracker.js. Checks in order: 403 origin, 429 rate, 415 content type,
+ * 413 size, 400 JSON or envelope; each event is then checked alone and the valid ones are stored before the 200
+ * `{accepted, duplicates, rejected: [{index, id, reason}]}`. Every /collect response carries CORS headers.
+ */
+export function collectRouter(deps: CollectRouterDeps): Router {
+  const router = express.Router();
+  const limited = createClientRateLimit(deps.ratePerMinute);
+  let lastSweep = 0;
+  router.use(trackerScriptRouter(deps.trackerScriptPath));
+  router.use('/collect', (req, res, next) => {
+    setCorsHeaders(req, res);
+    if (!originAllowed(req, deps.allowedOrigins)) throw new HttpError(403, `origin ${req.get('origin') ?? '(none)'} may not post tracker events; add it to TRACKER_ALLOWED_ORIGINS`);
+    next();
+  });
+  router.options('/collect', (_req, res) => void res.status(204).end());
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    const wait = limited(req.ip ?? 'unknown', deps.now());
+    if (wait > 0) throw new HttpError(429, `more than ${deps.ratePerMinute} requests a minute from this client`, { 'Retry-After': String(wait) });
+    if (req.get('content-length') !== '0' && req.is(['text/plain', 'application/json']) === false) {
+      throw new HttpError(415, 'Content-Type must be text/plain or application/json');
+    }
+    next();
+  };
+  router.post('/collect', guard, express.text({ type: () => true, limit: deps.maxBodyBytes, defaultCharset: 'utf-8' }), (req, res) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(typeof req.body === 'string' ? req.body : '');
+    } catch {
+      throw new HttpError(400, 'body is not valid JSON');
+    }
+    const parsed = parseTrackerBatch(body);
+    if (!parsed.ok) throw new HttpError(400, `not a tracker batch: ${parsed.issues.slice(0, 5).join('; ')}`);
+    const now = deps.now();
+    let result;
+    try {
+      result = acceptTrackerBatch(deps.store, parsed.batch, parsed.events, deps, now);
+    } catch (error) {
+      if (!isStorageUnavailable(error)) throw error;
+      deps.logger.error({ err: error }, 'tracker events could not be stored; answering 503 so the tracker retries');
+      throw new HttpError(503, 'events could not be stored (storage unavailable); retry later', { 'Retry-After': '30' });
+    }
+    if (result.queued) deps.wakeWorker();
+    const rejected = parsed.rejected.map((r) => ({ index: r.index, id: r.id, reason: r.issues.join('; ') }));
+    if (rejected.length || result.dropped) deps.logger.info({ visitor: parsed.batch.visitorId, rejected: rejected.length, dropped: result.dropped }, 'tracker batch partly refused');
+    res.json({ accepted: result.accepted, duplicates: result.duplicates, rejected });
+    if (now - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = now;
+      try {
+        const swept = sweepTrackerEvents(deps.store, deps.holdMs, now);
+        if (swept.expired) deps.logger.info(swept, 'held tracker events of visitors who never identified expired');
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'could not sweep tracker events; trying again on a later request');
+      }
+    }
+  });
+  return router;
+}
