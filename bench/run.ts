@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { packageRoot } from '../server/package-root.js';
 import { backlogBench } from './backlog-bench.js';
 import { intakeBench } from './intake-bench.js';
+import { historyBench } from './history-bench.js';
+import { catalogueBench } from './catalogue-bench.js';
+import { trackerBench } from './tracker-bench.js';
 import { report, type Figure } from './report.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,9 @@ const figures: Figure[] = [];
 try {
   figures.push(...(await intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5)));
   figures.push(...(await backlogBench(env, join(dir, 'backlog'), quick ? 500 : 2000)));
+  figures.push(...(await historyBench(quick ? 1000 : 20_000)));
+  figures.push(...(await catalogueBench(quick ? 100 : 2_500)));
+  figures.push(...(await trackerBench()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

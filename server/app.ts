@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Alerter } from './alerts/alerter.js';
 import type { Config } from './config/load-config.js';
+import { collectRouter } from './collect/collect-router.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
 import { createIntakeWriter } from './intake/intake-writer.js';
@@ -63,6 +64,19 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(metricsRouter(deps.store, deps.now));
+  app.use(
+    collectRouter({
+      store: deps.store,
+      logger: deps.logger,
+      now: deps.now,
+      wakeWorker: deps.wakeWorker,
+      allowedOrigins: deps.config.TRACKER_ALLOWED_ORIGINS,
+      maxBodyBytes: deps.config.COLLECT_MAX_BODY_BYTES,
+      ratePerMinute: deps.config.COLLECT_RATE_PER_MINUTE,
+      holdMs: deps.config.ANON_HOLD_HOURS * 3_600_000,
+      holdMax: deps.config.ANON_HOLD_MAX,
+    }),
+  );
   for (const router of deps.extraRouters ?? []) app.use(router);
   app.use((req, res) => {
     res.status(404).json({ error: `no route for ${req.method} ${req.path}` });

@@ -12,6 +12,7 @@ import type { Store } from './store/store.js';
 import type { SyncContext } from './worker/sync-context.js';
 import { syncOrders } from './worker/sync-orders.js';
 import { syncAfterSale } from './worker/sync-after-sale.js';
+import { syncCollected } from './collect/sync-collected.js';
 import type { CatalogueConfig } from './catalogue/catalogue-config.js';
 import { createProductSyncHandler } from './catalogue/sync-products.js';
 import { createWorker, type Worker } from './worker/worker.js';
@@ -62,6 +63,7 @@ export function createRuntime(
     shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
+    collect: { handle: (jobs: Job[]) => syncCollected(ctx, jobs), batchSize: 100 },
     ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now });

@@ -1,0 +1,36 @@
+import { runBackfill } from '../server/backfill/run-backfill.js';
+import { runReconcile } from '../server/reconcile/run-reconcile.js';
+import { seedOrders } from '../server/sandbox/centra-simulator/index.js';
+import { benchStack } from './in-process-stack.js';
+import type { Figure } from './report.js';
+
+/**
+ * Backfill of `count` orders spread over 90 days, as a share of the bound Centra's rate limit sets
+ * (CENTRA_BATCH_SIZE orders per request, 20 requests per 10 s); then a 90-day reconciliation of the same orders.
+ */
+export async function historyBench(count: number): Promise<Figure[]> {
+  const stack = await benchStack();
+  try {
+    const from = new Date(Date.now() - 89 * 86_400_000).toISOString();
+    seedOrders(stack.centra.data, { count, seed: 11, heldShare: 0, from, spacingMinutes: (89 * 24 * 60) / count });
+    const started = Date.now();
+    const done = await runBackfill(stack.runtime.ctx, { since: Date.now() - 365 * 86_400_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const centraRequests = stack.centra.requests.count((r) => r.status === 200);
+    const boundSeconds = (Math.ceil(count / 50) / 20) * 10;
+    const reconStart = Date.now();
+    const recon = await runReconcile(stack.runtime.ctx, { scope: 'bench', days: 90, repair: false, readBackLimit: 0 });
+    const reconSeconds = (Date.now() - reconStart) / 1000;
+    const how = `${count} simulated orders over 90 days; Centra simulator at 20 req/10 s, Ometria recorder at 4 req/s`;
+    return [
+      { name: `backfill: orders imported of ${count}`, value: done.processed, unit: 'orders', how },
+      { name: 'backfill: time', value: round(seconds), unit: 's', how: `${centraRequests} Centra requests` },
+      { name: 'backfill: share of the Centra rate-limit bound', value: round(boundSeconds / seconds, 3), unit: 'ratio', goal: '≥ 0.90', how: `bound = ${Math.ceil(count / 50)} pages of 50 at 2 requests/s = ${boundSeconds} s` },
+      { name: `reconcile: 90 days, ${count} orders`, value: round(reconSeconds), unit: 's', how: `${recon.checked} orders checked against the ledger, ${recon.findings} findings` },
+    ];
+  } finally {
+    await stack.close();
+  }
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
