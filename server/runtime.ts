@@ -12,6 +12,7 @@ import type { Store } from './store/store.js';
 import type { SyncContext } from './worker/sync-context.js';
 import { syncOrders } from './worker/sync-orders.js';
 import { syncAfterSale } from './worker/sync-after-sale.js';
+import { syncCustomers } from './worker/sync-customers.js';
 import { syncCollected } from './collect/sync-collected.js';
 import type { CatalogueConfig } from './catalogue/catalogue-config.js';
 import { createProductSyncHandler } from './catalogue/sync-products.js';
@@ -58,11 +59,13 @@ export function createRuntime(
     notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
     centraBatchSize: config.CENTRA_BATCH_SIZE,
     trackingUrl: trackingUrlBuilder({ ...DEFAULT_CARRIER_URLS, ...config.CARRIER_TRACKING_URLS }),
+    customers: config.customers,
   };
   const handlers = {
     shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
+    customer: { handle: (jobs: Job[]) => syncCustomers(ctx, jobs), batchSize: config.CENTRA_BATCH_SIZE },
     collect: { handle: (jobs: Job[]) => syncCollected(ctx, jobs), batchSize: 100 },
     ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerEnvSchema } from '../customers/customer-config-schema.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -137,6 +138,6 @@ export const EnvSchema = z.object({
   ANON_HOLD_MAX: int(1).default(200),
   /** pino log level (default: info). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).extend(CustomerEnvSchema.shape);
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
+import { parseCustomerConfig } from '../customers/customer-config-schema.js';
+import type { CustomerConfig } from '../customers/customer-config.js';
 import { EnvSchema, type Env } from './config-schema.js';
 
 export type Mode = 'sandbox' | 'production';
 
 export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS'> {
   mode: Mode;
+  /** Consent mapping, attribute map and segmentation rules (docs/customers.md). */
+  customers: CustomerConfig;
   HOST: string;
   DATA_DIR: string;
   OMETRIA_STORE_MAP: Record<string, string>;
@@ -32,6 +36,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     DATA_DIR: resolve(e.DATA_DIR),
     OMETRIA_STORE_MAP: e.OMETRIA_STORE_MAP ?? {},
     TRACKER_ALLOWED_ORIGINS: (e.TRACKER_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    customers: customerConfig(cleaned),
   });
 }
 
@@ -53,4 +58,12 @@ function resolveMode(e: Env): Mode {
     );
   }
   return 'production';
+}
+
+function customerConfig(env: Record<string, string | undefined>): CustomerConfig {
+  try {
+    return parseCustomerConfig(env);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
 }

@@ -5,6 +5,8 @@ import { createDeadLetterStore } from './dead-letter-store.js';
 import { createDeliveryStore } from './delivery-store.js';
 import { createFindingStore } from './finding-store.js';
 import { createJobStore } from './job-store.js';
+import { createCustomerHistoryStore } from './customer-history-store.js';
+import { createConsentAuditStore } from './consent-audit-store.js';
 import { createKvStore } from './kv-store.js';
 import { createLedgerStore } from './ledger-store.js';
 import { createLinkStore } from './link-store.js';
@@ -24,6 +26,8 @@ export function createStore(db: Db) {
     kv: createKvStore(db),
     links: createLinkStore(db),
     findings: createFindingStore(db),
+    customerHistory: createCustomerHistoryStore(db),
+    consentAudit: createConsentAuditStore(db),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

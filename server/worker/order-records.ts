@@ -5,6 +5,9 @@ import { mapShipmentEvent } from '../mapping/map-shipment-event.js';
 import { shippedShipments } from '../mapping/shipment-progress.js';
 import type { OmetriaContact, OmetriaCustomEvent, OmetriaOrder } from '../../shared/schemas/ometria-records.js';
 import type { SyncContext } from './sync-context.js';
+import { orderFacts } from '../customers/order-facts.js';
+import { segmentationAttributes } from '../customers/segmentation.js';
+import { refundsByLine } from '../mapping/line-refunds.js';
 
 export interface OrderRecords {
   contactKey: string;
@@ -21,10 +24,22 @@ export interface OrderRecords {
 export function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string): OrderRecords {
   const customer = order.customer;
   const contactKey = customer ? ctx.store.contactKeys.resolve(customer.id, customer.email, ctx.now()) : `order-${order.number}`;
+  const record = mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl });
   return {
     contactKey,
-    order: mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl }),
-    contact: customer ? mapOrderContact(customer, { contactKey, collection: ctx.contactCollection, ometriaStore }) : undefined,
+    order: record,
+    contact: customer ? withSegmentation(ctx, order, contactKey, mapOrderContact(customer, { contactKey, collection: ctx.contactCollection })) : undefined,
     events: customer ? shippedShipments(order).map((s) => mapShipmentEvent(order, s, { contactKey, trackingUrl: ctx.trackingUrl })) : [],
   };
+}
+
+/**
+ * The contact's segmentation attributes (order count, net value after refunds, tier…) from every order we
+ * have seen, this one included: kept current on every order, return and cancellation (issues 3–4).
+ * `store_ids` is left to the customer sync, which knows all of a customer's markets: Ometria replaces arrays.
+ */
+function withSegmentation(ctx: SyncContext, order: CentraOrder, contactKey: string, contact: OmetriaContact): OmetriaContact {
+  ctx.store.customerHistory.upsertOrderFacts([orderFacts(order, contactKey, refundsByLine(order))]);
+  const segmentation = segmentationAttributes(ctx.store.customerHistory.factsFor(contactKey), ctx.customers.segmentation);
+  return { ...contact, properties: { ...contact.properties, ...segmentation } };
 }

@@ -2,6 +2,7 @@ import type { Alerter } from '../alerts/alerter.js';
 import type { CentraClient } from '../centra/centra-client.js';
 import type { Logger } from '../log/logger.js';
 import type { TrackingUrlFor } from '../mapping/tracking-url.js';
+import type { CustomerConfig } from '../customers/customer-config.js';
 import type { PushClient } from '../ometria/push-client.js';
 import type { Store } from '../store/store.js';
 
@@ -22,4 +23,6 @@ export interface SyncContext {
   centraBatchSize: number;
   /** Carrier → tracking URL for shipment properties and events. */
   trackingUrl: TrackingUrlFor;
+  /** Consent mapping, attribute map and segmentation rules. */
+  customers: CustomerConfig;
 }

@@ -1,0 +1,101 @@
+import { consentOf } from '../customers/consent.js';
+import { sameConsent } from '../customers/consent-state.js';
+import type { CentraCustomer } from '../customers/centra-customer.js';
+import { fetchCustomersByEmail, fetchCustomersById } from '../customers/fetch-customers.js';
+import { mapCustomerContact } from '../customers/map-customer-contact.js';
+import { mergeConsent } from '../customers/merge-consent.js';
+import { segmentationAttributes } from '../customers/segmentation.js';
+import { pushRecords, type PushItem } from '../ometria/push-records.js';
+import type { Job } from '../store/job-store.js';
+import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
+import { resolveOmetriaStore } from './store-map.js';
+import type { SyncContext } from './sync-context.js';
+
+interface Prepared {
+  job: Job;
+  item: PushItem;
+  contactKey: string;
+  consentChange: number | undefined;
+}
+
+/**
+ * Customer webhooks (issue 4): each customer is read with every Centra record sharing its email (guest and
+ * registered), so one Ometria contact carries the consent and attributes of both; consent changes are
+ * audited and marked pushed once Ometria acknowledged them.
+ */
+export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void> {
+  let byId;
+  try {
+    byId = await fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
+  }
+  const prepared: Prepared[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const fetched = byId.get(Number(job.entity_key));
+    if (!fetched || fetched.status === 'error') {
+      retryJob(ctx, job, `customer ${job.entity_key}: ${fetched?.message ?? 'not fetched'}`);
+      continue;
+    }
+    if (fetched.status === 'not_found') {
+      ctx.logger.info({ customer: job.entity_key }, 'customer not in Centra (deleted?): nothing to update');
+      ctx.store.jobs.complete(job.id, ctx.now());
+      continue;
+    }
+    let group: CentraCustomer[] = [fetched.customer];
+    if (fetched.customer.email) {
+      try {
+        const same = await fetchCustomersByEmail(ctx.centra, fetched.customer.email);
+        if (same.status === 'found') group = uniqueById([fetched.customer, ...same.customers]);
+      } catch (error) {
+        return rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
+      }
+    }
+    prepared.push(prepare(ctx, job, group));
+  }
+  if (prepared.length === 0) return;
+  let result;
+  try {
+    result = await pushRecords(prepared.map((p) => p.item), { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, prepared.map((p) => p.job), error, 'Ometria');
+  }
+  for (const p of prepared) {
+    const rejected = result.deadLettered.get(p.item.record.id);
+    if (rejected) {
+      ctx.store.jobs.markDead(p.job.id, rejected, ctx.now());
+      continue;
+    }
+    ctx.store.consentAudit.markPushed(p.contactKey, ctx.now(), p.consentChange);
+    ctx.store.jobs.complete(p.job.id, ctx.now());
+  }
+}
+
+function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Prepared {
+  const cfg = ctx.customers;
+  const keys = group.map((c) => ctx.store.contactKeys.resolve(c.id, c.email, ctx.now()));
+  const contactKey = ctx.store.contactKeys.keyForCustomer(Number(job.entity_key)) ?? keys[0]!;
+  const last = ctx.store.consentAudit.lastKnown(contactKey);
+  const merged = mergeConsent([...group.map((c) => consentOf(c, cfg.consent, last)), last]);
+  const consentChange = !last || !sameConsent(merged, last)
+    ? ctx.store.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() })
+    : undefined;
+  const storeIds = [...new Set(group.flatMap((c) => {
+    const store = resolveOmetriaStore(ctx.storeMap, c.market?.id);
+    return store ? [store] : [];
+  }))];
+  const record = mapCustomerContact(group, {
+    contactKey,
+    collection: ctx.contactCollection,
+    storeIds,
+    consent: merged,
+    force: { forceOptIn: cfg.forceOptIn, forceOptOut: cfg.forceOptOut },
+    lastSentConsent: last,
+    attributeMap: cfg.attributeMap,
+    dateOfBirthAttribute: cfg.dateOfBirthAttribute,
+    segmentation: segmentationAttributes(ctx.store.customerHistory.factsFor(contactKey), cfg.segmentation),
+  });
+  return { job, contactKey, consentChange, item: { record, jobKind: 'customer', entityKey: job.entity_key } };
+}
+
+const uniqueById = (customers: CentraCustomer[]) => [...new Map(customers.map((c) => [c.id, c])).values()];

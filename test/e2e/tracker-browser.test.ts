@@ -1,0 +1,195 @@
+// Issue 6 acceptance: the built tracker in headless Chromium (Debian's, never downloaded) on a storefront of
+// another origin, posting to the real companion, which pushes custom events to the Ometria recorder.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config/load-config.js';
+import { startSandbox, type ServiceHandle } from '../../server/main.js';
+import { seedCatalogue } from '../../server/sandbox/centra-simulator/index.js';
+import { storefrontPage, type StorefrontProduct } from '../../server/sandbox/storefront-page.js';
+import { storefrontProducts } from '../../server/sandbox/storefront-route.js';
+import { trackerEventStore } from '../../server/store/tracker-event-store.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bundle = join(root, 'dist', 'tracker.js');
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Builds dist/tracker.js when it is missing or older than a tracker source file. */
+function ensureBundle(): void {
+  const newest = Math.max(...readdirSync(join(root, 'tracker')).map((f) => statSync(join(root, 'tracker', f)).mtimeMs));
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest) execFileSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' });
+}
+
+let browser: Browser;
+let stack: Stack;
+let shop: Server;
+let shopUrl = '';
+let products: StorefrontProduct[];
+
+beforeAll(async () => {
+  ensureBundle();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // The storefront: another origin on 127.0.0.1, allowed by TRACKER_ALLOWED_ORIGINS.
+  const app = express();
+  app.get('/', (req, res) => {
+    const selected = typeof req.query.product === 'string' ? req.query.product : undefined;
+    res.type('html').send(storefrontPage({ companionUrl: stack.service.url, store: 'example.com/uk', products, selected, linesWithProductSku: false }));
+  });
+  app.get('/elsewhere', (_req, res) => void res.type('html').send('<!doctype html><title>elsewhere</title><p>No tracker here.</p>'));
+  shop = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: shopUrl } });
+  seedCatalogue(stack.centra.data, { products: 3 });
+  products = storefrontProducts(stack.centra.data);
+  // What the catalogue sync leaves behind: every style-colour and size pushed as an Ometria product.
+  for (const p of products) for (const id of [p.productSku, ...p.sizes.map((s) => s.sku)]) stack.service.store.ledger.record('product', id, 'synced', Date.now());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  await new Promise((r) => shop?.close(r));
+});
+
+interface Sent {
+  ids: string[];
+  status?: number;
+  duplicates?: number;
+}
+
+/** Every POST /collect the browser makes, with its event ids and its answer. */
+function watchCollect(context: BrowserContext): Sent[] {
+  const sent: Sent[] = [];
+  const byRequest = new Map<unknown, Sent>();
+  context.on('request', (req) => {
+    if (req.method() !== 'POST' || !req.url().endsWith('/collect')) return;
+    const entry: Sent = { ids: (JSON.parse(req.postData() ?? '{}') as { events: Array<{ id: string }> }).events.map((e) => e.id) };
+    byRequest.set(req, entry);
+    sent.push(entry);
+  });
+  context.on('response', async (res) => {
+    const entry = byRequest.get(res.request());
+    if (!entry) return;
+    entry.status = res.status();
+    entry.duplicates = ((await res.json().catch(() => ({}))) as { duplicates?: number }).duplicates;
+  });
+  return sent;
+}
+
+/** Product page → pick a size → add to basket → log in, as a shopper would. */
+async function shop_(page: Page, product: StorefrontProduct): Promise<void> {
+  await page.goto(`${shopUrl}/?product=${encodeURIComponent(product.productSku)}`);
+  await page.waitForFunction(() => (window as unknown as { centraOmetria?: { l?: number } }).centraOmetria?.l === 1);
+  await page.selectOption('#size', product.sizes[1]!.sku);
+  await page.click('#add-to-basket');
+  await page.fill('#email', 'Shopper@Example.com');
+  await page.fill('#customer-id', '1001');
+  await page.click('#login button');
+}
+
+const ometriaEvents = () => stack.ometria.store.all('custom_event') as Array<{ id: string; event_type: string; identity_account_id?: string; identity_email?: string; properties: Record<string, unknown> }>;
+
+/** Each event the companion stored was in exactly one accepted request, and none was sent twice. */
+function expectEachEventOnce(sent: Sent[], visitor: string): void {
+  console.log(JSON.stringify(sent));
+  const accepted = sent.filter((s) => s.status === 200).flatMap((s) => s.ids);
+  const stored = stack.service.store.db.prepare(`SELECT id FROM tracker_events WHERE visitor_id = ?`).pluck().all(visitor) as string[];
+  expect(stored).toHaveLength(4); // product view, add to basket, basket, identify
+  expect([...accepted].sort()).toEqual([...stored].sort());
+  expect(sent.every((s) => !s.duplicates)).toBe(true);
+}
+
+const visitorOf = (page: Page) => page.evaluate(() => localStorage.getItem('centraOmetria:v1:vid') ?? '');
+
+describe('the tracker in a real browser', () => {
+  let context: BrowserContext | undefined;
+  afterEach(async () => {
+    await context?.close();
+    stack.ometria.reset();
+  });
+
+  it('sends a product view, an add to basket and a log-in to /collect once each, and Ometria gets them with the catalogue\'s ids', async () => {
+    context = await browser.newContext();
+    const sent = watchCollect(context);
+    const page = await context.newPage();
+    const product = products[0]!;
+    await shop_(page, product);
+    await page.goto(`${shopUrl}/elsewhere`); // leaving flushes what is still queued (keepalive fetch)
+    const visitor = await visitorOf(page); // same origin: the tracker's localStorage is still readable
+
+    const events = await waitFor(() => (ometriaEvents().length === 3 ? ometriaEvents() : undefined), 'three custom events in Ometria');
+    const size = product.sizes[1]!.sku;
+    const byType = Object.fromEntries(events.map((e) => [e.event_type, e]));
+    expect(Object.keys(byType).sort()).toEqual(['added_to_basket', 'basket_updated', 'product_viewed']);
+    expect(byType.product_viewed!.properties).toMatchObject({ product_id: product.productSku, store: 'example.com/uk' });
+    expect(byType.added_to_basket!.properties).toMatchObject({ product_id: product.productSku, variant_id: size, quantity: 1 });
+    expect(byType.basket_updated!.properties).toMatchObject({
+      currency: 'GBP', total: product.price, lines: [{ product_id: product.productSku, variant_id: size, quantity: 1, unit_price: product.price }],
+    });
+    for (const e of events) expect(e).toMatchObject({ identity_account_id: 'c1001', identity_email: 'shopper@example.com' });
+    expectEachEventOnce(sent, visitor);
+  });
+
+  it('delivers every event once after /collect was unreachable for the first requests', async () => {
+    context = await browser.newContext();
+    const sent = watchCollect(context);
+    let failures = 0;
+    await context.route('**/collect', (route) => (failures < 3 ? (failures++, route.abort('connectionrefused')) : route.continue()));
+    const page = await context.newPage();
+    await shop_(page, products[1]!);
+    await waitFor(() => failures === 3, 'three failed requests');
+    expect(ometriaEvents()).toEqual([]);
+
+    await waitFor(() => ometriaEvents().length === 3, 'the events in Ometria after the network recovered', 30_000);
+    await page.goto(`${shopUrl}/elsewhere`);
+    const visitor = await visitorOf(page);
+    expect(trackerEventStore(stack.service.store.db).counts().pending ?? 0).toBe(0);
+    // aborted requests never reached the companion: only answered ones count
+    expectEachEventOnce(sent.filter((s) => s.status !== undefined), visitor);
+  }, 60_000);
+});
+
+describe('the sandbox demo storefront', () => {
+  let sandbox: ServiceHandle;
+  const dir = tempDir();
+  beforeAll(async () => {
+    sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, PORT: '0', LOG_LEVEL: 'silent' }));
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    dir.remove();
+  });
+
+  it('shows the tracker working: the shopper\'s events reach the sandbox\'s Ometria', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${sandbox.url}/storefront`);
+      await page.click('#products a');
+      await page.waitForFunction(() => (window as unknown as { centraOmetria?: { l?: number } }).centraOmetria?.l === 1);
+      await page.click('#add-to-basket');
+      await page.fill('#email', 'demo@example.com');
+      await page.click('#login button');
+      await page.waitForSelector('#queue:text("All events sent.")', { timeout: 15_000 });
+      mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(root, 'test-artifacts', 'storefront.png'), fullPage: true });
+      const seen = await waitFor(async () => {
+        const o = (await (await fetch(`${sandbox.url}/sandbox/ometria`)).json()) as { customEvents: { count: number } };
+        return o.customEvents.count >= 3 ? o : undefined;
+      }, 'the demo events in the sandbox Ometria');
+      expect(seen.customEvents.count).toBe(3);
+    } finally {
+      await context.close();
+    }
+  });
+});
