@@ -43,6 +43,13 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
     fresh++;
     const type = recordTypeOfErrorPath(e.error_path);
     const suspects = deps.store.ledger.pushedSince(since, type, 20).map((r) => `${r.record_type} ${r.record_id}`);
+    deps.store.findings.record({
+      kind: 'record_rejected_async',
+      entity: `${e.error_path}`.slice(0, 120),
+      team: 'ecommerce',
+      detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
+      repair: 'manual',
+    }, now);
     deps.alerter.raise({
       fingerprint: `push-error:${fingerprint}`,
       kind: 'ometria_async_error',

@@ -6,6 +6,7 @@ import type { SyncContext } from '../worker/sync-context.js';
 import { orderRecords } from '../worker/order-records.js';
 import { resolveOmetriaStore } from '../worker/store-map.js';
 import { compareOrder, type OrderDrift } from './compare-order.js';
+import { consentDrifts } from './check-consent.js';
 
 export interface ReconcileOptions {
   /** Orders created in the last `days` days are checked. */
@@ -38,6 +39,7 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
   const checkedEntities = new Set<string>();
   const result: ReconcileResult = { checked: 0, findings: 0, repaired: 0 };
   let readBacks = 0;
+  const customerIds = new Set<number>();
   try {
     for (let page = 1; ; page++) {
       const { orders, rows } = await listOrders(ctx.centra, window, page, ctx.centraBatchSize);
@@ -49,6 +51,7 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
         if (active && ['pending', 'running', 'blocked'].includes(active.state)) continue;
         result.checked++;
         checkedEntities.add(entity);
+        if (order.customer) customerIds.add(order.customer.id);
         const drifts = await orderDrifts(ctx, order, options.reader && readBacks < options.readBackLimit ? options.reader : undefined, () => readBacks++);
         for (const drift of drifts) {
           seen.add(`${drift.kind}|${entity}`);
@@ -64,7 +67,19 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
       }
       if (rows < ctx.centraBatchSize) break;
     }
-    ctx.store.findings.resolveUnseen(ORDER_KINDS, seen, checkedEntities, ctx.now());
+    for (const drift of await consentDrifts(ctx, [...customerIds], ctx.centraBatchSize)) {
+      const entity = `contact ${drift.contactKey}`;
+      seen.add(`consent_mismatch|${entity}`);
+      result.findings++;
+      const finding = ctx.store.findings.record({ kind: 'consent_mismatch', entity, team: 'marketing', detail: drift.detail, repair: options.repair ? 'auto' : 'manual' }, ctx.now());
+      if (options.repair && finding.state === 'open') {
+        ctx.store.jobs.enqueue('customer', String(drift.customerId), ctx.now());
+        ctx.store.findings.markRepaired(finding.id, ctx.now());
+        result.repaired++;
+      }
+    }
+    for (const key of [...customerIds].map((id) => ctx.store.contactKeys.keyForCustomer(id))) if (key) checkedEntities.add(`contact ${key}`);
+    ctx.store.findings.resolveUnseen([...ORDER_KINDS, 'consent_mismatch'], seen, checkedEntities, ctx.now());
     ctx.store.findings.finishRun(runId, { checked: result.checked, findings: result.findings }, ctx.now());
     return result;
   } catch (error) {

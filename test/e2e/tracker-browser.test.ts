@@ -2,7 +2,7 @@
 // another origin, posting to the real companion, which pushes custom events to the Ometria recorder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
@@ -33,15 +33,19 @@ let stack: Stack;
 let shop: Server;
 let shopUrl = '';
 let products: StorefrontProduct[];
+let tap: Awaited<ReturnType<typeof startCollectTap>>;
 
 beforeAll(async () => {
   ensureBundle();
+  tap = await startCollectTap(() => stack.service.url);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   // The storefront: another origin on 127.0.0.1, allowed by TRACKER_ALLOWED_ORIGINS.
   const app = express();
   app.get('/', (req, res) => {
     const selected = typeof req.query.product === 'string' ? req.query.product : undefined;
-    res.type('html').send(storefrontPage({ companionUrl: stack.service.url, store: 'example.com/uk', products, selected, linesWithProductSku: false }));
+    const page = storefrontPage({ companionUrl: stack.service.url, store: 'example.com/uk', products, selected, linesWithProductSku: false });
+    // tracker.js from the companion; events through the tap to the companion's /collect
+    res.type('html').send(page.replace(`data-endpoint="${stack.service.url}/collect"`, `data-endpoint="${tap.url}/collect"`));
   });
   app.get('/elsewhere', (_req, res) => void res.type('html').send('<!doctype html><title>elsewhere</title><p>No tracker here.</p>'));
   shop = await new Promise<Server>((resolve) => {
@@ -59,31 +63,42 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
   await new Promise((r) => shop?.close(r));
+  await tap?.close();
 });
 
 interface Sent {
   ids: string[];
-  status?: number;
+  status: number;
   duplicates?: number;
 }
 
-/** Every POST /collect the browser makes, with its event ids and its answer. */
-function watchCollect(context: BrowserContext): Sent[] {
+/**
+ * A pass-through in front of the companion's /collect that records every request and its answer. Playwright
+ * does not report a keepalive request sent while the page unloads; the tap sees it as the companion does.
+ */
+async function startCollectTap(target: () => string): Promise<{ url: string; sent: Sent[]; close: () => Promise<void> }> {
   const sent: Sent[] = [];
-  const byRequest = new Map<unknown, Sent>();
-  context.on('request', (req) => {
-    if (req.method() !== 'POST' || !req.url().endsWith('/collect')) return;
-    const entry: Sent = { ids: (JSON.parse(req.postData() ?? '{}') as { events: Array<{ id: string }> }).events.map((e) => e.id) };
-    byRequest.set(req, entry);
-    sent.push(entry);
+  const hopByHop = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length']);
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => !hopByHop.has(k) && typeof v === 'string')) as Record<string, string>;
+    const reply = await fetch(target() + req.url, { method: req.method, headers, body: req.method === 'POST' ? body : undefined });
+    const text = await reply.text();
+    if (req.method === 'POST') {
+      const ids = (JSON.parse(body.toString()) as { events: Array<{ id: string }> }).events.map((e) => e.id);
+      sent.push({ ids, status: reply.status, duplicates: (JSON.parse(text) as { duplicates?: number }).duplicates });
+    }
+    const out = Object.fromEntries([...reply.headers].filter(([k]) => !hopByHop.has(k) && k !== 'content-encoding'));
+    res.writeHead(reply.status, out).end(text);
   });
-  context.on('response', async (res) => {
-    const entry = byRequest.get(res.request());
-    if (!entry) return;
-    entry.status = res.status();
-    entry.duplicates = ((await res.json().catch(() => ({}))) as { duplicates?: number }).duplicates;
-  });
-  return sent;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    sent,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Product page → pick a size → add to basket → log in, as a shopper would. */
@@ -100,8 +115,8 @@ async function shop_(page: Page, product: StorefrontProduct): Promise<void> {
 const ometriaEvents = () => stack.ometria.store.all('custom_event') as Array<{ id: string; event_type: string; identity_account_id?: string; identity_email?: string; properties: Record<string, unknown> }>;
 
 /** Each event the companion stored was in exactly one accepted request, and none was sent twice. */
-function expectEachEventOnce(sent: Sent[], visitor: string): void {
-  console.log(JSON.stringify(sent));
+async function expectEachEventOnce(sent: Sent[], visitor: string): Promise<void> {
+  await waitFor(() => sent.flatMap((s) => s.ids).length >= 4, 'the tap to record four events');
   const accepted = sent.filter((s) => s.status === 200).flatMap((s) => s.ids);
   const stored = stack.service.store.db.prepare(`SELECT id FROM tracker_events WHERE visitor_id = ?`).pluck().all(visitor) as string[];
   expect(stored).toHaveLength(4); // product view, add to basket, basket, identify
@@ -120,7 +135,7 @@ describe('the tracker in a real browser', () => {
 
   it('sends a product view, an add to basket and a log-in to /collect once each, and Ometria gets them with the catalogue\'s ids', async () => {
     context = await browser.newContext();
-    const sent = watchCollect(context);
+    tap.sent.length = 0;
     const page = await context.newPage();
     const product = products[0]!;
     await shop_(page, product);
@@ -137,12 +152,12 @@ describe('the tracker in a real browser', () => {
       currency: 'GBP', total: product.price, lines: [{ product_id: product.productSku, variant_id: size, quantity: 1, unit_price: product.price }],
     });
     for (const e of events) expect(e).toMatchObject({ identity_account_id: 'c1001', identity_email: 'shopper@example.com' });
-    expectEachEventOnce(sent, visitor);
+    await expectEachEventOnce(tap.sent, visitor);
   });
 
   it('delivers every event once after /collect was unreachable for the first requests', async () => {
     context = await browser.newContext();
-    const sent = watchCollect(context);
+    tap.sent.length = 0;
     let failures = 0;
     await context.route('**/collect', (route) => (failures < 3 ? (failures++, route.abort('connectionrefused')) : route.continue()));
     const page = await context.newPage();
@@ -154,8 +169,8 @@ describe('the tracker in a real browser', () => {
     await page.goto(`${shopUrl}/elsewhere`);
     const visitor = await visitorOf(page);
     expect(trackerEventStore(stack.service.store.db).counts().pending ?? 0).toBe(0);
-    // aborted requests never reached the companion: only answered ones count
-    expectEachEventOnce(sent.filter((s) => s.status !== undefined), visitor);
+    // the aborted requests never left the browser; the tap saw only what reached the companion
+    await expectEachEventOnce(tap.sent, visitor);
   }, 60_000);
 });
 

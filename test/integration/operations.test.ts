@@ -91,6 +91,7 @@ describe('asynchronous Ometria errors (decisions.md 7)', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toMatch(/root > lineitems > 0 > product_id/);
     expect(alerts[0]!.message).toMatch(/order 61/);
+    expect(store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' })]);
   });
 });
 

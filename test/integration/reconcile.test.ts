@@ -3,7 +3,7 @@ import { checkSla } from '../../server/alerts/sla-watch.js';
 import { createLogger } from '../../server/log/logger.js';
 import { runReconcile } from '../../server/reconcile/run-reconcile.js';
 import { createRuntime } from '../../server/runtime.js';
-import { makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
+import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -83,5 +83,27 @@ describe('SLA watch (issue 7)', () => {
     const alerter = createRuntime(stack.config, store, { logger: createLogger('silent'), now: Date.now }).alerter;
     checkSla(store, alerter, { slaSeconds: 300, now: Date.now(), tokenExpiresAt: Date.now() + 3 * 86_400_000 });
     expect(store.alerts.listOpen().find((a) => a.kind === 'token_expiry')?.message).toMatch(/expires in 3 day/);
+  });
+});
+
+describe('consent reconciliation (issue 7)', () => {
+  it('an opt-out changed in Centra without a webhook produces a consent finding and the fix', async () => {
+    stack = await startStack();
+    const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
+    stack.centra.data.customers.add(makeSimCustomer({ id: 61, email: 'nina@example.com', consents: [{ key: 'newsletter', consented: true, updatedAt: '2024-05-01T00:00:00+00:00' }] }));
+    stack.centra.data.orders.add(makeSimOrder({ number: 85, createdAt: recent(), orderDate: recent(), customer: { id: 61, email: 'nina@example.com', firstName: 'N', lastName: 'N' } }));
+    await stack.send([{ type: 'customer', id: 61 }, { type: 'order', id: 85 }]);
+    await waitFor(() => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string } | undefined)?.marketing_optin === 'EXPLICITLY_OPTEDIN', 'opted in');
+    await waitFor(() => stack!.service.store.jobs.find('order', '85')?.state === 'done', 'order synced');
+
+    stack.centra.data.customers.update(61, { consents: [{ key: 'newsletter', consented: false, updatedAt: '2024-06-01T00:00:00+00:00' }] });
+    const result = await runReconcile(runtime.ctx, { scope: 'test', days: 7, repair: true, readBackLimit: 0 });
+    expect(result.findings).toBe(1);
+    expect(stack.service.store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'consent_mismatch', entity: 'contact c61', team: 'marketing', state: 'repaired' })]);
+    stack.service.worker.wake();
+    await waitFor(() => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string }).marketing_optin === 'EXPLICITLY_OPTEDOUT', 'the opt-out repaired into Ometria');
+    await waitFor(() => stack!.service.store.jobs.find('customer', '61')?.state === 'done', 'customer job done');
+    const again = await runReconcile(runtime.ctx, { scope: 'test', days: 7, repair: true, readBackLimit: 0 });
+    expect(again.findings).toBe(0);
   });
 });
