@@ -7,6 +7,7 @@ import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../server/catalogue/
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../server/customers/customer-query.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-orders-query.js';
+import { LIST_CUSTOMER_IDS_QUERY } from '../server/backfill/backfill-customers.js';
 import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
 import { contractPath } from '../server/package-root.js';
 
@@ -27,6 +28,7 @@ const QUERIES: Array<[string, string]> = [
   ['catalogue set-up: markets and pricelists', CATALOGUE_SETUP_QUERY],
   ['a backfill page of full orders', LIST_ORDERS_QUERY],
   ['a backfill window count', COUNT_ORDERS_QUERY],
+  ['a backfill page of customer ids', LIST_CUSTOMER_IDS_QUERY],
   ['shipments → their orders', buildParentOrdersQuery('shipment', [345, 346])],
   ['returns → their orders', buildParentOrdersQuery('return', [315])],
 ];

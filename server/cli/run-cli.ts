@@ -11,8 +11,8 @@ const USAGE = `usage: centra-ometria <command>
   replay <dead-letter-id>... | --all [--type order|contact]
                                           re-run the jobs behind dead letters and push them
   status                                  print backlog, dead letters and open alerts as JSON
-  backfill [--since DATE] [--entities orders]
-                                          import order history, newest first; resumes where it stopped
+  backfill [--since DATE] [--entities orders,customers,products]
+                                          import history (orders newest first); resumes where it stopped
   reconcile [--days 7] [--no-repair] [--read-back N]
                                           compare Centra with Ometria, store findings, repair safe ones
   sync [products] [--incremental]         sync the product catalogue now (full by default)`;

@@ -142,7 +142,7 @@ describe('the tracker in a real browser', () => {
     await page.goto(`${shopUrl}/elsewhere`); // leaving flushes what is still queued (keepalive fetch)
     const visitor = await visitorOf(page); // same origin: the tracker's localStorage is still readable
 
-    const events = await waitFor(() => (ometriaEvents().length === 3 ? ometriaEvents() : undefined), 'three custom events in Ometria');
+    const events = (await waitFor(() => (ometriaEvents().length === 3 ? ometriaEvents() : undefined), 'three custom events in Ometria'))!;
     const size = product.sizes[1]!.sku;
     const byType = Object.fromEntries(events.map((e) => [e.event_type, e]));
     expect(Object.keys(byType).sort()).toEqual(['added_to_basket', 'basket_updated', 'product_viewed']);
@@ -195,14 +195,14 @@ describe('the sandbox demo storefront', () => {
       await page.click('#add-to-basket');
       await page.fill('#email', 'demo@example.com');
       await page.click('#login button');
-      await page.waitForSelector('#queue:text("All events sent.")', { timeout: 15_000 });
-      mkdirSync(join(root, 'test-artifacts'), { recursive: true });
-      await page.screenshot({ path: join(root, 'test-artifacts', 'storefront.png'), fullPage: true });
       const seen = await waitFor(async () => {
         const o = (await (await fetch(`${sandbox.url}/sandbox/ometria`)).json()) as { customEvents: { count: number } };
         return o.customEvents.count >= 3 ? o : undefined;
       }, 'the demo events in the sandbox Ometria');
-      expect(seen.customEvents.count).toBe(3);
+      await page.waitForSelector('#queue:text("All events sent.")');
+      mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(root, 'test-artifacts', 'storefront.png'), fullPage: true });
+      expect(seen!.customEvents.count).toBe(3);
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@ import { createLogger } from '../../server/log/logger.js';
 import { createRuntime } from '../../server/runtime.js';
 import { seedOrders } from '../../server/sandbox/centra-simulator/index.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { runCliProcess } from '../helpers/child-service.js';
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -59,5 +60,24 @@ describe('backfill (issue 7)', () => {
     stack = s;
     const done = await runBackfill(runtime.ctx, { since: Date.now() - 60 * DAY });
     expect(done.processed).toBe(260);
+  });
+});
+
+describe('the backfill command', () => {
+  it('imports orders, customers and products from the command line and says what it did', async () => {
+    const { s } = await seededStack();
+    stack = s;
+    await s.service.close();
+    const catalogue = JSON.stringify([{ store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' }]);
+    const run = await runCliProcess(['backfill', '--since', '2020-01-01'], { ...s.env, CATALOGUE_STORES: catalogue });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/products: done, \d+ products/);
+    expect(run.stdout).toMatch(/orders: finished, 300 orders/);
+    expect(run.stdout).toMatch(/customers: \d+ synced/);
+    expect(run.code).toBe(0);
+    expect(s.ometria.store.all('order')).toHaveLength(300);
+    expect(s.ometria.store.all('product').length).toBeGreaterThan(0);
+    expect((await runCliProcess(['backfill', '--entities', 'invoices'], s.env)).code).toBe(2);
+    await s.restart();
   });
 });
