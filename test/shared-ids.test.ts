@@ -43,12 +43,12 @@ describe('shared/ids', () => {
     expect(productKey('p 1', 'Blk')).toBe('p 1Blk');
   });
 
-  it('parseAttributeId reads only `<known kind>:<non-empty id>` and refuses anything else', () => {
+  it('parseAttributeId reads only `<known kind>:<non-empty id>` (outer spaces of each part ignored) and refuses anything else', () => {
     const maybeOurs = fc.oneof(text, fc.tuple(kind, text).map(([k, id]) => `${k}:${id}`));
     fc.assert(fc.property(maybeOurs, (s) => {
-      const parsed = parseAttributeId(s);
-      if (parsed) expect(`${parsed.kind}:${parsed.id}`).toBe(s);
-      else expect(/^(collection|category|brand):./su.test(s)).toBe(false);
+      const m = /^\s*(collection|category|brand)\s*:(.*)$/su.exec(s);
+      const expected = m && m[2]!.trim() ? { kind: m[1], id: m[2]!.trim() } : undefined;
+      expect(parseAttributeId(s)).toEqual(expected);
     }));
     for (const s of ['', 'category:', ':4', 'season:4', 'Category:4', 'category4']) expect(parseAttributeId(s)).toBeUndefined();
   });

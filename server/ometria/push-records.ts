@@ -112,7 +112,7 @@ function deadLetter(item: PushItem, reason: string, response: unknown, deps: Pus
 }
 
 /** Where in Centra the data behind each record type is fixed. */
-const CENTRA_SOURCE: Record<OmetriaRecord['@type'], string> = { order: 'order', contact: 'customer', product: 'product', custom_event: 'order or shipment' };
+const CENTRA_SOURCE: Record<OmetriaRecord['@type'], string> = { order: 'order', contact: 'customer', product: 'product', custom_event: 'order, shipment or storefront data behind the event' };
 
 /** Two orders of one customer carry the same contact: push it once, the last mapping wins. */
 function dedupeById(items: PushItem[]): PushItem[] {

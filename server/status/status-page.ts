@@ -25,6 +25,8 @@ export function renderStatusPage(s: StatusSnapshot): string {
     deadLetterTable(s),
     `<h2>Catalogue</h2>`,
     `<p>${s.catalogue ? escapeHtml(`Last ${s.catalogue.mode} sync ${s.catalogue.state}: ${s.catalogue.products} products in ${s.catalogue.pages} pages, ${s.catalogue.pushed} records pushed, ${s.catalogue.skippedUnchanged} unchanged, ${s.catalogue.centraRequests} Centra requests${s.catalogue.error ? `; ${s.catalogue.error}` : ''}.`) : 'No catalogue sync has run (set CATALOGUE_STORES).'}</p>`,
+    `<h2>Storefront events</h2>`,
+    `<p>${escapeHtml(Object.entries(s.trackerEvents).map(([state, n]) => `${state}: ${n}`).join(', ') || 'No storefront events yet.')}</p>`,
     `<h2>Backfill</h2>`,
     `<p>${s.backfill ? escapeHtml(`${s.backfill.processed} of ${s.backfill.total} orders${s.backfill.finishedAt ? `, finished ${s.backfill.finishedAt}` : `, last progress ${s.backfill.updatedAt}`}.`) : 'No backfill has run.'}</p>`,
     `<h2>Backlog</h2>`,

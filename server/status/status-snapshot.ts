@@ -1,6 +1,7 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
 import type { Store } from '../store/store.js';
+import { trackerEventStore } from '../store/tracker-event-store.js';
 
 export interface StatusSnapshot {
   generatedAt: string;
@@ -18,6 +19,8 @@ export interface StatusSnapshot {
   findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
   lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
   catalogue: CatalogueProgress | null;
+  /** Storefront events by state: pending (held or queued), sent, dead, expired, dropped. */
+  trackerEvents: Record<string, number>;
   backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
   /** Pushes to Ometria in the last hour by outcome. */
   pushRate: { lastHour: number; failedLastHour: number; recordsLastHour: number };
@@ -50,6 +53,7 @@ export function statusSnapshot(store: Store, info: { mode: string; workerEnabled
     lastReconciliation: lastRun(store),
     backfill: backfillProgress(store),
     catalogue: store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? null,
+    trackerEvents: trackerEventStore(store.db).counts() as Record<string, number>,
     pushRate: pushRate(store, now),
     alerts: store.alerts.recent(30).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: a.message, action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import {
+  seedOrders,
+  startCentraSimulator,
+  type CentraSimulator,
+  type CentraSimulatorOptions,
+} from '../../../server/sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../server/sandbox/ometria-recorder/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { ServiceProcess } from './service-process.js';
+
+/** Secrets unique to one run, so a log line carrying one is found by a plain substring search. */
+export interface Secrets {
+  centraToken: string;
+  ometriaKey: string;
+  webhookSecret: string;
+  adminToken: string;
+}
+
+export function newSecrets(): Secrets {
+  const tag = () => randomBytes(12).toString('hex');
+  return {
+    centraToken: `centra-token-${tag()}`,
+    ometriaKey: `ometria-key-${tag()}`,
+    webhookSecret: `webhook-secret-${tag()}`,
+    adminToken: `admin-token-${tag()}`,
+  };
+}
+
+export interface FaultStack {
+  centra: CentraSimulator;
+  ometria: OmetriaRecorder;
+  service: ServiceProcess;
+  secrets: Secrets;
+  dataDir: string;
+  /** Order numbers seeded in the Centra simulator, in order. */
+  numbers: number[];
+  /** Every customer email the simulator holds (what must never reach a log line). */
+  emails(): string[];
+  close(): Promise<void>;
+}
+
+export interface FaultStackOptions {
+  orders: number;
+  seed?: number;
+  centra?: CentraSimulatorOptions;
+  ometria?: OmetriaRecorderOptions;
+  /** Extra service environment (OMETRIA_PUSH_RATE, CENTRA_RATE_LIMIT_10S, WORKER_ENABLED, …). */
+  env?: Record<string, string>;
+  /** Default: a fresh temp folder, removed on close. */
+  dataDir?: string;
+}
+
+/**
+ * The Centra simulator (seeded with `orders` orders, none held) and the Ometria recorder in this process, and the
+ * environment of a service that runs in its own process against them (not started yet: `service.start()`).
+ */
+export async function startFaultStack(options: FaultStackOptions): Promise<FaultStack> {
+  const secrets = newSecrets();
+  const centra = await startCentraSimulator({ token: secrets.centraToken, ...options.centra });
+  const ometria = await startOmetriaRecorder({ apiKey: secrets.ometriaKey, ...options.ometria });
+  const { first } = seedOrders(centra.data, { count: options.orders, seed: options.seed ?? 1, heldShare: 0 });
+  const numbers = Array.from({ length: options.orders }, (_, i) => first + i);
+  const dir = options.dataDir ? undefined : tempDir('centra-ometria-faults-');
+  const dataDir = options.dataDir ?? dir!.path;
+  const service = new ServiceProcess({
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: secrets.centraToken,
+    CENTRA_WEBHOOK_SECRET: secrets.webhookSecret,
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: secrets.ometriaKey,
+    OMETRIA_STORE_MAP: JSON.stringify({ '1': 'example.com/uk', '2': 'example.com/se', '*': 'example.com' }),
+    ADMIN_TOKEN: secrets.adminToken,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...options.env,
+  });
+  return {
+    centra, ometria, service, secrets, dataDir, numbers,
+    emails: () => centra.data.customers.values().map((c) => c.email).filter((e): e is string => typeof e === 'string' && e.includes('@')),
+    async close() {
+      await service.kill('SIGKILL');
+      await Promise.all([centra.close(), ometria.close()]);
+      dir?.remove();
+    },
+  };
+}
