@@ -1,3 +1,4 @@
+import { contactHeader } from '../mapping/map-contact.js';
 import type { OmetriaContact } from '../../shared/schemas/ometria-records.js';
 import { definedOnly } from '../mapping/defined-only.js';
 import { NAME_MAX_LENGTH } from '../mapping/ometria-limits.js';
@@ -49,11 +50,7 @@ export function mapCustomerContact(customers: readonly CentraCustomer[], ctx: Cu
   const storeIds = [...new Set(ctx.storeIds)].sort();
 
   return definedOnly<OmetriaContact>({
-    '@type': 'contact',
-    '@collection': ctx.collection,
-    '@merge': true,
-    id: ctx.contactKey,
-    customer_id: ctx.contactKey,
+    ...contactHeader(ctx.contactKey, ctx.collection),
     email: firstOf(ordered, (c) => cleanText(c.email)),
     firstname: firstOf(ordered, (c) => cleanText(c.firstName, NAME_MAX_LENGTH)),
     lastname: firstOf(ordered, (c) => cleanText(c.lastName, NAME_MAX_LENGTH)),

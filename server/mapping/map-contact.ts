@@ -21,15 +21,19 @@ export interface ContactMappingContext {
  */
 export function mapOrderContact(customer: CentraCustomerRef, ctx: ContactMappingContext): OmetriaContact {
   return definedOnly<OmetriaContact>({
-    '@type': 'contact',
-    '@collection': ctx.collection,
-    '@merge': true,
-    id: ctx.contactKey,
-    customer_id: ctx.contactKey,
+    ...contactHeader(ctx.contactKey, ctx.collection),
     email: cleanText(customer.email),
     firstname: cleanText(customer.firstName, NAME_MAX_LENGTH),
     lastname: cleanText(customer.lastName, NAME_MAX_LENGTH),
     phone_number: e164OrUndefined(customer.phoneNumber),
     store_ids: ctx.ometriaStore === undefined ? undefined : [ctx.ometriaStore],
   });
+}
+
+/**
+ * What every contact we push starts with: our collection, `@merge` so fields we leave out are kept, and the
+ * PII-free contact key as both `id` and `customer_id` (decisions.md 1, 4).
+ */
+export function contactHeader(contactKey: string, collection: string) {
+  return { '@type': 'contact', '@collection': collection, '@merge': true, id: contactKey, customer_id: contactKey } as const;
 }

@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptTrackerBatch, DEDUPE_WINDOW_MS, sweepTrackerEvents } from '../../server/collect/accept-tracker-batch.js';
 import { ledgerProductKeyLookup } from '../../server/collect/product-key-lookup.js';
-import { openStore, type Store } from '../../server/store/store.js';
 import { trackerEventStore } from '../../server/store/tracker-event-store.js';
 import type { TrackerEvent } from '../../shared/tracker-event-types.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { useTempStore } from '../helpers/temp-store.js';
 import { batchOf, trackerEvent } from './tracker-batch.js';
 
 const HOUR = 3_600_000;
 const limits = { holdMs: 24 * HOUR, holdMax: 3 };
-let dir: ReturnType<typeof tempDir>;
-let store: Store;
-beforeEach(() => {
-  dir = tempDir();
-  store = openStore(dir.path, { synchronous: 'NORMAL' });
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
-});
+const temp = useTempStore();
 
 const accept = (visitor: string, events: TrackerEvent[], now = 1_000_000) => {
   const b = batchOf(events, visitor);
-  return acceptTrackerBatch(store, { v: 1, store: b.store, visitorId: visitor, sentAt: b.sentAt }, events, limits, now);
+  return acceptTrackerBatch(temp.store, { v: 1, store: b.store, visitorId: visitor, sentAt: b.sentAt }, events, limits, now);
 };
-const pending = (visitor: string) => trackerEventStore(store.db).pendingFor(visitor, 100);
+const pending = (visitor: string) => trackerEventStore(temp.store.db).pendingFor(visitor, 100);
 const views = (n: number) => Array.from({ length: n }, (_, i) => trackerEvent('product_view', { sku: `P${i}` }));
 
 describe('acceptTrackerBatch', () => {
@@ -41,10 +31,10 @@ describe('acceptTrackerBatch', () => {
     const visitor = randomUUID();
     const old = views(1);
     accept(visitor, old, 0);
-    expect(sweepTrackerEvents(store, limits.holdMs, limits.holdMs + 1)).toEqual({ expired: 1, pruned: 0 });
+    expect(sweepTrackerEvents(temp.store, limits.holdMs, limits.holdMs + 1)).toEqual({ expired: 1, pruned: 0 });
     accept(visitor, [trackerEvent('identify', { customerId: '1' })], limits.holdMs + 2);
     expect(pending(visitor)).toEqual([]);
-    expect(trackerEventStore(store.db).counts()).toMatchObject({ expired: 1 });
+    expect(trackerEventStore(temp.store.db).counts()).toMatchObject({ expired: 1 });
   });
 
   it('attributes events to whoever was identified when they happened (a shared computer)', () => {
@@ -59,26 +49,26 @@ describe('acceptTrackerBatch', () => {
     const ann = trackerEvent('identify', { email: 'ann@example.com' });
     accept(visitor, [ann, trackerEvent('identify', { email: 'bob@example.com' })]);
     expect(accept(visitor, [ann])).toMatchObject({ accepted: 0, duplicates: 1 });
-    expect(trackerEventStore(store.db).identityOf(visitor)?.identity).toEqual({ email: 'bob@example.com' });
+    expect(trackerEventStore(temp.store.db).identityOf(visitor)?.identity).toEqual({ email: 'bob@example.com' });
   });
 
   it('stores no email in the event rows: identify rows keep no body', () => {
     accept(randomUUID(), [trackerEvent('identify', { email: 'ann@example.com' })]);
-    const bodies = store.db.prepare(`SELECT event FROM tracker_events`).pluck().all();
+    const bodies = temp.store.db.prepare(`SELECT event FROM tracker_events`).pluck().all();
     expect(bodies).toEqual([null]);
   });
 
   it('forgets settled event ids after the dedupe window', () => {
     const visitor = randomUUID();
     accept(visitor, [trackerEvent('identify', { customerId: '1' })], 0);
-    expect(sweepTrackerEvents(store, limits.holdMs, DEDUPE_WINDOW_MS + 1).pruned).toBe(1);
+    expect(sweepTrackerEvents(temp.store, limits.holdMs, DEDUPE_WINDOW_MS + 1).pruned).toBe(1);
   });
 });
 
 describe('ledgerProductKeyLookup', () => {
   it('finds the style-colour key of a size SKU among the pushed products, the longest prefix first', () => {
-    for (const id of ['P1', 'P10001BLK', 'P10001BLKM']) store.ledger.record('product', id, 'h', 0);
-    const lookup = ledgerProductKeyLookup(store.db);
+    for (const id of ['P1', 'P10001BLK', 'P10001BLKM']) temp.store.ledger.record('product', id, 'h', 0);
+    const lookup = ledgerProductKeyLookup(temp.store.db);
     expect([lookup('P10001BLKM'), lookup('P10001BLK'), lookup('X9')]).toEqual(['P10001BLK', 'P1', undefined]);
   });
 });

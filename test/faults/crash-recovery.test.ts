@@ -40,7 +40,7 @@ describe(`SIGKILL at random points during a ${ORDERS}-order burst (FAULT_SEED=${
     // Kills at random moments: some after a random delay (intake, fetching, mapping), some just after the recorder
     // has taken a push (between Ometria's 2xx and our ledger write, the window where a re-send is allowed).
     const kills: string[] = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 7; k++) {
       if (k % 2 === 0) {
         const delay = 300 + Math.floor(random() * 3_000);
         await sleep(delay);

@@ -1,22 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlerter } from '../../server/alerts/alerter.js';
 import { createLogger } from '../../server/log/logger.js';
-import { openStore, type Store } from '../../server/store/store.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { useTempStore } from '../helpers/temp-store.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-let dir: ReturnType<typeof tempDir>;
-let store: Store;
-beforeEach(() => {
-  dir = tempDir();
-  store = openStore(dir.path, { synchronous: 'NORMAL' });
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
-});
+const temp = useTempStore();
 
 const alert = { fingerprint: 'sla:order:14', kind: 'sla_breach', entity: 'order 14', team: 'ecommerce' as const, message: 'order 14 is late', cause: 'Ometria is down', action: 'wait' };
 
@@ -32,14 +22,14 @@ describe('alerter', () => {
     }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const alerter = createAlerter({ alerts: store.alerts, logger: createLogger('silent'), now: Date.now, webhookUrl: url });
+    const alerter = createAlerter({ alerts: temp.store.alerts, logger: createLogger('silent'), now: Date.now, webhookUrl: url });
     alerter.raise(alert);
     alerter.raise(alert);
     alerter.raise(alert);
     await waitFor(() => received.length === 1, 'the opening message');
     expect(received[0]!.text).toBe(':rotating_light: [ecommerce] order 14 is late\nLikely cause: Ometria is down\nWhat to do: wait');
-    await waitFor(() => store.alerts.listOpen()[0]?.notified_at, 'the alert marked as notified');
-    expect(store.alerts.listOpen()[0]).toMatchObject({ occurrences: 3 });
+    await waitFor(() => temp.store.alerts.listOpen()[0]?.notified_at, 'the alert marked as notified');
+    expect(temp.store.alerts.listOpen()[0]).toMatchObject({ occurrences: 3 });
     alerter.resolve('sla:order:14');
     await waitFor(() => received.length === 2, 'the resolving message');
     expect(received[1]!.text).toMatch(/Resolved \(ecommerce\): order 14 is late/);
@@ -47,8 +37,8 @@ describe('alerter', () => {
   });
 
   it('gives an alert kind to the team ALERT_TEAMS names', () => {
-    const alerter = createAlerter({ alerts: store.alerts, logger: createLogger('silent'), now: Date.now, teams: { sla_breach: 'operations' } });
+    const alerter = createAlerter({ alerts: temp.store.alerts, logger: createLogger('silent'), now: Date.now, teams: { sla_breach: 'operations' } });
     alerter.raise(alert);
-    expect(store.alerts.listOpen()[0]!.team).toBe('operations');
+    expect(temp.store.alerts.listOpen()[0]!.team).toBe('operations');
   });
 });

@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptDelivery, queuePendingEvents } from '../../server/intake/accept-delivery.js';
 import { ROUTED_EVENT_TYPES, routeEvent } from '../../server/intake/event-routing.js';
 import { parseDelivery } from '../../server/http/parse-delivery.js';
-import { openStore, type Store } from '../../server/store/store.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
-let dir: ReturnType<typeof tempDir>;
-let store: Store;
-beforeEach(() => {
-  dir = tempDir();
-  store = openStore(dir.path, { synchronous: 'NORMAL' });
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
-});
+const temp = useTempStore();
 
 const form = (payload: object) => Buffer.from(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
 
@@ -29,10 +19,10 @@ describe('event routing (decisions.md 16)', () => {
 
   it('queues pending events once their handler exists, exactly once', () => {
     const body = form({ events: [{ type: 'customer', id: 4 }, { type: 'customer', id: 4 }, { type: 'account', id: 1 }] });
-    store.transaction(() => acceptDelivery(store, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, new Set(['order']), 1_000));
-    expect(store.jobs.countsByState()).toEqual([]);
-    expect(queuePendingEvents(store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 2_000)).toBe(2);
-    expect(store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 1 }]);
-    expect(queuePendingEvents(store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 3_000)).toBe(0);
+    temp.store.transaction(() => acceptDelivery(temp.store, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, new Set(['order']), 1_000));
+    expect(temp.store.jobs.countsByState()).toEqual([]);
+    expect(queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 2_000)).toBe(2);
+    expect(temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 1 }]);
+    expect(queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 3_000)).toBe(0);
   });
 });
