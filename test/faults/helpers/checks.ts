@@ -55,6 +55,17 @@ export function maxPushesPerSecond(ometria: OmetriaRecorder, slackMs = 50): numb
   return ometria.pushes.maxRequestsInAnyWindow(1_000 - slackMs);
 }
 
+/** The most of `times` (ms) in any window of `windowMs` less `slackMs` (arrival stamps; see maxPushesPerSecond). */
+export function maxInWindow(times: readonly number[], windowMs: number, slackMs = 50): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let start = 0, end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= windowMs - slackMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
 /** A small seeded PRNG (mulberry32), so a failing run can be repeated with FAULT_SEED. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,24 +1,26 @@
-import { sendCentraWebhook } from '../../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../../../server/sandbox/centra-simulator/index.js';
 
 export interface DeliveryOutcome {
   ids: number[];
   status: number | 'network';
   body: string;
+  retryAfter: string | null;
   at: number;
 }
 
 /** One signed Integration API delivery of order events, as Centra's webhook plugin sends it; never throws. */
 export async function deliverOrders(url: string, secret: string, ids: number[], timeoutMs = 10_000): Promise<DeliveryOutcome> {
+  const body = encodeWebhookBody({ events: ids.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) });
   try {
-    const reply = await sendCentraWebhook({
-      url: `${url}/webhooks/centra`,
-      secret,
-      payload: { events: ids.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) },
-      timeoutMs,
+    const res = await fetch(`${url}/webhooks/centra`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, secret, Math.floor(Date.now() / 1000)) },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    return { ids, status: reply.status, body: reply.body, at: Date.now() };
+    return { ids, status: res.status, body: await res.text(), retryAfter: res.headers.get('retry-after'), at: Date.now() };
   } catch (error) {
-    return { ids, status: 'network', body: (error as Error).message, at: Date.now() };
+    return { ids, status: 'network', body: (error as Error).message, retryAfter: null, at: Date.now() };
   }
 }
 

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait-for.js';
+import { allDelivered, leakyLines, orderDelivery } from './helpers/checks.js';
+import { deliverOrders, sleep, type DeliveryOutcome } from './helpers/deliveries.js';
+import { ext4Problem, mountExt4, mountTmpfs, tmpfsProblem, type Ext4Disk, type SmallDisk } from './helpers/disk.js';
+import { startFaultStack, type FaultStack } from './helpers/fault-stack.js';
+
+const noTmpfs = tmpfsProblem();
+const noExt4 = ext4Problem();
+
+let stack: FaultStack | undefined;
+let disk: SmallDisk | Ext4Disk | undefined;
+afterEach(async () => {
+  if (stack) expect(leakyLines(stack.service.lines, stack.secrets, stack.emails())).toEqual([]);
+  await stack?.close();
+  stack = undefined;
+  disk?.unmount();
+  disk = undefined;
+});
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Deliveries of 10 orders each, one after another; the answers, whatever they are. */
+async function deliverEach(url: string, secret: string, numbers: number[]): Promise<DeliveryOutcome[]> {
+  const out: DeliveryOutcome[] = [];
+  for (let i = 0; i < numbers.length; i += 10) out.push(await deliverOrders(url, secret, numbers.slice(i, i + 10)));
+  return out;
+}
+
+const acked = (outcomes: DeliveryOutcome[]) => outcomes.filter((o) => o.status === 200).flatMap((o) => o.ids);
+
+/** What a refusal must look like: 503 with a message and a Retry-After, so Centra's retries bring it back. */
+function expectStorageRefusal(outcomes: DeliveryOutcome[]): void {
+  for (const o of outcomes) {
+    expect(o.status, `orders ${o.ids[0]}-${o.ids.at(-1)}: ${o.body}`).toBe(503);
+    expect(JSON.parse(o.body)).toEqual({ error: expect.stringMatching(/could not be stored/) });
+    expect(Number(o.retryAfter)).toBeGreaterThan(0);
+  }
+}
+
+describe.skipIf(noTmpfs !== undefined)(`the disk holding DATA_DIR is full${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`, () => {
+  it('intake answers 503 instead of acknowledging, acknowledges again once space is freed, and loses nothing it acknowledged', async () => {
+    disk = mountTmpfs(4_096);
+    // The intake process alone: with the worker on, the process dies on a full disk (see the test below).
+    stack = await startFaultStack({ orders: 150, seed: 21, dataDir: join(disk.dir, 'data'), ometria: { ratePerSecond: 0 }, env: { WORKER_ENABLED: 'false' } });
+    const { service, secrets, ometria } = stack;
+    const { url } = await service.start();
+    const before = await deliverEach(url, secrets.webhookSecret, range(1, 50));
+    expect(acked(before)).toEqual(range(1, 50));
+
+    disk.fill();
+    const full = await deliverEach(url, secrets.webhookSecret, range(51, 150));
+    expectStorageRefusal(full);
+    await sleep(2_000);
+    expect(service.alive()).toBe(true);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    disk.free();
+    const freed = await deliverEach(url, secrets.webhookSecret, range(51, 150));
+    expect(acked(freed)).toEqual(range(51, 150));
+    expect((await service.kill('SIGTERM'))?.code).toBe(0);
+
+    // The worker takes over the store: every acknowledged order reaches Ometria once.
+    await service.start({ WORKER_ENABLED: 'true', OMETRIA_PUSH_RATE: '50' });
+    await waitFor(() => allDelivered(ometria, range(1, 150)), 'every acknowledged order in Ometria', 60_000, 100);
+    expect(orderDelivery(ometria, range(1, 150))).toEqual({ missing: [], conflicting: [], resent: [] });
+  });
+
+  /*
+   * SERVER BUG (reported to the lead; the fix is outside test/faults): with the worker running, a full disk kills
+   * the process. A job write fails (SQLITE_FULL) inside a sync handler, server/worker/worker.ts catches it and calls
+   * jobs.retryLater (line 39) inside its catch block, which fails the same way; the rejection escapes the worker
+   * loop (line 60) unhandled and Node exits with code 1. claimDue (line 30) has the same exposure, and so has the
+   * scheduler: server/schedule/scheduler.ts tick() writes kv without a try/catch from a setInterval in
+   * server/main.ts. Remove `.fails` once those paths log and keep going.
+   */
+  it.fails('with its worker running, the process survives a full disk and answers 503 until space is freed', async () => {
+    disk = mountTmpfs(4_096);
+    stack = await startFaultStack({ orders: 100, seed: 22, dataDir: join(disk.dir, 'data'), ometria: { ratePerSecond: 0 }, env: { OMETRIA_PUSH_RATE: '50' } });
+    const { service, secrets, ometria } = stack;
+    // Ometria is down, so the worker keeps rescheduling (writing) while the disk is full.
+    ometria.faults.down(true);
+    const { url } = await service.start();
+    const before = await deliverEach(url, secrets.webhookSecret, range(1, 50));
+    expect(acked(before)).toEqual(range(1, 50));
+    await waitFor(() => ometria.pushes.count() > 0, 'a push attempt');
+
+    disk.fill();
+    expectStorageRefusal(await deliverEach(url, secrets.webhookSecret, range(51, 100)));
+    await sleep(10_000);
+    expect(service.alive(), `the service died on a full disk:\n${service.tail(5)}`).toBe(true);
+
+    disk.free();
+    ometria.faults.down(false);
+    expect(acked(await deliverEach(url, secrets.webhookSecret, range(51, 100)))).toEqual(range(51, 100));
+    await waitFor(() => allDelivered(ometria, range(1, 100)), 'every acknowledged order in Ometria', 90_000, 100);
+  });
+});
+
+describe.skipIf(noExt4 !== undefined)(`the disk holding DATA_DIR turns read-only${noExt4 ? ` (skipped: ${noExt4})` : ''}`, () => {
+  it('intake answers 503 instead of acknowledging; once the disk is writable again it acknowledges, and nothing acknowledged is lost', async () => {
+    const ext4 = mountExt4(32);
+    disk = ext4;
+    stack = await startFaultStack({ orders: 100, seed: 23, dataDir: join(ext4.dir, 'data'), ometria: { ratePerSecond: 0 }, env: { WORKER_ENABLED: 'false' } });
+    const { service, secrets, ometria } = stack;
+    const { url } = await service.start();
+    expect(acked(await deliverEach(url, secrets.webhookSecret, range(1, 50)))).toEqual(range(1, 50));
+
+    // failReadOnly() syncs first: with STORE_SYNCHRONOUS=NORMAL a commit reaches the OS, not the platter (decisions
+    // 19), so what the kernel had not written when the disk failed is not the service's to keep.
+    ext4.failReadOnly();
+    expectStorageRefusal(await deliverEach(url, secrets.webhookSecret, range(51, 100)));
+    await sleep(2_000);
+    expect(service.alive()).toBe(true);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    // Graceful stop on a read-only store, the operator's repair, and a start on the writable disk.
+    expect((await service.kill('SIGTERM'))?.code).toBe(0);
+    ext4.repair();
+    const again = await service.start({ WORKER_ENABLED: 'true', OMETRIA_PUSH_RATE: '50' });
+    expect(acked(await deliverEach(again.url, secrets.webhookSecret, range(51, 100)))).toEqual(range(51, 100));
+    await waitFor(() => allDelivered(ometria, range(1, 100)), 'every acknowledged order in Ometria', 60_000, 100);
+    expect(orderDelivery(ometria, range(1, 100))).toEqual({ missing: [], conflicting: [], resent: [] });
+  });
+
+  /*
+   * SERVER BUG, the same as on a full disk (see above): with jobs in hand the worker's retryLater dies with
+   * SQLITE_IOERR_WRITE (worker.ts line 39); with the worker idle, the scheduler's kv write does
+   * (scheduler.ts tick(), from the setInterval in main.ts), within one tick of the disk turning read-only.
+   */
+  it.fails('with its worker running, the process survives the disk turning read-only and answers 503', async () => {
+    const ext4 = mountExt4(32);
+    disk = ext4;
+    stack = await startFaultStack({ orders: 100, seed: 24, dataDir: join(ext4.dir, 'data'), ometria: { ratePerSecond: 0 }, env: { OMETRIA_PUSH_RATE: '50' } });
+    const { service, secrets, ometria } = stack;
+    ometria.faults.down(true);
+    const { url } = await service.start();
+    expect(acked(await deliverEach(url, secrets.webhookSecret, range(1, 50)))).toEqual(range(1, 50));
+    await waitFor(() => ometria.pushes.count() > 0, 'a push attempt');
+    ext4.failReadOnly();
+    expectStorageRefusal(await deliverEach(url, secrets.webhookSecret, range(51, 100)));
+    await sleep(10_000);
+    expect(service.alive(), `the service died on a read-only disk:\n${service.tail(5)}`).toBe(true);
+  });
+});
