@@ -1,5 +1,6 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
+import { redactText } from '../log/redact.js';
 import type { Store } from '../store/store.js';
 import { trackerEventStore } from '../store/tracker-event-store.js';
 
@@ -43,20 +44,20 @@ export function statusSnapshot(store: Store, info: { mode: string; workerEnabled
     backlog,
     lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
     openDeadLetters: store.deadLetters.countOpen(),
-    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: d.summary })),
-    jobs: store.jobs.recent(30).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: j.last_error })),
-    pushes: store.pushLog.recent(20).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: p.error })),
+    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
+    jobs: store.jobs.recent(30).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: redactNullable(j.last_error) })),
+    pushes: store.pushLog.recent(20).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: redactNullable(p.error) })),
     deadLetters: store.deadLetters.recent(30).map((d) => ({
-      id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: d.reason, state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
+      id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: redactText(d.reason), state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
     })),
-    findings: store.findings.recent(30).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: f.detail, state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
+    findings: store.findings.recent(30).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: redactText(f.detail), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
     lastReconciliation: lastRun(store),
     backfill: backfillProgress(store),
     catalogue: store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? null,
     trackerEvents: trackerEventStore(store.db).counts() as Record<string, number>,
     pushRate: pushRate(store, now),
     alerts: store.alerts.recent(30).map((a) => ({
-      id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: a.message, action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
+      id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: redactText(a.message), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
 }
@@ -75,3 +76,6 @@ function pushRate(store: Store, now: number): StatusSnapshot['pushRate'] {
   const row = store.db.prepare(`SELECT COUNT(*) AS n, SUM(CASE WHEN status IS NULL OR status >= 300 THEN 1 ELSE 0 END) AS failed, SUM(records) AS records FROM push_log WHERE at > ?`).get(now - 3_600_000) as { n: number; failed: number | null; records: number | null };
   return { lastHour: row.n, failedLastHour: row.failed ?? 0, recordsLastHour: row.records ?? 0 };
 }
+
+/** Remote errors and deliveries can echo an email back; the dashboard is not a place for PII. */
+const redactNullable = (text: string | null): string | null => (text === null ? null : redactText(text));

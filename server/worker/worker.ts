@@ -23,11 +23,16 @@ export function createWorker(options: WorkerOptions) {
   let wakeUp: (() => void) | undefined;
   let inFlight = 0;
 
+  // Jobs this process claimed but could not put back (the disk refused the write). Their rows still say
+  // `running` under a lease, so a crash loses nothing; holding them here only returns them sooner than the lease.
+  let unsettled: Array<{ job: Job; error: string }> = [];
+
   const runOnce = async (): Promise<number> => {
+    if (!settleLeftovers()) return 0;
     let claimed = 0;
     for (const [kind, handler] of Object.entries(options.handlers) as Array<[JobKind, { handle: Handler; batchSize: number }]>) {
       if (!running) break;
-      const batch = options.jobs.claimDue(kind, handler.batchSize, options.now());
+      const batch = claim(kind, handler.batchSize);
       if (batch.length === 0) continue;
       claimed += batch.length;
       inFlight = batch.length;
@@ -36,12 +41,43 @@ export function createWorker(options: WorkerOptions) {
       } catch (error) {
         // A bug, not a remote failure: the jobs go back with the error visible, and the worker lives on.
         options.logger.error({ err: error, kind }, 'sync handler failed');
-        for (const job of batch) options.jobs.retryLater(job.id, options.now() + 60_000, `internal error: ${(error as Error).message}`, options.now());
+        putBack(batch, error as Error);
       } finally {
         inFlight = 0;
       }
     }
     return claimed;
+  };
+
+  // A full or read-only disk makes every job write throw. The worker must outlive it: claims come back
+  // empty (the loop idles and looks again), and jobs it cannot put back return when their lease expires.
+  const claim = (kind: JobKind, limit: number): Job[] => {
+    try {
+      return options.jobs.claimDue(kind, limit, options.now());
+    } catch (error) {
+      options.logger.error({ err: error, kind }, 'could not claim jobs from the store; retrying after the idle wait');
+      return [];
+    }
+  };
+
+  const putBack = (batch: Job[], cause: Error): void => {
+    unsettled.push(...batch.map((job) => ({ job, error: `internal error: ${cause.message}` })));
+    if (!settleLeftovers(60_000)) options.logger.error({ kind: batch[0]?.kind, jobs: batch.length }, 'could not put failed jobs back; retrying before the next claim');
+  };
+
+  /** True when nothing is left to put back. */
+  const settleLeftovers = (delayMs = 0): boolean => {
+    while (unsettled.length > 0) {
+      const { job, error } = unsettled[0]!;
+      try {
+        options.jobs.retryLater(job.id, options.now() + delayMs, error, options.now());
+      } catch (writeError) {
+        options.logger.debug({ err: writeError }, 'store still refuses writes');
+        return false;
+      }
+      unsettled = unsettled.slice(1);
+    }
+    return true;
   };
 
   const idle = (): Promise<void> =>

@@ -45,8 +45,8 @@ export interface FaultStackOptions {
   seed?: number;
   centra?: CentraSimulatorOptions;
   ometria?: OmetriaRecorderOptions;
-  /** Extra service environment (OMETRIA_PUSH_RATE, CENTRA_RATE_LIMIT_10S, WORKER_ENABLED, …). */
-  env?: Record<string, string>;
+  /** Extra service environment (OMETRIA_PUSH_RATE, CENTRA_RATE_LIMIT_10S, WORKER_ENABLED, …); undefined unsets one. */
+  env?: Record<string, string | undefined>;
   /** Default: a fresh temp folder, removed on close. */
   dataDir?: string;
 }
@@ -63,7 +63,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   const numbers = Array.from({ length: options.orders }, (_, i) => first + i);
   const dir = options.dataDir ? undefined : tempDir('centra-ometria-faults-');
   const dataDir = options.dataDir ?? dir!.path;
-  const service = new ServiceProcess({
+  const env: Record<string, string | undefined> = {
     CENTRA_API_URL: centra.url,
     CENTRA_API_TOKEN: secrets.centraToken,
     CENTRA_WEBHOOK_SECRET: secrets.webhookSecret,
@@ -75,7 +75,8 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
     HOST: '127.0.0.1',
     PORT: '0',
     ...options.env,
-  });
+  };
+  const service = new ServiceProcess(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)));
   return {
     centra, ometria, service, secrets, dataDir, numbers,
     emails: () => centra.data.customers.values().map((c) => c.email).filter((e): e is string => typeof e === 'string' && e.includes('@')),
