@@ -6,7 +6,8 @@ import { createLogger } from '../server/log/logger.js';
 import { createRuntime, type Runtime } from '../server/runtime.js';
 import { startCentraSimulator, type CentraSimulator } from '../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../server/sandbox/ometria-recorder/index.js';
-import { openStore, type Store } from '../server/store/store.js';
+import { openConfiguredStore } from '../server/open-configured-store.js';
+import type { Store } from '../server/store/store.js';
 
 export interface BenchStack {
   centra: CentraSimulator;
@@ -16,7 +17,10 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-/** Simulators with Centra's and Ometria's default rate limits, a temp store, and a runtime (no HTTP intake). */
+/**
+ * Simulators with Centra's and Ometria's default rate limits, a temp store (PostgreSQL when `env` has
+ * DATABASE_URL), and a runtime (no HTTP intake).
+ */
 export async function benchStack(env: Record<string, string> = {}): Promise<BenchStack> {
   const centra = await startCentraSimulator();
   const ometria = await startOmetriaRecorder();
@@ -30,12 +34,16 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
     ]),
     LOG_LEVEL: 'silent', ...env,
   });
-  const store = openStore(dir, { synchronous: 'NORMAL' });
+  const store = await openConfiguredStore(config).catch(async (error: unknown) => {
+    await Promise.all([centra.close(), ometria.close()]);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   const runtime = createRuntime(config, store, { logger: createLogger('silent'), now: Date.now });
   return {
     centra, ometria, store, runtime,
     async close() {
-      store.close();
+      await store.close();
       await Promise.all([centra.close(), ometria.close()]);
       rmSync(dir, { recursive: true, force: true });
     },

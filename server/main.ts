@@ -17,7 +17,8 @@ import { runReconcile } from './reconcile/run-reconcile.js';
 import { runCatalogueSync } from './catalogue/catalogue-sync.js';
 import { createScheduler } from './schedule/scheduler.js';
 import { checkSla } from './alerts/sla-watch.js';
-import { openStore, type Store } from './store/store.js';
+import { openConfiguredStore } from './open-configured-store.js';
+import type { Store } from './store/store.js';
 import type { Worker } from './worker/worker.js';
 import { createRuntime } from './runtime.js';
 
@@ -52,24 +53,32 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
   }
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const now = overrides.now ?? Date.now;
-  const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
+  const store = await openConfiguredStore(config);
   const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch });
   const { worker, alerter, centra, centraLimiter, handledKinds } = runtime;
 
-  const released = store.jobs.releaseAllClaims(now());
-  const requeued = queuePendingEvents(store, handledKinds, ROUTED_EVENT_TYPES, now());
-  if (released + requeued > 0) logger.info({ released, requeued }, 'resumed work left by the previous run');
-
   let draining = false;
-  const app = createApp({
-    config, store, logger, alerter, now, handledKinds,
-    webhookSecret: config.CENTRA_WEBHOOK_SECRET,
-    workerRunning: () => worker.isRunning(),
-    draining: () => draining,
-    wakeWorker: () => worker.wake(),
-    extraRouters: overrides.extraRouters,
-  });
-  const server = await listen(app, config.PORT, config.HOST);
+  let server: Server;
+  try {
+    // On SQLite this process owns the store, so a claim still marked running died with the previous run. On
+    // PostgreSQL other replicas hold live claims: a dead replica's claims come back when their lease expires.
+    const released = store.dialect === 'sqlite' ? await store.jobs.releaseAllClaims(now()) : 0;
+    const requeued = await queuePendingEvents(store, handledKinds, ROUTED_EVENT_TYPES, now());
+    if (released + requeued > 0) logger.info({ released, requeued }, 'resumed work left by the previous run');
+    const app = createApp({
+      config, store, logger, alerter, now, handledKinds,
+      webhookSecret: config.CENTRA_WEBHOOK_SECRET,
+      workerRunning: () => worker.isRunning(),
+      draining: () => draining,
+      wakeWorker: () => worker.wake(),
+      extraRouters: overrides.extraRouters,
+    });
+    server = await listen(app, config.PORT, config.HOST);
+  } catch (error) {
+    // A PostgreSQL pool left open would keep the failed process alive.
+    await store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   if (config.WORKER_ENABLED) worker.start();
 
@@ -79,7 +88,7 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
     [
       { name: 'push-errors', everyMs: config.OMETRIA_ERRORS_POLL_SECONDS * 1000, run: () => pollPushErrors({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, store, alerter, now, fetch: overrides.fetch }) },
       { name: 'centra-quota', everyMs: QUOTA_REFRESH_MS, run: () => adoptLiveQuota() },
-      { name: 'sla', everyMs: 30_000, run: async () => checkSla(store, alerter, { slaSeconds: config.SYNC_SLA_SECONDS, now: now(), tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined }) },
+      { name: 'sla', everyMs: 30_000, run: () => checkSla(store, alerter, { slaSeconds: config.SYNC_SLA_SECONDS, now: now(), tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined }) },
       { name: 'reconcile-recent', everyMs: config.RECONCILE_RECENT_MINUTES * 60_000, run: () => runReconcileScoped('last 7 days', 7, config.RECONCILE_READBACK_LIMIT) },
       ...(runtime.catalogue
         ? [
@@ -91,7 +100,7 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
     ],
     { kv: store.kv, now, logger },
   );
-  const timers = config.WORKER_ENABLED ? [setInterval(() => scheduler.tick(), SCHEDULER_TICK_MS)] : [];
+  const timers = config.WORKER_ENABLED ? [setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS)] : [];
   for (const t of timers) t.unref();
   const adoptLiveQuota = async () => {
     try {
@@ -115,7 +124,7 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
       await worker.stop();
       for (let waited = 0; scheduler.busy() && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await closed;
-      store.close();
+      await store.close();
       logger.info('centra-ometria stopped');
     },
   };

@@ -44,12 +44,13 @@ export function createRuntime(
 ): Runtime {
   const { logger, now } = deps;
   const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS });
-  const centraLimiter = createRateLimiter([
+  // Limiter names are calendars in the store: every replica on it books from the same one.
+  const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
     { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
   const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch });
-  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
   const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && { stores: config.CATALOGUE_STORES, customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES };
   const ctx: SyncContext = {
     store, centra, ometria, alerter, logger, now,
@@ -69,7 +70,7 @@ export function createRuntime(
     collect: { handle: (jobs: Job[]) => syncCollected(ctx, jobs), batchSize: 100 },
     ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };
-  const worker = createWorker({ jobs: store.jobs, handlers, logger, now });
-  const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(perSecond(4)), now, fetch: deps.fetch });
+  const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });
+  const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-read', perSecond(4)), now, fetch: deps.fetch });
   return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

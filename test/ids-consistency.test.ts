@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCatalogueSync } from '../server/catalogue/catalogue-sync.js';
-import { mapTrackerEvent } from '../server/collect/map-tracker-event.js';
-import { ledgerProductKeyLookup } from '../server/collect/product-key-lookup.js';
+import { mapTrackerEvent, skusToLookUp } from '../server/collect/map-tracker-event.js';
+import { ledgerProductKeyLookup, productKeysFor } from '../server/collect/product-key-lookup.js';
 import { createLogger } from '../server/log/logger.js';
 import { createRuntime } from '../server/runtime.js';
 import { seedCatalogue } from '../server/sandbox/centra-simulator/index.js';
@@ -50,8 +50,8 @@ describe('one ID scheme for tracker and catalogue (issue 5)', () => {
     vi.stubGlobal('fetch', realFetch);
     const events = sentEvents(fetched) as TrackerEvent[];
 
-    const lookup = ledgerProductKeyLookup(stack.service.store.db);
-    const mapped = events.map((e) => mapTrackerEvent(e, { store: 'example.com/uk', identity: {}, receivedAt: Date.now(), productKeyForSku: lookup })!);
+    const productKeyForSku = await productKeysFor(events.flatMap(skusToLookUp), ledgerProductKeyLookup(stack.service.store.ledger));
+    const mapped = events.map((e) => mapTrackerEvent(e, { store: 'example.com/uk', identity: {}, receivedAt: Date.now(), productKeyForSku })!);
     const parent = products.find((p) => !p.is_variant && p.id === `${centra.productNumber}${variant.variantNumber}`)!;
     const sizeRecord = products.find((p) => p.is_variant && p.id === sizeSku)!;
     expect(parent).toBeDefined();

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { DeadLetter } from '../store/dead-letter-store.js';
 import type { JobKind } from '../store/job-store.js';
 
 export interface ReplayResult {
@@ -11,21 +12,21 @@ export interface ReplayResult {
  * Replays dead letters by re-running the job that produced them: the entity is fetched again and mapped with
  * today's code and config, so a fix in Centra or in OMETRIA_STORE_MAP is picked up.
  */
-export function replayDeadLetters(store: Store, selection: { ids?: number[]; all?: boolean; type?: string }, now: number): ReplayResult {
-  const result: ReplayResult = { replayed: [], unknown: [] };
-  store.transaction(() => {
-    const letters = selection.all
-      ? store.deadLetters.listOpen(selection.type)
-      : (selection.ids ?? []).map((id) => store.deadLetters.get(id) ?? id);
+export function replayDeadLetters(store: Store, selection: { ids?: number[]; all?: boolean; type?: string }, now: number): Promise<ReplayResult> {
+  return store.transaction(async (tx) => {
+    const result: ReplayResult = { replayed: [], unknown: [] };
+    const letters: Array<DeadLetter | number> = [];
+    if (selection.all) letters.push(...(await tx.deadLetters.listOpen(selection.type)));
+    else for (const id of selection.ids ?? []) letters.push((await tx.deadLetters.get(id)) ?? id);
     for (const letter of letters) {
       if (typeof letter === 'number' || letter.state !== 'open') {
         result.unknown.push(typeof letter === 'number' ? letter : letter.id);
         continue;
       }
-      store.jobs.enqueue(letter.job_kind as JobKind, letter.entity_key, now);
-      store.deadLetters.markReplayed(letter.id, now);
+      await tx.jobs.enqueue(letter.job_kind as JobKind, letter.entity_key, now);
+      await tx.deadLetters.markReplayed(letter.id, now);
       result.replayed.push({ id: letter.id, job: `${letter.job_kind} ${letter.entity_key}` });
     }
+    return result;
   });
-  return result;
 }

@@ -30,15 +30,18 @@ export function createAlerter(deps: AlerterDeps) {
     }
   };
   return {
-    raise(input: AlertInput): void {
+    async raise(input: AlertInput): Promise<void> {
       const team = deps.teams?.[input.kind] ?? input.team;
-      const { alert, opened } = deps.alerts.raise({ ...input, team }, deps.now());
+      const { alert, opened } = await deps.alerts.raise({ ...input, team }, deps.now());
       if (!opened) return;
       deps.logger.warn({ alert: { kind: alert.kind, entity: alert.entity, team: alert.team } }, alert.message);
-      void send(slackMessage(alert, 'opened')).then(() => deps.alerts.markNotified(alert.id, deps.now()));
+      // Not awaited: the raiser never waits for Slack. The mark is best effort (a full disk must not crash us).
+      void send(slackMessage(alert, 'opened'))
+        .then(() => deps.alerts.markNotified(alert.id, deps.now()))
+        .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not record that the alert was sent'));
     },
-    resolve(fingerprint: string): void {
-      const alert = deps.alerts.resolve(fingerprint, deps.now());
+    async resolve(fingerprint: string): Promise<void> {
+      const alert = await deps.alerts.resolve(fingerprint, deps.now());
       if (!alert) return;
       deps.logger.info({ alert: { kind: alert.kind, entity: alert.entity } }, `resolved: ${alert.message}`);
       void send(slackMessage(alert, 'resolved'));

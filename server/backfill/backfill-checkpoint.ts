@@ -17,5 +17,5 @@ export interface BackfillCheckpoint {
 
 const KEY = 'backfill:orders';
 
-export const readCheckpoint = (kv: KvStore): BackfillCheckpoint | undefined => kv.get<BackfillCheckpoint>(KEY);
-export const writeCheckpoint = (kv: KvStore, checkpoint: BackfillCheckpoint): void => kv.set(KEY, checkpoint);
+export const readCheckpoint = (kv: KvStore): Promise<BackfillCheckpoint | undefined> => kv.get<BackfillCheckpoint>(KEY);
+export const writeCheckpoint = (kv: KvStore, checkpoint: BackfillCheckpoint): Promise<void> => kv.set(KEY, checkpoint);

@@ -13,8 +13,8 @@ export async function queueAllCustomers(ctx: SyncContext, pageSize: number, sign
   for (let page = 1; !signal?.aborted; page++) {
     const res = await ctx.centra.request<{ customers: Array<{ id: number }> }>(LIST_CUSTOMER_IDS_QUERY, { limit: pageSize, page });
     const ids = res.data?.customers ?? [];
-    ctx.store.transaction(() => {
-      for (const c of ids) ctx.store.jobs.enqueue('customer', String(c.id), ctx.now());
+    await ctx.store.transaction(async (tx) => {
+      for (const c of ids) await tx.jobs.enqueue('customer', String(c.id), ctx.now());
     });
     queued += ids.length;
     if (ids.length < pageSize) break;

@@ -23,19 +23,19 @@ const SETTLE_BATCH = 100;
  */
 export async function runBackfill(ctx: SyncContext, options: BackfillOptions): Promise<BackfillCheckpoint> {
   const since = new Date(options.since).toISOString();
-  const previous = readCheckpoint(ctx.store.kv);
+  const previous = await readCheckpoint(ctx.store.kv);
   let cp: BackfillCheckpoint = previous && !previous.finishedAt && previous.since === since
     ? previous
     : { since, windows: backfillWindows(ctx.now(), options.since), windowIndex: 0, page: 1, processed: 0, total: 0, startedAt: new Date(ctx.now()).toISOString(), updatedAt: new Date(ctx.now()).toISOString() };
   if (cp.total === 0) {
     for (const w of cp.windows) cp.total += await countOrders(ctx.centra, w);
   }
-  const save = (next: BackfillCheckpoint) => {
+  const save = async (next: BackfillCheckpoint) => {
     cp = { ...next, updatedAt: new Date(ctx.now()).toISOString() };
-    writeCheckpoint(ctx.store.kv, cp);
+    await writeCheckpoint(ctx.store.kv, cp);
     options.onProgress?.(cp);
   };
-  save(cp);
+  await save(cp);
 
   let buffer = new Map<number, FetchedOrder>();
   let settling: Promise<void> = Promise.resolve();
@@ -57,12 +57,12 @@ export async function runBackfill(ctx: SyncContext, options: BackfillOptions): P
     }
   }
   await settling;
-  if (!options.signal?.aborted && cp.windowIndex >= cp.windows.length) save({ ...cp, finishedAt: new Date(ctx.now()).toISOString() });
+  if (!options.signal?.aborted && cp.windowIndex >= cp.windows.length) await save({ ...cp, finishedAt: new Date(ctx.now()).toISOString() });
   return cp;
 }
 
 async function settle(ctx: SyncContext, batch: Map<number, FetchedOrder>): Promise<void> {
   if (batch.size === 0) return;
-  const jobs = ctx.store.jobs.claimNow('order', [...batch.keys()].map(String), ctx.now());
+  const jobs = await ctx.store.jobs.claimNow('order', [...batch.keys()].map(String), ctx.now());
   await settleFetchedOrders(ctx, jobs, batch);
 }

@@ -2,8 +2,8 @@ import type { SyncContext } from '../worker/sync-context.js';
 import type { UnreadableProduct } from './fetch-products.js';
 
 /** A product Centra returned in a shape our schema refuses: never sent until the code or contract is fixed. */
-export function raiseUnreadableAlert(ctx: Pick<SyncContext, 'alerter'>, product: UnreadableProduct): void {
-  ctx.alerter.raise({
+export function raiseUnreadableAlert(ctx: Pick<SyncContext, 'alerter'>, product: UnreadableProduct): Promise<void> {
+  return ctx.alerter.raise({
     fingerprint: `catalogue-unreadable:${product.id ?? 'unknown'}`,
     kind: 'catalogue_unreadable',
     entity: `Centra product ${product.id ?? '(no id)'}`,
@@ -15,9 +15,9 @@ export function raiseUnreadableAlert(ctx: Pick<SyncContext, 'alerter'>, product:
 }
 
 /** A catalogue run that failed for a reason retrying will not fix (config, query, bug). */
-export function raiseSyncFailedAlert(ctx: Pick<SyncContext, 'alerter' | 'logger'>, error: Error): void {
+export function raiseSyncFailedAlert(ctx: Pick<SyncContext, 'alerter' | 'logger'>, error: Error): Promise<void> {
   ctx.logger.error({ err: error }, 'catalogue sync failed');
-  ctx.alerter.raise({
+  return ctx.alerter.raise({
     fingerprint: 'catalogue-sync-failed',
     kind: 'catalogue_sync_failed',
     entity: 'catalogue sync',

@@ -32,19 +32,27 @@ export async function runCatalogueSync(ctx: SyncContext, config: CatalogueConfig
   const startedAt = ctx.now();
   if (running.has(ctx.store)) {
     ctx.logger.info('catalogue sync already running; this run is skipped');
-    return ctx.store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? emptyProgress(options.mode, startedAt);
+    return (await ctx.store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? emptyProgress(options.mode, startedAt);
   }
   running.add(ctx.store);
+  try {
+    return await syncCatalogue(ctx, config, options, startedAt);
+  } finally {
+    running.delete(ctx.store);
+  }
+}
+
+async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options: CatalogueSyncOptions, startedAt: number): Promise<CatalogueProgress> {
   const settings = catalogueSettings(config);
-  const watermark = ctx.store.kv.get<number>(WATERMARK_KEY);
+  const watermark = await ctx.store.kv.get<number>(WATERMARK_KEY);
   const mode = options.mode === 'incremental' && watermark !== undefined ? 'incremental' : 'full';
   const since = mode === 'incremental' ? centraTime(watermark! - settings.overlapMs) : undefined;
   const progress = emptyProgress(mode, startedAt, since);
-  const report = () => {
-    ctx.store.kv.set(PROGRESS_KEY, progress);
+  const report = async () => {
+    await ctx.store.kv.set(PROGRESS_KEY, progress);
     options.onProgress?.({ ...progress });
   };
-  report();
+  await report();
   try {
     const setup = await fetchCatalogueSetup(ctx.centra);
     progress.centraRequests++;
@@ -56,7 +64,7 @@ export async function runCatalogueSync(ctx: SyncContext, config: CatalogueConfig
       await handleProducts(run, res.products, res.unreadable);
       progress.pages++;
       ctx.logger.debug({ catalogue: { ...progress } }, `catalogue ${mode} sync: page ${page}`);
-      report();
+      await report();
       if (res.rows < settings.pageSize) break;
     }
     if (since !== undefined) {
@@ -64,21 +72,19 @@ export async function runCatalogueSync(ctx: SyncContext, config: CatalogueConfig
       progress.centraRequests += changed.requests;
       const ids = changed.ids.filter((id) => !run.seen.has(id));
       for (let i = 0; i < ids.length; i += settings.batchSize) await refetch(run, ids.slice(i, i + settings.batchSize));
-      report();
+      await report();
     }
-    ctx.store.kv.set(WATERMARK_KEY, startedAt);
+    await ctx.store.kv.set(WATERMARK_KEY, startedAt);
     progress.state = 'done';
-    ctx.alerter.resolve('catalogue-sync-failed');
+    await ctx.alerter.resolve('catalogue-sync-failed');
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
     if (error instanceof RemoteError) ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
-    else raiseSyncFailedAlert(ctx, error as Error);
-  } finally {
-    progress.finishedAt = ctx.now();
-    report();
-    running.delete(ctx.store);
+    else await raiseSyncFailedAlert(ctx, error as Error);
   }
+  progress.finishedAt = ctx.now();
+  await report();
   ctx.logger.info({ catalogue: progress }, `catalogue ${mode} sync ${progress.state}: ${progress.products} products, ${progress.pushed} records pushed, ${progress.skippedUnchanged} unchanged`);
   return progress;
 }
@@ -92,7 +98,7 @@ interface Run {
 }
 
 async function handleProducts(run: Run, products: CentraProduct[], unreadable: UnreadableProduct[]): Promise<void> {
-  for (const u of unreadable) raiseUnreadableAlert(run.ctx, u);
+  for (const u of unreadable) await raiseUnreadableAlert(run.ctx, u);
   run.progress.unreadable += unreadable.length;
   run.progress.products += products.length;
   for (const p of products) run.seen.add(p.id);

@@ -2,9 +2,9 @@ import type { Alerter } from '../alerts/alerter.js';
 import type { KeyCollision } from '../mapping/product-mapping-context.js';
 
 /** decisions.md 2: two Centra variants (or sizes) that give one Ometria id are an alert for ecommerce. */
-export function raiseCollisionAlert(alerter: Alerter, collision: KeyCollision): void {
+export function raiseCollisionAlert(alerter: Alerter, collision: KeyCollision): Promise<void> {
   const [kept, ...dropped] = collision.owners;
-  alerter.raise({
+  return alerter.raise({
     fingerprint: `product-key-collision:${collision.id}`,
     kind: 'product_key_collision',
     entity: `product ${collision.id}`,

@@ -48,8 +48,8 @@ export async function pushProducts(ctx: SyncContext, products: readonly CentraPr
     }
   }
   collisions.push(...claims.collisions().filter((c) => lostIds.has(c.id)));
-  for (const c of collisions) raiseCollisionAlert(ctx.alerter, c);
-  ctx.store.transaction(() => indexProducts(ctx.store.kv, products));
+  for (const c of collisions) await raiseCollisionAlert(ctx.alerter, c);
+  await ctx.store.transaction((tx) => indexProducts(tx.kv, products));
 
   const result = await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
   return {

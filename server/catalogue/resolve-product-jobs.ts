@@ -18,9 +18,9 @@ export async function resolveProductJobs(ctx: SyncContext, jobs: readonly Job[])
     const entity = parseProductEntity(job.entity_key);
     if (!entity) out.set(job.id, undefined);
     else if (entity.kind === 'product') out.set(job.id, [entity.id]);
-    else if (entity.kind === 'collection') out.set(job.id, productsOfCollection(ctx.store.kv, entity.id));
+    else if (entity.kind === 'collection') out.set(job.id, await productsOfCollection(ctx.store.kv, entity.id));
     else {
-      const known = productOfDisplayItem(ctx.store.kv, entity.id);
+      const known = await productOfDisplayItem(ctx.store.kv, entity.id);
       out.set(job.id, known === undefined ? [] : [known]);
       if (known === undefined) unknownItems.set(entity.id, [...(unknownItems.get(entity.id) ?? []), job.id]);
     }

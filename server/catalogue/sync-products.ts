@@ -28,8 +28,8 @@ export function createProductSyncHandler(ctx: SyncContext, config: CatalogueConf
       } catch (error) {
         if (error instanceof RemoteError) return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
         if (!(error instanceof CatalogueConfigError)) throw error;
-        raiseSyncFailedAlert(ctx, error);
-        for (const job of jobs) retryJob(ctx, job, error.message);
+        await raiseSyncFailedAlert(ctx, error);
+        for (const job of jobs) await retryJob(ctx, job, error.message);
       }
     },
   };
@@ -49,7 +49,7 @@ export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Param
   const products: CentraProduct[] = [];
   for (const [id, f] of fetched) {
     if (f.status === 'found') products.push(f.product);
-    else if (f.status === 'unreadable') raiseUnreadableAlert(ctx, { id, message: f.message });
+    else if (f.status === 'unreadable') await raiseUnreadableAlert(ctx, { id, message: f.message });
     else if (f.status === 'not_found') ctx.logger.info({ product: id }, 'product job: Centra no longer has this product; nothing to send');
   }
   if (products.length > 0) {
@@ -59,15 +59,15 @@ export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Param
       return rescheduleAfterRemoteError(ctx, jobs, error, 'Ometria');
     }
   }
-  ctx.alerter.resolve('auth:Centra');
-  if (products.length > 0) ctx.alerter.resolve('auth:Ometria');
-  for (const job of jobs) settle(ctx, job, wanted.get(job.id), fetched);
+  await ctx.alerter.resolve('auth:Centra');
+  if (products.length > 0) await ctx.alerter.resolve('auth:Ometria');
+  for (const job of jobs) await settle(ctx, job, wanted.get(job.id), fetched);
 }
 
-function settle(ctx: SyncContext, job: Job, productIds: number[] | undefined, fetched: Map<number, FetchedProduct>): void {
+async function settle(ctx: SyncContext, job: Job, productIds: number[] | undefined, fetched: Map<number, FetchedProduct>): Promise<void> {
   if (productIds === undefined) return ctx.store.jobs.markDead(job.id, `not a product job key: ${job.entity_key}`, ctx.now());
   const failed = productIds.map((id) => fetched.get(id)).find((f) => f?.status === 'error');
   if (failed?.status === 'error') return retryJob(ctx, job, `${job.entity_key}: ${failed.message}`);
   if (productIds.length === 0) ctx.logger.info({ entity: job.entity_key }, 'product job: no product known for this entity; the next full catalogue sync covers it');
-  ctx.store.jobs.complete(job.id, ctx.now());
+  await ctx.store.jobs.complete(job.id, ctx.now());
 }

@@ -30,7 +30,7 @@ export function createCentraClient(options: CentraClientOptions) {
   let requests = 0;
 
   const once = async <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> => {
-    const wait = options.limiter.reserve(options.now());
+    const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
     requests++;
     try {
@@ -38,7 +38,7 @@ export function createCentraClient(options: CentraClientOptions) {
       return { data: res.data ?? undefined, errors: (res.errors ?? []).map((e) => ({ message: e.message, path: e.path })) };
     } catch (error) {
       const outcome = classifyCentraError(error, options.now());
-      if (outcome.kind === 'rate_limited') options.limiter.pauseUntil(options.now() + outcome.delayMs);
+      if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
       throw new RemoteError(outcome);
     }
   };

@@ -5,7 +5,7 @@ import { runCatalogueSync } from '../catalogue/catalogue-sync.js';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';
-import { openStore } from '../store/store.js';
+import { openConfiguredStore } from '../open-configured-store.js';
 import { progressReporter } from './progress-reporter.js';
 
 const ENTITIES = ['orders', 'customers', 'products'] as const;
@@ -31,7 +31,7 @@ export async function backfillCommand(config: Readonly<Config>, args: string[]):
     console.error('backfill needs CENTRA_API_URL and OMETRIA_API_KEY');
     return 2;
   }
-  const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
+  const store = await openConfiguredStore(config);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
@@ -63,6 +63,6 @@ export async function backfillCommand(config: Readonly<Config>, args: string[]):
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    store.close();
+    await store.close();
   }
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { runReconcile } from '../reconcile/run-reconcile.js';
 import { createRuntime } from '../runtime.js';
-import { openStore } from '../store/store.js';
+import { openConfiguredStore } from '../open-configured-store.js';
 
 /**
  * `reconcile [--days N] [--no-repair] [--read-back N]`: compares Centra with our ledger and Ometria, stores
@@ -21,17 +21,17 @@ export async function reconcileCommand(config: Readonly<Config>, args: string[])
     console.error('reconcile needs CENTRA_API_URL and OMETRIA_API_KEY');
     return 2;
   }
-  const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
+  const store = await openConfiguredStore(config);
   try {
     const runtime = createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now });
     const repair = !values['no-repair'];
     const result = await runReconcile(runtime.ctx, { scope: `last ${days} days (cli)`, days, readBackLimit, repair, reader: runtime.reader });
     if (repair) await runtime.worker.drain();
     console.log(`checked ${result.checked} orders: ${result.findings} finding(s), ${result.repaired} re-enqueued`);
-    const open = store.findings.listActive();
+    const open = await store.findings.listActive();
     for (const f of open) console.log(`${f.state.padEnd(8)} ${f.kind.padEnd(26)} ${f.entity.padEnd(14)} ${f.detail}`);
     return open.some((f) => f.state === 'open') ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

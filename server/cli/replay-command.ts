@@ -3,7 +3,7 @@ import { replayDeadLetters } from '../admin/replay.js';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';
-import { openStore } from '../store/store.js';
+import { openConfiguredStore } from '../open-configured-store.js';
 
 /**
  * `replay <id>... | --all [--type T]`: re-queues the jobs behind the dead letters, then runs due jobs in this
@@ -20,9 +20,9 @@ export async function replayCommand(config: Readonly<Config>, args: string[]): P
     console.error('replay needs CENTRA_API_URL and OMETRIA_API_KEY: in the sandbox, use the replay button on /status');
     return 2;
   }
-  const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
+  const store = await openConfiguredStore(config);
   try {
-    const result = replayDeadLetters(store, values.all ? { all: true, type: values.type } : { ids }, Date.now());
+    const result = await replayDeadLetters(store, values.all ? { all: true, type: values.type } : { ids }, Date.now());
     for (const id of result.unknown) console.error(`dead letter ${id}: not found or already replayed`);
     if (result.replayed.length === 0) {
       console.log('nothing to replay');
@@ -33,13 +33,13 @@ export async function replayCommand(config: Readonly<Config>, args: string[]): P
     let failed = 0;
     for (const r of result.replayed) {
       const [kind, entity] = r.job.split(' ') as [Parameters<typeof store.jobs.find>[0], string];
-      const job = store.jobs.find(kind, entity);
+      const job = await store.jobs.find(kind, entity);
       const ok = job?.state === 'done';
       if (!ok) failed++;
       console.log(`dead letter ${r.id} (${r.job}): ${ok ? 'delivered' : `${job?.state ?? 'unknown'}${job?.last_error ? ` (${job.last_error})` : ''}`}`);
     }
     return failed > 0 ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

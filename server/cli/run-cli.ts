@@ -32,7 +32,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'replay':
         return await replayCommand(config, rest);
       case 'status':
-        return statusCommand(config);
+        return await statusCommand(config);
       case 'backfill':
         return await backfillCommand(config, rest);
       case 'reconcile':

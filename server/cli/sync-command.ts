@@ -3,7 +3,7 @@ import { runCatalogueSync } from '../catalogue/catalogue-sync.js';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';
-import { openStore } from '../store/store.js';
+import { openConfiguredStore } from '../open-configured-store.js';
 import { progressReporter } from './progress-reporter.js';
 
 /** `sync products [--incremental]`: a catalogue sync now (full by default), with progress. */
@@ -17,7 +17,7 @@ export async function syncCommand(config: Readonly<Config>, args: string[]): Pro
     console.error('sync products needs CENTRA_API_URL, OMETRIA_API_KEY and CATALOGUE_STORES');
     return 2;
   }
-  const store = openStore(config.DATA_DIR, { synchronous: config.STORE_SYNCHRONOUS });
+  const store = await openConfiguredStore(config);
   const progress = progressReporter('products');
   try {
     const runtime = createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now });
@@ -29,6 +29,6 @@ export async function syncCommand(config: Readonly<Config>, args: string[]): Pro
     console.log(JSON.stringify(result, null, 2));
     return result.state === 'failed' ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,7 +1,6 @@
 import type { TrackerBatchEnvelope } from '../../shared/schemas/tracker-events.js';
 import type { TrackerEvent } from '../../shared/tracker-event-types.js';
 import type { Store } from '../store/store.js';
-import { trackerEventStore } from '../store/tracker-event-store.js';
 import { mergeIdentity } from './merge-identity.js';
 
 export interface HoldLimits {
@@ -26,15 +25,15 @@ export interface AcceptedBatch {
  * 'collect' job. Committed before the reply, so an acknowledged event survives a crash (decisions.md 19).
  * Events are taken in the batch's order: an identify applies to what came before it and after it.
  */
-export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, valid: TrackerEvent[], limits: HoldLimits, now: number): AcceptedBatch {
-  const events = trackerEventStore(store.db);
+export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, valid: TrackerEvent[], limits: HoldLimits, now: number): Promise<AcceptedBatch> {
   const { visitorId } = batch;
-  return store.transaction(() => {
-    let visitor = events.identityOf(visitorId);
+  return store.transaction(async (tx) => {
+    const events = tx.trackerEvents;
+    let visitor = await events.identityOf(visitorId);
     const out: AcceptedBatch = { accepted: 0, duplicates: 0, dropped: 0, queued: false };
     for (const e of valid) {
       const identify = e.type === 'identify';
-      const isNew = events.insert({
+      const isNew = await events.insert({
         id: e.id, visitorId, store: batch.store, type: e.type, receivedAt: now,
         // identify rows keep no body: the email lives once, in tracker_identities
         event: identify ? null : JSON.stringify(e),
@@ -49,13 +48,13 @@ export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, va
       out.accepted++;
       const merged = identify ? mergeIdentity(visitor?.identity, e.data) : undefined;
       if (merged) {
-        visitor = { id: events.identify(visitorId, merged, now), identity: merged };
-        events.releaseHeld(visitorId, visitor.id, now - limits.holdMs);
+        visitor = { id: await events.identify(visitorId, merged, now), identity: merged };
+        await events.releaseHeld(visitorId, visitor.id, now - limits.holdMs);
       }
     }
-    if (!visitor) out.dropped = events.capHeld(visitorId, limits.holdMax, now);
+    if (!visitor) out.dropped = await events.capHeld(visitorId, limits.holdMax, now);
     else if (out.accepted > 0) {
-      store.jobs.enqueue('collect', visitorId, now);
+      await tx.jobs.enqueue('collect', visitorId, now);
       out.queued = true;
     }
     return out;
@@ -66,7 +65,9 @@ export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, va
 export const DEDUPE_WINDOW_MS = 7 * 24 * 3_600_000;
 
 /** Expires held events past the hold and forgets settled ones past the dedupe window. */
-export function sweepTrackerEvents(store: Store, holdMs: number, now: number): { expired: number; pruned: number } {
-  const events = trackerEventStore(store.db);
-  return store.transaction(() => ({ expired: events.expireHeld(now - holdMs, now), pruned: events.prune(now - DEDUPE_WINDOW_MS) }));
+export function sweepTrackerEvents(store: Store, holdMs: number, now: number): Promise<{ expired: number; pruned: number }> {
+  return store.transaction(async (tx) => ({
+    expired: await tx.trackerEvents.expireHeld(now - holdMs, now),
+    pruned: await tx.trackerEvents.prune(now - DEDUPE_WINDOW_MS),
+  }));
 }

@@ -51,7 +51,7 @@ export function collectRouter(deps: CollectRouterDeps): Router {
     }
     next();
   };
-  router.post('/collect', guard, express.text({ type: () => true, limit: deps.maxBodyBytes, defaultCharset: 'utf-8' }), (req, res) => {
+  router.post('/collect', guard, express.text({ type: () => true, limit: deps.maxBodyBytes, defaultCharset: 'utf-8' }), async (req, res) => {
     let body: unknown;
     try {
       body = JSON.parse(typeof req.body === 'string' ? req.body : '');
@@ -63,7 +63,7 @@ export function collectRouter(deps: CollectRouterDeps): Router {
     const now = deps.now();
     let result;
     try {
-      result = acceptTrackerBatch(deps.store, parsed.batch, parsed.events, deps, now);
+      result = await acceptTrackerBatch(deps.store, parsed.batch, parsed.events, deps, now);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
       deps.logger.error({ err: error }, 'tracker events could not be stored; answering 503 so the tracker retries');
@@ -76,7 +76,7 @@ export function collectRouter(deps: CollectRouterDeps): Router {
     if (now - lastSweep >= SWEEP_EVERY_MS) {
       lastSweep = now;
       try {
-        const swept = sweepTrackerEvents(deps.store, deps.holdMs, now);
+        const swept = await sweepTrackerEvents(deps.store, deps.holdMs, now);
         if (swept.expired) deps.logger.info(swept, 'held tracker events of visitors who never identified expired');
       } catch (error) {
         deps.logger.warn({ err: error }, 'could not sweep tracker events; trying again on a later request');

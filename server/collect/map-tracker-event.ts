@@ -82,6 +82,23 @@ export function mapTrackerEvent(event: TrackerEvent, ctx: TrackerEventMappingCon
   });
 }
 
+/** The SKUs mapTrackerEvent asks `productKeyForSku` about: those the page sent without their productSku. */
+export function skusToLookUp(event: TrackerEvent): string[] {
+  const own = (sku: string, productSku: string | undefined) => (productSku ? [] : [sku]);
+  switch (event.type) {
+    case 'product_view':
+    case 'add_to_basket':
+    case 'remove_from_basket':
+      return own(event.data.sku, event.data.productSku);
+    case 'collection_view':
+      return event.data.skus ?? [];
+    case 'basket':
+      return event.data.lines.flatMap((l) => own(l.sku, l.productSku));
+    default:
+      return [];
+  }
+}
+
 function basketLine(l: BasketLine, ids: { product_id: string; variant_id: string }) {
   return definedOnly({ ...ids, quantity: l.quantity, unit_price: l.unitPrice, title: l.name, url: l.url, image_url: l.imageUrl });
 }

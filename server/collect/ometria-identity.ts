@@ -1,13 +1,13 @@
 import type { OmetriaCustomEvent } from '../../shared/schemas/ometria-records.js';
-import type { Db } from '../store/open-database.js';
+import type { ContactKeyStore } from '../store/contact-key-store.js';
 import type { TrackerIdentity } from '../store/tracker-event-store.js';
 
 export type EventIdentity = Pick<OmetriaCustomEvent, 'identity_account_id' | 'identity_email'>;
 
 /** Read-only view of the contact_keys table (decisions.md 1). */
 export interface ContactKeyLookup {
-  forCustomer(customerId: number): string | undefined;
-  forEmail(email: string): string | undefined;
+  forCustomer(customerId: number): Promise<string | undefined>;
+  forEmail(email: string): Promise<string | undefined>;
 }
 
 /**
@@ -17,11 +17,11 @@ export interface ContactKeyLookup {
  * email, and a claim stored in contact_keys would merge two people's contacts for good; only Centra's own
  * data (order sync) allocates keys.
  */
-export function ometriaIdentity(identity: TrackerIdentity, keys: ContactKeyLookup): EventIdentity {
+export async function ometriaIdentity(identity: TrackerIdentity, keys: ContactKeyLookup): Promise<EventIdentity> {
   const customerId = identity.customerId ? Number(identity.customerId) : undefined;
   const account =
-    (customerId !== undefined ? keys.forCustomer(customerId) : undefined) ??
-    (identity.email ? keys.forEmail(identity.email) : undefined) ??
+    (customerId !== undefined ? await keys.forCustomer(customerId) : undefined) ??
+    (identity.email ? await keys.forEmail(identity.email) : undefined) ??
     (customerId !== undefined ? `c${customerId}` : undefined);
   return {
     ...(account ? { identity_account_id: account } : {}),
@@ -29,14 +29,10 @@ export function ometriaIdentity(identity: TrackerIdentity, keys: ContactKeyLooku
   };
 }
 
-/**
- * The lookup over the store's contact_keys table. ContactKeyStore has no by-email read, so the email side is
- * one SELECT here (same table, same normalisation: trimmed, lower case).
- */
-export function contactKeyLookup(db: Db, forCustomer: (customerId: number) => string | undefined): ContactKeyLookup {
-  const byEmail = db.prepare(`SELECT contact_key FROM contact_keys WHERE kind = 'email' AND value = ?`);
+/** The lookup over the store's contact_keys table (emails trimmed and lower-cased by the store). */
+export function contactKeyLookup(contactKeys: Pick<ContactKeyStore, 'keyForCustomer' | 'keyForEmail'>): ContactKeyLookup {
   return {
-    forCustomer,
-    forEmail: (email) => (byEmail.get(email.trim().toLowerCase()) as { contact_key: string } | undefined)?.contact_key,
+    forCustomer: (customerId) => contactKeys.keyForCustomer(customerId),
+    forEmail: (email) => contactKeys.keyForEmail(email),
   };
 }

@@ -1,4 +1,7 @@
-import type { Db } from '../store/open-database.js';
+import type { LedgerStore } from '../store/ledger-store.js';
+
+/** Style-colour key (Ometria product id) of a full size SKU; undefined if unknown. */
+export type ProductKeyLookup = (sku: string) => Promise<string | undefined>;
 
 /**
  * decisions.md 29: the server fills a missing productSku from the catalogue. The catalogue sync pushes both the
@@ -8,14 +11,25 @@ import type { Db } from '../store/open-database.js';
  * shared/ids); a custom SKU finds nothing and the caller falls back to the SKU itself. Memoised per instance:
  * build one per sync batch.
  */
-export function ledgerProductKeyLookup(db: Db): (sku: string) => string | undefined {
-  const has = db.prepare(`SELECT 1 FROM ledger WHERE record_type = 'product' AND record_id = ?`).pluck();
-  const seen = new Map<string, string | undefined>();
+export function ledgerProductKeyLookup(ledger: Pick<LedgerStore, 'has'>): ProductKeyLookup {
+  const seen = new Map<string, Promise<string | undefined>>();
+  const find = async (sku: string): Promise<string | undefined> => {
+    for (let n = sku.length - 1; n > 0; n--) if (await ledger.has('product', sku.slice(0, n))) return sku.slice(0, n);
+    return undefined;
+  };
   return (sku) => {
-    if (seen.has(sku)) return seen.get(sku);
-    let found: string | undefined;
-    for (let n = sku.length - 1; n > 0 && !found; n--) if (has.get(sku.slice(0, n))) found = sku.slice(0, n);
-    seen.set(sku, found);
+    let found = seen.get(sku);
+    if (!found) seen.set(sku, (found = find(sku)));
     return found;
   };
+}
+
+/**
+ * The keys these SKUs map to, looked up before mapping, so mapTrackerEvent stays pure and synchronous:
+ * a SKU left out reads as unknown.
+ */
+export async function productKeysFor(skus: Iterable<string>, lookup: ProductKeyLookup): Promise<(sku: string) => string | undefined> {
+  const keys = new Map<string, string | undefined>();
+  for (const sku of new Set(skus)) keys.set(sku, await lookup(sku));
+  return (sku) => keys.get(sku);
 }

@@ -53,10 +53,17 @@ export const EnvSchema = z.object({
   PORT: int(0).max(65535).default(8080),
   /** Bind address (default: 127.0.0.1 in the sandbox, 0.0.0.0 with real credentials; decisions.md 22). */
   HOST: z.string().min(1).optional(),
-  /** Folder of the embedded SQLite store (default: ./data). */
+  /** Folder of the embedded SQLite store, unused for the store when DATABASE_URL is set (default: ./data). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** SQLite synchronous mode: NORMAL survives process crashes; FULL also survives power loss, slower (default: NORMAL). */
   STORE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /**
+   * postgres:// URL of a PostgreSQL database: the store lives there, shared by every replica, and DATA_DIR holds no
+   * store (default: none = SQLite under DATA_DIR).
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@db.internal:5432/centra_ometria' }).optional(),
+  /** PostgreSQL connections each process keeps open at most (default: 10). */
+  DATABASE_POOL_SIZE: int(1).max(1000).default(10),
   /** Full Centra Integration API GraphQL endpoint, e.g. https://shop.centra.com/graphql (default: none = sandbox). */
   CENTRA_API_URL: url.optional(),
   /** Integration API token, sent as `Authorization: Bearer` (required with CENTRA_API_URL). */
@@ -103,6 +110,11 @@ export const EnvSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Run the sync worker in this process (default: true). */
   WORKER_ENABLED: bool.default(true),
+  /**
+   * Seconds a claimed job stays claimed if its process dies (default: 30). Renewed while the batch runs; on
+   * PostgreSQL, where replicas share the jobs, it is how long a killed replica's jobs wait for another.
+   */
+  JOB_LEASE_SECONDS: int(3).max(3600).default(30),
   /** Seconds an order may take from webhook to Ometria before an alert (default: 300). */
   SYNC_SLA_SECONDS: int(1).default(300),
   /** When the Centra token expires (ISO date); an alert is raised 7 days before (default: none). */

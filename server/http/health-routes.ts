@@ -15,17 +15,17 @@ export function healthRouter(deps: HealthDeps): Router {
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  router.get('/readyz', (_req, res) => {
-    const checks = { store: storeOk(deps.store), worker: !deps.workerEnabled || deps.workerRunning(), accepting: !deps.draining() };
+  router.get('/readyz', async (_req, res) => {
+    const checks = { store: await storeOk(deps.store), worker: !deps.workerEnabled || deps.workerRunning(), accepting: !deps.draining() };
     const ok = checks.store && checks.worker && checks.accepting;
     res.status(ok ? 200 : 503).json({ ok, checks });
   });
   return router;
 }
 
-function storeOk(store: Store): boolean {
+async function storeOk(store: Store): Promise<boolean> {
   try {
-    return store.db.open && store.db.prepare('SELECT 1 AS one').get() !== undefined;
+    return await store.ping();
   } catch {
     return false;
   }

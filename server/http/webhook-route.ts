@@ -46,7 +46,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
       throw new HttpError(503, 'delivery could not be stored (storage unavailable); retry later', { 'Retry-After': '60' });
     }
     for (const r of accepted.rejected) {
-      deps.alerter.raise({
+      await deps.alerter.raise({
         fingerprint: `webhook-event-rejected:${r.type}:${r.reason}`,
         kind: 'webhook_event_rejected',
         entity: `delivery ${accepted.deliveryId}`,

@@ -16,41 +16,44 @@ export interface IncomingDelivery {
   signatureT: number | null;
 }
 
-/** Stores the raw delivery, its events and their jobs. Call inside a transaction (intake-writer.ts): all or none. */
-export function acceptDelivery(store: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): AcceptedDelivery {
+/**
+ * Stores the raw delivery, its events and their jobs. Call inside a transaction with its `tx` store
+ * (intake-writer.ts): all or none.
+ */
+export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
   const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
   const rejected: AcceptedDelivery['rejected'] = [];
-  const deliveryId = (() => {
-    const events: StoredEvent[] = delivery.parsed.events.map((e) => {
-      if (e.invalid) {
-        rejected.push({ type: e.type, reason: e.invalid });
-        return { type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: e.invalid };
-      }
-      const route = routeEvent(e.type, e.entityId ?? '', handled);
-      if (route.state === 'queued') store.jobs.enqueue(route.kind, route.entityKey, now);
-      return { type: e.type, action: e.action, entityId: e.entityId, state: route.state, reason: null };
-    });
-    for (const e of events) counts[e.state]++;
-    return store.deliveries.insert({
-      receivedAt: now,
-      signatureT: delivery.signatureT,
-      shape: delivery.parsed.shape,
-      rawBody: delivery.rawBody,
-      events,
-    });
-  })();
+  const events: StoredEvent[] = [];
+  for (const e of delivery.parsed.events) {
+    if (e.invalid) {
+      rejected.push({ type: e.type, reason: e.invalid });
+      events.push({ type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: e.invalid });
+      continue;
+    }
+    const route = routeEvent(e.type, e.entityId ?? '', handled);
+    if (route.state === 'queued') await tx.jobs.enqueue(route.kind, route.entityKey, now);
+    events.push({ type: e.type, action: e.action, entityId: e.entityId, state: route.state, reason: null });
+  }
+  for (const e of events) counts[e.state]++;
+  const deliveryId = await tx.deliveries.insert({
+    receivedAt: now,
+    signatureT: delivery.signatureT,
+    shape: delivery.parsed.shape,
+    rawBody: delivery.rawBody,
+    events,
+  });
   return { deliveryId, counts, rejected };
 }
 
 /** Queues the pending events of types whose handler now runs (decisions.md 16). */
-export function queuePendingEvents(store: Store, handled: ReadonlySet<JobKind>, types: readonly string[], now: number): number {
-  return store.transaction(() => {
+export function queuePendingEvents(store: Store, handled: ReadonlySet<JobKind>, types: readonly string[], now: number): Promise<number> {
+  return store.transaction(async (tx) => {
     let queued = 0;
-    for (const e of store.deliveries.pendingEvents(types)) {
+    for (const e of await tx.deliveries.pendingEvents(types)) {
       const route = routeEvent(e.type, e.entity_id, handled);
       if (route.state !== 'queued') continue;
-      store.jobs.enqueue(route.kind, route.entityKey, now);
-      store.deliveries.markQueued(e.id);
+      await tx.jobs.enqueue(route.kind, route.entityKey, now);
+      await tx.deliveries.markQueued(e.id);
       queued++;
     }
     return queued;

@@ -10,29 +10,45 @@ interface Waiting {
 }
 
 /**
- * Group commit: deliveries that arrive in the same event-loop turn share one SQLite transaction, and each is
+ * Group commit: deliveries that arrive in the same event-loop turn share one store transaction, and each is
  * answered only after that transaction commits. Under load this amortises the commit; alone, a delivery waits
- * one setImmediate. If the commit fails, every delivery in it fails (and is answered 503).
+ * one setImmediate. One commit is in flight at a time: what arrives meanwhile forms the next group, so groups
+ * grow with the load instead of queueing for the store one by one. If the commit fails, every delivery in it
+ * fails (and is answered 503).
  */
 export function createIntakeWriter(store: Store, handled: ReadonlySet<JobKind>) {
   let queue: Waiting[] = [];
-  const flush = () => {
+  let scheduled = false;
+  let committing = false;
+  const schedule = () => {
+    if (scheduled || committing) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
+  const flush = async () => {
+    scheduled = false;
     const batch = queue;
     queue = [];
-    let results: AcceptedDelivery[];
+    committing = true;
     try {
-      results = store.transaction(() => batch.map((w) => acceptDelivery(store, w.delivery, handled, w.now)));
+      const results = await store.transaction(async (tx) => {
+        const out: AcceptedDelivery[] = [];
+        for (const w of batch) out.push(await acceptDelivery(tx, w.delivery, handled, w.now));
+        return out;
+      });
+      batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       for (const w of batch) w.reject(error);
-      return;
+    } finally {
+      committing = false;
+      if (queue.length > 0) schedule();
     }
-    batch.forEach((w, i) => w.resolve(results[i]!));
   };
   return {
     write(delivery: IncomingDelivery, now: number): Promise<AcceptedDelivery> {
       return new Promise((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flush);
         queue.push({ delivery, now, resolve, reject });
+        schedule();
       });
     },
   };

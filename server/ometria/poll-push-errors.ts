@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Alerter } from '../alerts/alerter.js';
+import type { AlertInput } from '../store/alert-store.js';
 import type { Store } from '../store/store.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
 
@@ -33,35 +34,39 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
   if (!res.ok) throw new Error(`Ometria GET /push/_errors answered ${res.status}`);
   const errors = PushErrorsSchema.parse(await res.json());
   const now = deps.now();
-  const since = deps.store.kv.get<number>(LAST_POLL_KEY) ?? 0;
-  const seen = new Set(deps.store.kv.get<string[]>(SEEN_KEY) ?? []);
-  let fresh = 0;
-  for (const e of errors) {
-    const fingerprint = createHash('sha256').update(`${e.error_path}\n${e.error_message}`).digest('hex').slice(0, 16);
-    if (seen.has(fingerprint)) continue;
-    seen.add(fingerprint);
-    fresh++;
-    const type = recordTypeOfErrorPath(e.error_path);
-    const suspects = deps.store.ledger.pushedSince(since, type, 20).map((r) => `${r.record_type} ${r.record_id}`);
-    deps.store.findings.record({
-      kind: 'record_rejected_async',
-      entity: `${e.error_path}`.slice(0, 120),
-      team: 'ecommerce',
-      detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
-      repair: 'manual',
-    }, now);
-    deps.alerter.raise({
-      fingerprint: `push-error:${fingerprint}`,
-      kind: 'ometria_async_error',
-      entity: type ? `${type} records` : 'pushed records',
-      team: 'ecommerce',
-      message: `Ometria rejected a record after accepting it: "${e.error_message}" at ${e.error_path}. Suspects: ${suspects.join(', ') || 'none pushed since the previous check'}.`,
-      cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
-      action: 'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
-      details: { error_path: e.error_path, error_message: e.error_message, suspects },
-    });
-  }
-  deps.store.kv.set(SEEN_KEY, [...seen].slice(-SEEN_CAP));
-  deps.store.kv.set(LAST_POLL_KEY, now);
-  return fresh;
+  // What was seen, the findings and the new watermark commit together; the alerter writes on its own, so after.
+  const alerts = await deps.store.transaction(async (tx) => {
+    const since = (await tx.kv.get<number>(LAST_POLL_KEY)) ?? 0;
+    const seen = new Set((await tx.kv.get<string[]>(SEEN_KEY)) ?? []);
+    const out: AlertInput[] = [];
+    for (const e of errors) {
+      const fingerprint = createHash('sha256').update(`${e.error_path}\n${e.error_message}`).digest('hex').slice(0, 16);
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const type = recordTypeOfErrorPath(e.error_path);
+      const suspects = (await tx.ledger.pushedSince(since, type, 20)).map((r) => `${r.record_type} ${r.record_id}`);
+      await tx.findings.record({
+        kind: 'record_rejected_async',
+        entity: `${e.error_path}`.slice(0, 120),
+        team: 'ecommerce',
+        detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
+        repair: 'manual',
+      }, now);
+      out.push({
+        fingerprint: `push-error:${fingerprint}`,
+        kind: 'ometria_async_error',
+        entity: type ? `${type} records` : 'pushed records',
+        team: 'ecommerce',
+        message: `Ometria rejected a record after accepting it: "${e.error_message}" at ${e.error_path}. Suspects: ${suspects.join(', ') || 'none pushed since the previous check'}.`,
+        cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
+        action: 'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
+        details: { error_path: e.error_path, error_message: e.error_message, suspects },
+      });
+    }
+    await tx.kv.set(SEEN_KEY, [...seen].slice(-SEEN_CAP));
+    await tx.kv.set(LAST_POLL_KEY, now);
+    return out;
+  });
+  for (const alert of alerts) await deps.alerter.raise(alert);
+  return alerts.length;
 }

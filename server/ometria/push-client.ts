@@ -21,7 +21,7 @@ export const MAX_RECORDS_PER_PUSH = 100;
 export function createPushClient(options: PushClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
-    const wait = options.limiter.reserve(options.now());
+    const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
     let res: Response;
     try {
@@ -37,7 +37,7 @@ export function createPushClient(options: PushClientOptions) {
     }
     const outcome = classifyOmetriaResponse(res.status, res.headers, await res.text(), options.now());
     if (outcome.kind === 'ok') return outcome;
-    if (outcome.kind === 'rate_limited') options.limiter.pauseUntil(options.now() + outcome.delayMs);
+    if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
     throw new RemoteError(outcome);
   };
   return {

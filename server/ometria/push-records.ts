@@ -38,11 +38,11 @@ export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<Pu
     const id = item.record.id;
     const check = checkOmetriaRecord(item.record);
     if (!check.ok) {
-      deadLetter(item, `record failed validation before sending: ${check.reason}`, undefined, deps, result);
+      await deadLetter(item, `record failed validation before sending: ${check.reason}`, undefined, deps, result);
       continue;
     }
     const hash = contentHash(item.record);
-    if (deps.store.ledger.hashOf(item.record['@type'], id) === hash) {
+    if ((await deps.store.ledger.hashOf(item.record['@type'], id)) === hash) {
       result.delivered.add(id);
       result.skippedUnchanged++;
       continue;
@@ -60,16 +60,16 @@ async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDe
   try {
     const reply = await deps.client.push(batch.map((b) => b.record));
     const now = deps.now();
-    deps.store.transaction(() => {
-      deps.store.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+    await deps.store.transaction(async (tx) => {
+      await tx.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
       for (const b of batch) {
-        deps.store.ledger.record(type, b.record.id, b.hash, now);
-        result.delivered.add(b.record.id);
-        if (type === 'contact') deps.store.jobs.unblock(`contact:${b.record.id}`, now);
+        await tx.ledger.record(type, b.record.id, b.hash, now);
+        if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);
       }
     });
+    for (const b of batch) result.delivered.add(b.record.id);
     if (reply.rejected) {
-      deps.alerter.raise({
+      await deps.alerter.raise({
         fingerprint: `push-rejected:${type}:${reply.requestId ?? now}`,
         kind: 'push_rejected',
         entity: `${type} batch ${reply.requestId ?? ''}`.trim(),
@@ -82,9 +82,9 @@ async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDe
     }
   } catch (error) {
     if (!(error instanceof RemoteError) || error.outcome.kind !== 'reject') throw error;
-    deps.store.pushLog.add({ at: deps.now(), record_type: type, records: batch.length, status: error.outcome.status, request_id: null, accepted: 0, rejected: batch.length, error: error.outcome.body.slice(0, 500) });
+    await deps.store.pushLog.add({ at: deps.now(), record_type: type, records: batch.length, status: error.outcome.status, request_id: null, accepted: 0, rejected: batch.length, error: error.outcome.body.slice(0, 500) });
     if (batch.length === 1) {
-      deadLetter(batch[0]!, error.outcome.reason, { status: error.outcome.status, body: error.outcome.body }, deps, result);
+      await deadLetter(batch[0]!, error.outcome.reason, { status: error.outcome.status, body: error.outcome.body }, deps, result);
       return;
     }
     const half = Math.ceil(batch.length / 2);
@@ -93,14 +93,14 @@ async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDe
   }
 }
 
-function deadLetter(item: PushItem, reason: string, response: unknown, deps: PushDeps, result: PushResult): void {
+async function deadLetter(item: PushItem, reason: string, response: unknown, deps: PushDeps, result: PushResult): Promise<void> {
   const { record } = item;
-  const id = deps.store.deadLetters.add(
+  const id = await deps.store.deadLetters.add(
     { jobKind: item.jobKind, entityKey: item.entityKey, recordType: record['@type'], recordId: record.id, record, reason, response },
     deps.now(),
   );
   result.deadLettered.set(record.id, reason);
-  deps.alerter.raise({
+  await deps.alerter.raise({
     fingerprint: `dead-letter:${record['@type']}:${record.id}`,
     kind: 'dead_letter',
     entity: `${record['@type']} ${record.id}`,

@@ -12,7 +12,7 @@ export interface ReadClientOptions {
 /** Ometria's read-back endpoints for reconciliation; a 404 is `undefined`, anything else non-2xx throws. */
 export function createReadClient(options: ReadClientOptions) {
   const get = async (path: string): Promise<Record<string, unknown> | undefined> => {
-    const wait = options.limiter.reserve(options.now());
+    const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
     const res = await (options.fetch ?? fetch)(`${options.baseUrl}${path}`, {
       headers: { 'x-ometria-auth': options.apiKey },

@@ -20,9 +20,9 @@ export async function consentDrifts(ctx: SyncContext, customerIds: readonly numb
     const fetched = await fetchCustomersById(ctx.centra, customerIds.slice(i, i + batchSize));
     for (const [id, f] of fetched) {
       if (f.status !== 'found') continue;
-      const contactKey = ctx.store.contactKeys.keyForCustomer(id);
+      const contactKey = await ctx.store.contactKeys.keyForCustomer(id);
       if (!contactKey) continue;
-      const last = ctx.store.consentAudit.lastKnown(contactKey);
+      const last = await ctx.store.consentAudit.lastKnown(contactKey);
       const centra = mergeConsent([consentOf(f.customer, ctx.customers.consent, last), last]);
       if (centra.state === 'out' && last?.state !== 'out') {
         drifts.push({ customerId: id, contactKey, detail: `customer ${id} opted out in Centra${centra.at ? ` at ${centra.at}` : ''}; Ometria was last told ${last?.state ?? 'nothing'}` });

@@ -2,6 +2,8 @@ import { listOrders } from '../backfill/list-orders.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { contentHash } from '../ometria/content-hash.js';
 import type { ReadClient } from '../ometria/read-client.js';
+import type { FindingInput } from '../store/finding-store.js';
+import type { JobKind } from '../store/job-store.js';
 import type { SyncContext } from '../worker/sync-context.js';
 import { orderRecords } from '../worker/order-records.js';
 import { resolveOmetriaStore } from '../worker/store-map.js';
@@ -33,7 +35,7 @@ const ORDER_KINDS = ['order_missing', 'order_outdated', 'order_status_mismatch',
  * stored; safe ones are repaired by re-enqueueing the order; findings no longer seen are resolved.
  */
 export async function runReconcile(ctx: SyncContext, options: ReconcileOptions): Promise<ReconcileResult> {
-  const runId = ctx.store.findings.startRun(options.scope, ctx.now());
+  const runId = await ctx.store.findings.startRun(options.scope, ctx.now());
   const window = { from: iso(ctx.now() - options.days * 86_400_000), to: iso(ctx.now()) };
   const seen = new Set<string>();
   const checkedEntities = new Set<string>();
@@ -47,7 +49,7 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
         if (fetched.status !== 'found' || fetched.order.isOnHold || fetched.order.__typename !== 'DirectToConsumerOrder') continue;
         const order = fetched.order;
         const entity = `order ${order.number}`;
-        const active = ctx.store.jobs.find('order', String(order.number));
+        const active = await ctx.store.jobs.find('order', String(order.number));
         if (active && ['pending', 'running', 'blocked'].includes(active.state)) continue;
         result.checked++;
         checkedEntities.add(entity);
@@ -57,12 +59,8 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
           seen.add(`${drift.kind}|${entity}`);
           result.findings++;
           const repairable = drift.kind !== 'order_unmappable';
-          const finding = ctx.store.findings.record({ kind: drift.kind, entity, team: 'ecommerce', detail: drift.detail, repair: repairable && options.repair ? 'auto' : 'manual' }, ctx.now());
-          if (repairable && options.repair && finding.state === 'open') {
-            ctx.store.jobs.enqueue('order', String(order.number), ctx.now());
-            ctx.store.findings.markRepaired(finding.id, ctx.now());
-            result.repaired++;
-          }
+          const finding: FindingInput = { kind: drift.kind, entity, team: 'ecommerce', detail: drift.detail, repair: repairable && options.repair ? 'auto' : 'manual' };
+          if (await recordFinding(ctx, finding, repairable && options.repair ? { kind: 'order', key: String(order.number) } : undefined)) result.repaired++;
         }
       }
       if (rows < ctx.centraBatchSize) break;
@@ -71,21 +69,34 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
       const entity = `contact ${drift.contactKey}`;
       seen.add(`consent_mismatch|${entity}`);
       result.findings++;
-      const finding = ctx.store.findings.record({ kind: 'consent_mismatch', entity, team: 'marketing', detail: drift.detail, repair: options.repair ? 'auto' : 'manual' }, ctx.now());
-      if (options.repair && finding.state === 'open') {
-        ctx.store.jobs.enqueue('customer', String(drift.customerId), ctx.now());
-        ctx.store.findings.markRepaired(finding.id, ctx.now());
-        result.repaired++;
-      }
+      const finding: FindingInput = { kind: 'consent_mismatch', entity, team: 'marketing', detail: drift.detail, repair: options.repair ? 'auto' : 'manual' };
+      if (await recordFinding(ctx, finding, options.repair ? { kind: 'customer', key: String(drift.customerId) } : undefined)) result.repaired++;
     }
-    for (const key of [...customerIds].map((id) => ctx.store.contactKeys.keyForCustomer(id))) if (key) checkedEntities.add(`contact ${key}`);
-    ctx.store.findings.resolveUnseen([...ORDER_KINDS, 'consent_mismatch'], seen, checkedEntities, ctx.now());
-    ctx.store.findings.finishRun(runId, { checked: result.checked, findings: result.findings }, ctx.now());
+    for (const id of customerIds) {
+      const key = await ctx.store.contactKeys.keyForCustomer(id);
+      if (key) checkedEntities.add(`contact ${key}`);
+    }
+    await ctx.store.findings.resolveUnseen([...ORDER_KINDS, 'consent_mismatch'], seen, checkedEntities, ctx.now());
+    await ctx.store.findings.finishRun(runId, { checked: result.checked, findings: result.findings }, ctx.now());
     return result;
   } catch (error) {
-    ctx.store.findings.finishRun(runId, { ...result, error: (error as Error).message }, ctx.now());
+    await ctx.store.findings.finishRun(runId, { ...result, error: (error as Error).message }, ctx.now());
     throw error;
   }
+}
+
+/**
+ * Records the finding and, when `repair` names the job and the finding is newly open, re-enqueues that job and
+ * marks the finding repaired, all in one transaction. Returns whether it was repaired.
+ */
+async function recordFinding(ctx: SyncContext, input: FindingInput, repair: { kind: JobKind; key: string } | undefined): Promise<boolean> {
+  return ctx.store.transaction(async (tx) => {
+    const finding = await tx.findings.record(input, ctx.now());
+    if (!repair || finding.state !== 'open') return false;
+    await tx.jobs.enqueue(repair.kind, repair.key, ctx.now());
+    await tx.findings.markRepaired(finding.id, ctx.now());
+    return true;
+  });
 }
 
 async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecords>[1], reader: ReadClient | undefined, countRead: () => void): Promise<OrderDrift[]> {
@@ -93,12 +104,12 @@ async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecor
   if (!ometriaStore) return [{ kind: 'order_unmappable', detail: `market ${order.market?.id ?? 'none'} is not in OMETRIA_STORE_MAP` }];
   let expected;
   try {
-    expected = orderRecords(ctx, order, ometriaStore).order;
+    expected = (await orderRecords(ctx, order, ometriaStore)).order;
   } catch (error) {
     if (error instanceof MappingError) return [{ kind: 'order_unmappable', detail: error.message }];
     throw error;
   }
-  const pushed = ctx.store.ledger.hashOf('order', expected.id);
+  const pushed = await ctx.store.ledger.hashOf('order', expected.id);
   if (pushed === undefined) return [{ kind: 'order_missing', detail: `order ${expected.id} is in Centra but was never sent to Ometria (a lost webhook?)` }];
   if (reader) {
     countRead();

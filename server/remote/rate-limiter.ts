@@ -1,40 +1,28 @@
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
-}
+import type { RateSlotStore, RateWindow } from '../store/rate-slot-store.js';
+
+export type { RateWindow };
 
 /**
- * A sliding-window limiter over several windows at once (Centra: per 10 s and per hour; Ometria: per second).
- * `reserve` books the next free slot and says how long to wait for it; waiting is the caller's business.
+ * A sliding-window limiter over several windows at once (Centra: per 10 s and per hour; Ometria: per second),
+ * kept in the store so every replica books from one calendar: the limit holds for the fleet, not per process
+ * (issue 9). `reserve` books the next free slot and says how long to wait for it; waiting is the caller's business.
+ * On SQLite (one process) the calendar costs one small transaction per remote request.
  */
-export function createRateLimiter(windows: RateWindow[]) {
-  let current = windows.map((w) => ({ ...w, sent: [] as number[] }));
-  let pausedUntil = 0;
-
-  const earliestSlot = (now: number): number => {
-    let at = Math.max(now, pausedUntil);
-    for (const w of current) {
-      while (w.sent.length > 0 && w.sent[0]! <= at - w.windowMs) w.sent.shift();
-      if (w.sent.length >= w.limit) at = Math.max(at, w.sent[w.sent.length - w.limit]! + w.windowMs);
-    }
-    return at;
-  };
-
+export function createRateLimiter(slots: RateSlotStore, name: string, windows: readonly RateWindow[]) {
+  let current = [...windows];
   return {
-    /** Books a slot; returns the ms to wait before sending (0 = now). */
-    reserve(now: number): number {
-      const at = earliestSlot(now);
-      for (const w of current) w.sent.push(at);
-      return at - now;
+    /** Books a slot; resolves to the ms to wait before sending (0 = now). */
+    async reserve(now: number): Promise<number> {
+      return (await slots.book(name, current, now)) - now;
     },
-    /** The remote said stop (429): nothing is sent before `until`. */
-    pauseUntil(until: number): void {
-      pausedUntil = Math.max(pausedUntil, until);
-    },
-    pausedUntil: (): number => pausedUntil,
-    /** Adopts a live quota (Centra's `rateLimits` query), keeping what was already sent. */
-    setLimits(next: RateWindow[]): void {
-      current = next.map((w) => ({ ...w, sent: current.find((c) => c.windowMs === w.windowMs)?.sent ?? [] }));
+    /** The remote said stop (429): no replica sends before `until`. */
+    pauseUntil: (until: number): Promise<void> => slots.pauseUntil(name, until),
+    /**
+     * Adopts a live quota (Centra's `rateLimits` query). Each replica reads it on its own; they read the same
+     * quota, and the bookings already made stay in the calendar.
+     */
+    setLimits(next: readonly RateWindow[]): void {
+      current = [...next];
     },
   };
 }

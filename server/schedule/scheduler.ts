@@ -13,34 +13,50 @@ export interface ScheduledTask {
  */
 export function createScheduler(tasks: ScheduledTask[], deps: { kv: KvStore; now: () => number; logger: Logger }) {
   const running = new Set<string>();
+  let ticking = false;
   return {
-    tick(): void {
+    /** Never rejects: a timer calls it. Resolves once due tasks are started (not finished). */
+    async tick(): Promise<void> {
+      if (ticking) return;
+      ticking = true;
       try {
-        startDueTasks();
+        await startDueTasks();
       } catch (error) {
         // A full or read-only disk must not take the process down from a timer; the next tick tries again.
         deps.logger.error({ err: error }, 'scheduler could not read or record task times; retrying next tick');
+      } finally {
+        ticking = false;
       }
     },
     busy: (): boolean => running.size > 0,
   };
 
-  function startDueTasks(): void {
+  async function startDueTasks(): Promise<void> {
     for (const task of tasks) {
-      const key = `schedule:${task.name}`;
-      const last = deps.kv.get<number>(key);
-      // A task's first ever run is one interval after the first start, not at once: a fresh install
-      // should not reconcile 90 days the moment it boots.
-      if (last === undefined) {
-        deps.kv.set(key, deps.now());
-        continue;
-      }
-      if (running.has(task.name) || deps.now() - last < task.everyMs) continue;
-      deps.kv.set(key, deps.now());
+      if (running.has(task.name)) continue;
+      if (!(await claimRun(task))) continue;
       running.add(task.name);
       task.run()
         .catch((error) => deps.logger.warn({ err: error, task: task.name }, `scheduled ${task.name} failed`))
         .finally(() => running.delete(task.name));
     }
+  }
+
+  /**
+   * Moves the task's last start with a compare-and-set, so of several replicas ticking at once exactly one runs
+   * each due task per interval (issue 9); true when this tick won.
+   */
+  async function claimRun(task: ScheduledTask): Promise<boolean> {
+    const key = `schedule:${task.name}`;
+    const now = deps.now();
+    const last = await deps.kv.get<number>(key);
+    // A task's first ever run is one interval after the first start, not at once: a fresh install
+    // should not reconcile 90 days the moment it boots.
+    if (last === undefined) {
+      await deps.kv.setIfAbsent(key, now);
+      return false;
+    }
+    if (now - last < task.everyMs) return false;
+    return deps.kv.compareAndSet(key, last, now);
   }
 }

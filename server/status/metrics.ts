@@ -7,26 +7,26 @@ import { statusSnapshot } from './status-snapshot.js';
 export function metricsRouter(store: Store, now: () => number): Router {
   const registry = new Registry();
   const snapshot = () => statusSnapshot(store, { mode: '', workerEnabled: true, workerRunning: true }, now());
-  const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => void) =>
-    new Gauge({ name: `centra_ometria_${name}`, help, labelNames, registers: [registry], collect() { this.reset(); fill(this); } });
+  const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => Promise<void>) =>
+    new Gauge({ name: `centra_ometria_${name}`, help, labelNames, registers: [registry], async collect() { this.reset(); await fill(this); } });
 
-  gauge('jobs', 'Sync jobs by kind and state.', ['kind', 'state'], (g) => {
-    for (const row of store.jobs.countsByState()) g.set({ kind: row.kind, state: row.state }, row.n);
+  gauge('jobs', 'Sync jobs by kind and state.', ['kind', 'state'], async (g) => {
+    for (const row of await store.jobs.countsByState()) g.set({ kind: row.kind, state: row.state }, row.n);
   });
-  gauge('lag_seconds', 'Age of the oldest job still waiting or running, seconds.', [], (g) => g.set(snapshot().lagSeconds));
-  gauge('dead_letters_open', 'Dead letters waiting for a replay.', [], (g) => g.set(store.deadLetters.countOpen()));
-  gauge('alerts_open', 'Open alerts by owning team.', ['team'], (g) => {
-    for (const a of store.alerts.listOpen()) g.inc({ team: a.team });
+  gauge('lag_seconds', 'Age of the oldest job still waiting or running, seconds.', [], async (g) => g.set((await snapshot()).lagSeconds));
+  gauge('dead_letters_open', 'Dead letters waiting for a replay.', [], async (g) => g.set(await store.deadLetters.countOpen()));
+  gauge('alerts_open', 'Open alerts by owning team.', ['team'], async (g) => {
+    for (const a of await store.alerts.listOpen()) g.inc({ team: a.team });
   });
-  gauge('findings_open', 'Open or repairing drift findings by kind.', ['kind'], (g) => {
-    for (const f of store.findings.listActive()) g.inc({ kind: f.kind });
+  gauge('findings_open', 'Open or repairing drift findings by kind.', ['kind'], async (g) => {
+    for (const f of await store.findings.listActive()) g.inc({ kind: f.kind });
   });
-  gauge('pushes_last_hour', 'Pushes to Ometria in the last hour.', ['outcome'], (g) => {
-    const rate = snapshot().pushRate;
+  gauge('pushes_last_hour', 'Pushes to Ometria in the last hour.', ['outcome'], async (g) => {
+    const rate = (await snapshot()).pushRate;
     g.set({ outcome: 'ok' }, rate.lastHour - rate.failedLastHour);
     g.set({ outcome: 'failed' }, rate.failedLastHour);
   });
-  gauge('deliveries', 'Webhook deliveries stored.', [], (g) => g.set(store.deliveries.count()));
+  gauge('deliveries', 'Webhook deliveries stored.', [], async (g) => g.set(await store.deliveries.count()));
 
   const router = express.Router();
   router.get('/metrics', async (_req, res) => {

@@ -20,18 +20,18 @@ export interface StatusDeps {
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
   const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning() }, deps.now());
-  router.get('/status', (_req, res) => {
-    res.type('html').send(renderStatusPage(snapshot()));
+  router.get('/status', async (_req, res) => {
+    res.type('html').send(renderStatusPage(await snapshot()));
   });
-  router.get('/status.json', (_req, res) => {
-    res.json(snapshot());
+  router.get('/status.json', async (_req, res) => {
+    res.json(await snapshot());
   });
-  router.post('/admin/dead-letters/:id/replay', express.urlencoded({ extended: false, limit: 4096 }), (req, res) => {
+  router.post('/admin/dead-letters/:id/replay', express.urlencoded({ extended: false, limit: 4096 }), async (req, res) => {
     const formToken = typeof req.body?.token === 'string' ? `Bearer ${req.body.token}` : undefined;
     requireAdmin(deps.adminToken, req.get('authorization') ?? formToken);
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
-    const result = replayDeadLetters(deps.store, { ids: [id] }, deps.now());
+    const result = await replayDeadLetters(deps.store, { ids: [id] }, deps.now());
     if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     deps.onQueued();
     if (formToken) res.redirect(303, '/status');

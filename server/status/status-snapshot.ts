@@ -2,7 +2,6 @@ import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
 import { redactText } from '../log/redact.js';
 import type { Store } from '../store/store.js';
-import { trackerEventStore } from '../store/tracker-event-store.js';
 
 export interface StatusSnapshot {
   generatedAt: string;
@@ -33,48 +32,51 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * What /status and /status.json show. Ids, counts and states only: no record bodies, so no emails
  * (decisions.md 27).
  */
-export function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean }, now: number): StatusSnapshot {
+export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean }, now: number): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
-  for (const row of store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
-  const oldest = store.jobs.oldestActiveQueuedAt();
+  for (const row of await store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
+  const oldest = await store.jobs.oldestActiveQueuedAt();
   return {
     generatedAt: iso(now),
     mode: info.mode,
     worker: { enabled: info.workerEnabled, running: info.workerRunning },
     backlog,
     lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
-    openDeadLetters: store.deadLetters.countOpen(),
-    deliveries: store.deliveries.recent(20).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
-    jobs: store.jobs.recent(30).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: redactNullable(j.last_error) })),
-    pushes: store.pushLog.recent(20).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: redactNullable(p.error) })),
-    deadLetters: store.deadLetters.recent(30).map((d) => ({
+    openDeadLetters: await store.deadLetters.countOpen(),
+    deliveries: (await store.deliveries.recent(20)).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
+    jobs: (await store.jobs.recent(30)).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: redactNullable(j.last_error) })),
+    pushes: (await store.pushLog.recent(20)).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: redactNullable(p.error) })),
+    deadLetters: (await store.deadLetters.recent(30)).map((d) => ({
       id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: redactText(d.reason), state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
     })),
-    findings: store.findings.recent(30).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: redactText(f.detail), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
-    lastReconciliation: lastRun(store),
-    backfill: backfillProgress(store),
-    catalogue: store.kv.get<CatalogueProgress>(PROGRESS_KEY) ?? null,
-    trackerEvents: trackerEventStore(store.db).counts() as Record<string, number>,
-    pushRate: pushRate(store, now),
-    alerts: store.alerts.recent(30).map((a) => ({
+    findings: (await store.findings.recent(30)).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: redactText(f.detail), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
+    lastReconciliation: await lastRun(store),
+    backfill: await backfillProgress(store),
+    catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
+    trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
+    pushRate: await pushRate(store, now),
+    alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: redactText(a.message), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
 }
 
-function lastRun(store: Store): StatusSnapshot['lastReconciliation'] {
-  const run = store.findings.lastRun();
+async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {
+  const run = await store.findings.lastRun();
   return run ? { scope: run.scope, startedAt: iso(run.started_at), finishedAt: run.finished_at ? iso(run.finished_at) : null, checked: run.checked, findings: run.findings, error: run.error } : null;
 }
 
-function backfillProgress(store: Store): StatusSnapshot['backfill'] {
-  const cp = readCheckpoint(store.kv);
+async function backfillProgress(store: Store): Promise<StatusSnapshot['backfill']> {
+  const cp = await readCheckpoint(store.kv);
   return cp ? { processed: cp.processed, total: cp.total, startedAt: cp.startedAt, updatedAt: cp.updatedAt, finishedAt: cp.finishedAt ?? null } : null;
 }
 
-function pushRate(store: Store, now: number): StatusSnapshot['pushRate'] {
-  const row = store.db.prepare(`SELECT COUNT(*) AS n, SUM(CASE WHEN status IS NULL OR status >= 300 THEN 1 ELSE 0 END) AS failed, SUM(records) AS records FROM push_log WHERE at > ?`).get(now - 3_600_000) as { n: number; failed: number | null; records: number | null };
-  return { lastHour: row.n, failedLastHour: row.failed ?? 0, recordsLastHour: row.records ?? 0 };
+async function pushRate(store: Store, now: number): Promise<StatusSnapshot['pushRate']> {
+  const row = await store.sql.get<{ n: number; failed: number | null; records: number | null }>(
+    `SELECT COUNT(*) AS n, SUM(CASE WHEN status IS NULL OR status >= 300 THEN 1 ELSE 0 END) AS failed, SUM(records) AS records FROM push_log WHERE at > ?`,
+    [now - 3_600_000],
+  );
+  return { lastHour: row?.n ?? 0, failedLastHour: row?.failed ?? 0, recordsLastHour: row?.records ?? 0 };
 }
 
 /** Remote errors and deliveries can echo an email back; the dashboard is not a place for PII. */

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 export type Team = 'ecommerce' | 'cx' | 'marketing' | 'operations';
 
@@ -33,38 +33,39 @@ export interface Alert {
   notified_at: number | null;
 }
 
-export function createAlertStore(db: Db) {
-  const findOpen = db.prepare(`SELECT * FROM alerts WHERE fingerprint = ? AND state = 'open'`);
-  const bump = db.prepare(`UPDATE alerts SET last_seen = ?, occurrences = occurrences + 1, message = ?, details = ? WHERE id = ?`);
-  const insert = db.prepare(`
-    INSERT INTO alerts (fingerprint, kind, entity, team, message, cause, action, details, state, first_seen, last_seen)
-    VALUES (@fingerprint, @kind, @entity, @team, @message, @cause, @action, @details, 'open', @now, @now)`);
+export function createAlertStore(sql: Sql) {
   return {
-    /** Opens an alert, or counts one more occurrence of the open one; `opened` says which. */
-    raise(input: AlertInput, now: number): { alert: Alert; opened: boolean } {
+    /**
+     * Opens an alert, or counts one more occurrence of the open one; `opened` says which. One upsert on the
+     * open-fingerprint index, so two replicas raising the same alert at once still make one.
+     */
+    async raise(input: AlertInput, now: number): Promise<{ alert: Alert; opened: boolean }> {
       const details = input.details === undefined ? null : JSON.stringify(input.details);
-      const existing = findOpen.get(input.fingerprint) as Alert | undefined;
-      if (existing) {
-        bump.run(now, input.message, details, existing.id);
-        return { alert: findOpen.get(input.fingerprint) as Alert, opened: false };
-      }
-      insert.run({ ...input, cause: input.cause ?? null, action: input.action ?? null, details, now });
-      return { alert: findOpen.get(input.fingerprint) as Alert, opened: true };
+      const alert = (await sql.get<Alert>(`
+        INSERT INTO alerts (fingerprint, kind, entity, team, message, cause, action, details, state, first_seen, last_seen)
+        VALUES (@fingerprint, @kind, @entity, @team, @message, @cause, @action, @details, 'open', @now, @now)
+        ON CONFLICT (fingerprint) WHERE state = 'open' DO UPDATE SET
+          last_seen = excluded.last_seen, occurrences = alerts.occurrences + 1, message = excluded.message, details = excluded.details
+        RETURNING *`, {
+        fingerprint: input.fingerprint, kind: input.kind, entity: input.entity, team: input.team, message: input.message,
+        cause: input.cause ?? null, action: input.action ?? null, details, now,
+      }))!;
+      // A new row starts at 1 occurrence; a bumped one has at least 2.
+      return { alert, opened: alert.occurrences === 1 };
     },
-    resolve(fingerprint: string, now: number): Alert | undefined {
-      const existing = findOpen.get(fingerprint) as Alert | undefined;
-      if (!existing) return undefined;
-      db.prepare(`UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE id = ?`).run(now, existing.id);
-      return { ...existing, state: 'resolved', resolved_at: now };
+    async resolve(fingerprint: string, now: number): Promise<Alert | undefined> {
+      const resolved = await sql.get<Alert>(
+        `UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE fingerprint = ? AND state = 'open' RETURNING *`, [now, fingerprint]);
+      return resolved;
     },
-    markNotified(id: number, now: number): void {
-      db.prepare(`UPDATE alerts SET notified_at = ? WHERE id = ?`).run(now, id);
+    async markNotified(id: number, now: number): Promise<void> {
+      await sql.run(`UPDATE alerts SET notified_at = ? WHERE id = ?`, [now, id]);
     },
-    listOpen(): Alert[] {
-      return db.prepare(`SELECT * FROM alerts WHERE state = 'open' ORDER BY last_seen DESC`).all() as Alert[];
+    listOpen(): Promise<Alert[]> {
+      return sql.all<Alert>(`SELECT * FROM alerts WHERE state = 'open' ORDER BY last_seen DESC`);
     },
-    recent(limit: number): Alert[] {
-      return db.prepare(`SELECT * FROM alerts ORDER BY last_seen DESC LIMIT ?`).all(limit) as Alert[];
+    recent(limit: number): Promise<Alert[]> {
+      return sql.all<Alert>(`SELECT * FROM alerts ORDER BY last_seen DESC LIMIT ?`, [limit]);
     },
   };
 }

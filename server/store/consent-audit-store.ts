@@ -1,5 +1,6 @@
 import type { ConsentState, ConsentValue } from '../customers/consent-state.js';
-import type { Db } from './open-database.js';
+import { lockKeys } from './advisory-lock.js';
+import type { Sql } from './sql/sql.js';
 
 /** One consent decision for a contact: what it was, what it became, from which Centra customer and when. */
 export interface ConsentChange {
@@ -33,50 +34,54 @@ interface Row {
 }
 
 /** The consent audit (docs/customers.md): every change we decide, and when Ometria learned it. */
-export function createConsentAuditStore(db: Db) {
-  const latestStmt = db.prepare(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id DESC LIMIT 1`);
-  const lastPushedStmt = db.prepare(`SELECT * FROM consent_audit WHERE contact_key = ? AND pushed_at IS NOT NULL ORDER BY id DESC LIMIT 1`);
-  const historyStmt = db.prepare(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id`);
-  const insertStmt = db.prepare(`
-    INSERT INTO consent_audit (contact_key, centra_customer_id, source, old_state, old_at, new_state, new_at, recorded_at)
-    VALUES (@contact_key, @centra_customer_id, @source, @old_state, @old_at, @new_state, @new_at, @recorded_at)`);
-  const pushStmt = db.prepare(`UPDATE consent_audit SET pushed_at = ? WHERE id = ? AND contact_key = ? AND pushed_at IS NULL`);
-
-  /** A retried job records the same change again: the unpushed latest row is reused instead of repeated. */
-  const record = db.transaction((change: ConsentChange): number => {
-    const latest = latestStmt.get(change.contactKey) as Row | undefined;
-    if (latest && latest.pushed_at === null && latest.new_state === change.to.state && latest.new_at === ms(change.to.at)) return latest.id;
-    return Number(insertStmt.run({
-      contact_key: change.contactKey,
-      centra_customer_id: change.to.customerId ?? null,
-      source: change.to.source,
-      old_state: change.from?.state ?? null,
-      old_at: ms(change.from?.at),
-      new_state: change.to.state,
-      new_at: ms(change.to.at),
-      recorded_at: change.recordedAt,
-    }).lastInsertRowid);
-  });
-
-  /** Ometria acknowledged the contact at `at`: its latest change (or `changeId`, when a newer one was recorded meanwhile). */
-  const markPushed = db.transaction((contactKey: string, at: number, changeId?: number): boolean => {
-    const id = changeId ?? (latestStmt.get(contactKey) as Row | undefined)?.id;
-    return id !== undefined && pushStmt.run(at, id, contactKey).changes > 0;
-  });
+export function createConsentAuditStore(sql: Sql) {
+  const latest = (tx: Sql, contactKey: string) =>
+    tx.get<Row>(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id DESC LIMIT 1`, [contactKey]);
 
   return {
-    /** Returns the row id, for markPushed. */
-    record: (change: ConsentChange): number => record(change),
-    markPushed: (contactKey: string, at: number, changeId?: number): boolean => markPushed(contactKey, at, changeId),
+    /**
+     * Returns the row id, for markPushed. A retried job records the same change again: the unpushed latest row
+     * is reused instead of repeated.
+     */
+    record: (change: ConsentChange): Promise<number> => sql.transaction(async (tx) => {
+      await lockKeys(tx, 'consent-audit', [change.contactKey]);
+      const last = await latest(tx, change.contactKey);
+      if (last && last.pushed_at === null && last.new_state === change.to.state && last.new_at === ms(change.to.at)) return last.id;
+      const inserted = await tx.get<{ id: number }>(`
+        INSERT INTO consent_audit (contact_key, centra_customer_id, source, old_state, old_at, new_state, new_at, recorded_at)
+        VALUES (@contact_key, @centra_customer_id, @source, @old_state, @old_at, @new_state, @new_at, @recorded_at)
+        RETURNING id`, {
+        contact_key: change.contactKey,
+        centra_customer_id: change.to.customerId ?? null,
+        source: change.to.source,
+        old_state: change.from?.state ?? null,
+        old_at: ms(change.from?.at),
+        new_state: change.to.state,
+        new_at: ms(change.to.at),
+        recorded_at: change.recordedAt,
+      });
+      return inserted!.id;
+    }),
+    /** Ometria acknowledged the contact at `at`: its latest change (or `changeId`, when a newer one was recorded meanwhile). */
+    markPushed: (contactKey: string, at: number, changeId?: number): Promise<boolean> => sql.transaction(async (tx) => {
+      await lockKeys(tx, 'consent-audit', [contactKey]);
+      const id = changeId ?? (await latest(tx, contactKey))?.id;
+      if (id === undefined) return false;
+      const { changes } = await tx.run(
+        `UPDATE consent_audit SET pushed_at = ? WHERE id = ? AND contact_key = ? AND pushed_at IS NULL`, [at, id, contactKey]);
+      return changes > 0;
+    }),
     /** The last state Ometria learned from us, as mergeConsent and contactConsentFields take it. */
-    lastKnown(contactKey: string): ConsentState | undefined {
-      const row = lastPushedStmt.get(contactKey) as Row | undefined;
+    async lastKnown(contactKey: string): Promise<ConsentState | undefined> {
+      const row = await sql.get<Row>(
+        `SELECT * FROM consent_audit WHERE contact_key = ? AND pushed_at IS NOT NULL ORDER BY id DESC LIMIT 1`, [contactKey]);
       if (!row) return undefined;
       const at = iso(row.new_at);
       return { state: row.new_state, source: row.source, ...(at ? { at } : {}), ...(row.centra_customer_id === null ? {} : { customerId: row.centra_customer_id }) };
     },
     /** Oldest first. */
-    history: (contactKey: string): ConsentAuditRow[] => (historyStmt.all(contactKey) as Row[]).map(toAuditRow),
+    history: async (contactKey: string): Promise<ConsentAuditRow[]> =>
+      (await sql.all<Row>(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id`, [contactKey])).map(toAuditRow),
   };
 }
 

@@ -1,33 +1,46 @@
-import type { Db } from './open-database.js';
+import { lockKeys } from './advisory-lock.js';
+import type { Sql } from './sql/sql.js';
+
+type KeyKind = 'email' | 'customer';
 
 /**
  * decisions.md 1: one PII-free contact key per person. The first Centra customer seen for a lower-cased email
  * gives the key `c<customer id>`; every customer with that email (guest and registered) shares it, and a
  * customer whose email changes keeps its key.
  */
-export function createContactKeyStore(db: Db) {
-  const get = db.prepare(`SELECT contact_key FROM contact_keys WHERE kind = ? AND value = ?`);
-  const put = db.prepare(`INSERT OR IGNORE INTO contact_keys (kind, value, contact_key, created_at) VALUES (?, ?, ?, ?)`);
-  const lookup = (kind: 'email' | 'customer', value: string) =>
-    (get.get(kind, value) as { contact_key: string } | undefined)?.contact_key;
-
-  const resolve = db.transaction((customerId: number, email: string | null | undefined, now: number): string => {
-    const customer = String(customerId);
-    const normalisedEmail = email?.trim().toLowerCase() || undefined;
-    const key =
-      lookup('customer', customer) ??
-      (normalisedEmail ? lookup('email', normalisedEmail) : undefined) ??
-      `c${customer}`;
-    put.run('customer', customer, key, now);
-    // INSERT OR IGNORE: an email already owned by another key stays with it (Ometria ignores a reused identifier).
-    if (normalisedEmail) put.run('email', normalisedEmail, key, now);
-    return key;
-  });
+export function createContactKeyStore(sql: Sql) {
+  const lookup = async (db: Sql, kind: KeyKind, value: string): Promise<string | undefined> =>
+    (await db.get<{ contact_key: string }>(`SELECT contact_key FROM contact_keys WHERE kind = ? AND value = ?`, [kind, value]))?.contact_key;
+  const put = (db: Sql, kind: KeyKind, value: string, key: string, now: number) =>
+    db.run(`INSERT INTO contact_keys (kind, value, contact_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, value) DO NOTHING`,
+      [kind, value, key, now]);
 
   return {
-    resolve: (customerId: number, email: string | null | undefined, now: number): string => resolve(customerId, email, now),
-    keyForCustomer: (customerId: number): string | undefined => lookup('customer', String(customerId)),
+    resolve: (customerId: number, email: string | null | undefined, now: number): Promise<string> => sql.transaction(async (tx) => {
+      const customer = String(customerId);
+      const normalisedEmail = normaliseEmail(email);
+      // Two replicas resolving two customers with one new email at once must agree on one key.
+      await lockKeys(tx, 'contact-key', normalisedEmail ? [`customer:${customer}`, `email:${normalisedEmail}`] : [`customer:${customer}`]);
+      const key =
+        (await lookup(tx, 'customer', customer)) ??
+        (normalisedEmail ? await lookup(tx, 'email', normalisedEmail) : undefined) ??
+        `c${customer}`;
+      await put(tx, 'customer', customer, key, now);
+      // DO NOTHING: an email already owned by another key stays with it (Ometria ignores a reused identifier).
+      if (normalisedEmail) await put(tx, 'email', normalisedEmail, key, now);
+      return key;
+    }),
+    keyForCustomer: (customerId: number): Promise<string | undefined> => lookup(sql, 'customer', String(customerId)),
+    /** Read only: the key an email already has (trimmed, lower-cased, as resolve stores it). */
+    keyForEmail: async (email: string): Promise<string | undefined> => {
+      const normalisedEmail = normaliseEmail(email);
+      return normalisedEmail ? lookup(sql, 'email', normalisedEmail) : undefined;
+    },
   };
 }
 
 export type ContactKeyStore = ReturnType<typeof createContactKeyStore>;
+
+function normaliseEmail(email: string | null | undefined): string | undefined {
+  return email?.trim().toLowerCase() || undefined;
+}

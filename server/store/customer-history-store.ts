@@ -1,5 +1,5 @@
 import type { OrderFacts } from '../customers/order-facts.js';
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 interface FactRow {
   order_number: number;
@@ -17,34 +17,35 @@ interface FactRow {
  * Every order the service has seen, reduced to what segmentation needs (order-facts.ts), one row per order
  * number, replaced whenever the order, a return or a cancellation is synced.
  */
-export function createCustomerHistoryStore(db: Db) {
-  const getStmt = db.prepare(`SELECT * FROM order_facts WHERE order_number = ?`);
-  const putStmt = db.prepare(`
-    INSERT INTO order_facts (order_number, contact_key, order_date, currency, net_value, items, full_price_items, items_returned, is_valid)
-    VALUES (@order_number, @contact_key, @order_date, @currency, @net_value, @items, @full_price_items, @items_returned, @is_valid)
-    ON CONFLICT (order_number) DO UPDATE SET contact_key = @contact_key, order_date = @order_date, currency = @currency,
-      net_value = @net_value, items = @items, full_price_items = @full_price_items, items_returned = @items_returned, is_valid = @is_valid`);
-  const forStmt = db.prepare(`SELECT * FROM order_facts WHERE contact_key = ? ORDER BY order_date, order_number`);
-
-  /** Contact keys whose attributes must be recomputed: the order's, and its previous one if it moved. */
-  const upsert = db.transaction((facts: readonly OrderFacts[]): string[] => {
-    const touched = new Set<string>();
-    for (const fact of facts) {
-      const row = toRow(fact);
-      const before = getStmt.get(fact.orderNumber) as FactRow | undefined;
-      if (before && sameRow(before, row)) continue;
-      putStmt.run(row);
-      touched.add(fact.contactKey);
-      if (before) touched.add(before.contact_key);
-    }
-    return [...touched].sort();
-  });
-
+export function createCustomerHistoryStore(sql: Sql) {
   return {
-    /** Inserts or replaces; returns the contact keys whose facts changed (none when every row was equal). */
-    upsertOrderFacts: (facts: readonly OrderFacts[]): string[] => upsert(facts),
+    /**
+     * Inserts or replaces; returns the contact keys whose facts changed (none when every row was equal): the
+     * order's, and its previous one if it moved, whose attributes must be recomputed.
+     */
+    upsertOrderFacts: async (facts: readonly OrderFacts[]): Promise<string[]> => {
+      // A bad date refuses the whole batch before anything is written.
+      const rows = facts.map(toRow);
+      return sql.transaction(async (tx) => {
+        const touched = new Set<string>();
+        for (const row of rows) {
+          const before = await tx.get<FactRow>(`SELECT * FROM order_facts WHERE order_number = ?`, [row.order_number]);
+          if (before && sameRow(before, row)) continue;
+          await tx.run(`
+            INSERT INTO order_facts (order_number, contact_key, order_date, currency, net_value, items, full_price_items, items_returned, is_valid)
+            VALUES (@order_number, @contact_key, @order_date, @currency, @net_value, @items, @full_price_items, @items_returned, @is_valid)
+            ON CONFLICT (order_number) DO UPDATE SET contact_key = excluded.contact_key, order_date = excluded.order_date,
+              currency = excluded.currency, net_value = excluded.net_value, items = excluded.items,
+              full_price_items = excluded.full_price_items, items_returned = excluded.items_returned, is_valid = excluded.is_valid`, { ...row });
+          touched.add(row.contact_key);
+          if (before) touched.add(before.contact_key);
+        }
+        return [...touched].sort();
+      });
+    },
     /** Oldest order first. */
-    factsFor: (contactKey: string): OrderFacts[] => (forStmt.all(contactKey) as FactRow[]).map(fromRow),
+    factsFor: async (contactKey: string): Promise<OrderFacts[]> =>
+      (await sql.all<FactRow>(`SELECT * FROM order_facts WHERE contact_key = ? ORDER BY order_date, order_number`, [contactKey])).map(fromRow),
   };
 }
 

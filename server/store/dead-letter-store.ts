@@ -1,4 +1,5 @@
-import type { Db } from './open-database.js';
+import { lockKeys } from './advisory-lock.js';
+import type { Sql } from './sql/sql.js';
 
 export interface DeadLetter {
   id: number;
@@ -27,16 +28,9 @@ export interface NewDeadLetter {
 }
 
 /** Rejected work with its reason, kept until a person replays it (decisions.md 6). One open letter per record. */
-export function createDeadLetterStore(db: Db) {
-  const findOpen = db.prepare(`
-    SELECT id FROM dead_letters WHERE state = 'open' AND job_kind = ? AND entity_key = ? AND IFNULL(record_type, '') = ? AND IFNULL(record_id, '') = ?`);
-  const bump = db.prepare(`
-    UPDATE dead_letters SET occurrences = occurrences + 1, updated_at = @now, reason = @reason, record = @record, response = @response WHERE id = @id`);
-  const insert = db.prepare(`
-    INSERT INTO dead_letters (created_at, updated_at, job_kind, entity_key, record_type, record_id, record, reason, response)
-    VALUES (@now, @now, @jobKind, @entityKey, @recordType, @recordId, @record, @reason, @response)`);
+export function createDeadLetterStore(sql: Sql) {
   return {
-    add(letter: NewDeadLetter, now: number): number {
+    add(letter: NewDeadLetter, now: number): Promise<number> {
       const row = {
         now,
         jobKind: letter.jobKind,
@@ -47,29 +41,42 @@ export function createDeadLetterStore(db: Db) {
         reason: letter.reason,
         response: letter.response === undefined ? null : JSON.stringify(letter.response),
       };
-      const existing = findOpen.get(row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? '') as { id: number } | undefined;
-      if (existing) {
-        bump.run({ ...row, id: existing.id });
-        return existing.id;
-      }
-      return Number(insert.run(row).lastInsertRowid);
+      // Two letters for one record arriving together (two replicas, or two jobs of one) bump one row, not open two.
+      return sql.transaction(async (tx) => {
+        await lockKeys(tx, 'dead-letter', [JSON.stringify([row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? ''])]);
+        const existing = await tx.get<{ id: number }>(`
+          SELECT id FROM dead_letters
+          WHERE state = 'open' AND job_kind = ? AND entity_key = ? AND COALESCE(record_type, '') = ? AND COALESCE(record_id, '') = ?`,
+        [row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? '']);
+        if (existing) {
+          await tx.run(`
+            UPDATE dead_letters SET occurrences = occurrences + 1, updated_at = @now, reason = @reason, record = @record, response = @response
+            WHERE id = @id`, { now, reason: row.reason, record: row.record, response: row.response, id: existing.id });
+          return existing.id;
+        }
+        const inserted = await tx.get<{ id: number }>(`
+          INSERT INTO dead_letters (created_at, updated_at, job_kind, entity_key, record_type, record_id, record, reason, response)
+          VALUES (@now, @now, @jobKind, @entityKey, @recordType, @recordId, @record, @reason, @response)
+          RETURNING id`, row);
+        return inserted!.id;
+      });
     },
-    get(id: number): DeadLetter | undefined {
-      return db.prepare(`SELECT * FROM dead_letters WHERE id = ?`).get(id) as DeadLetter | undefined;
+    get(id: number): Promise<DeadLetter | undefined> {
+      return sql.get<DeadLetter>(`SELECT * FROM dead_letters WHERE id = ?`, [id]);
     },
-    listOpen(recordType?: string): DeadLetter[] {
+    listOpen(recordType?: string): Promise<DeadLetter[]> {
       return recordType
-        ? (db.prepare(`SELECT * FROM dead_letters WHERE state = 'open' AND (record_type = ? OR job_kind = ?) ORDER BY id`).all(recordType, recordType) as DeadLetter[])
-        : (db.prepare(`SELECT * FROM dead_letters WHERE state = 'open' ORDER BY id`).all() as DeadLetter[]);
+        ? sql.all<DeadLetter>(`SELECT * FROM dead_letters WHERE state = 'open' AND (record_type = ? OR job_kind = ?) ORDER BY id`, [recordType, recordType])
+        : sql.all<DeadLetter>(`SELECT * FROM dead_letters WHERE state = 'open' ORDER BY id`);
     },
-    markReplayed(id: number, now: number): void {
-      db.prepare(`UPDATE dead_letters SET state = 'replayed', replayed_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+    async markReplayed(id: number, now: number): Promise<void> {
+      await sql.run(`UPDATE dead_letters SET state = 'replayed', replayed_at = ?, updated_at = ? WHERE id = ?`, [now, now, id]);
     },
-    countOpen(): number {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM dead_letters WHERE state = 'open'`).get() as { n: number }).n;
+    async countOpen(): Promise<number> {
+      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM dead_letters WHERE state = 'open'`))!.n;
     },
-    recent(limit: number): DeadLetter[] {
-      return db.prepare(`SELECT * FROM dead_letters ORDER BY updated_at DESC LIMIT ?`).all(limit) as DeadLetter[];
+    recent(limit: number): Promise<DeadLetter[]> {
+      return sql.all<DeadLetter>(`SELECT * FROM dead_letters ORDER BY updated_at DESC LIMIT ?`, [limit]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 export type EventState = 'queued' | 'pending' | 'ignored' | 'rejected';
 
@@ -19,33 +19,39 @@ export interface NewDelivery {
 }
 
 /** Raw deliveries as received, and the events inside them with what became of each. */
-export function createDeliveryStore(db: Db) {
-  const insertDelivery = db.prepare(`
-    INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, ?, ?, ?, ?)`);
-  const insertEvent = db.prepare(`
-    INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`);
+export function createDeliveryStore(sql: Sql) {
   return {
     /** Call inside the intake transaction so the delivery and its jobs commit together. */
-    insert(d: NewDelivery): number {
-      const id = Number(insertDelivery.run(d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)).lastInsertRowid);
-      for (const e of d.events) if (e.state !== 'queued') insertEvent.run(id, e.type, e.action, e.entityId, e.state, e.reason);
-      return id;
+    insert(d: NewDelivery): Promise<number> {
+      // Its own (nested) transaction too: the delivery never lands without its event rows.
+      return sql.transaction(async (tx) => {
+        const inserted = await tx.get<{ id: number }>(`
+          INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, ?, ?, ?, ?)
+          RETURNING id`, [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)]);
+        const id = inserted!.id;
+        for (const e of d.events) {
+          if (e.state === 'queued') continue;
+          await tx.run(`INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`,
+            [id, e.type, e.action, e.entityId, e.state, e.reason]);
+        }
+        return id;
+      });
     },
     /** Events kept pending because their handler had not landed; queued once it exists (decisions.md 16). */
-    pendingEvents(types: readonly string[]): Array<{ id: number; type: string; entity_id: string }> {
+    async pendingEvents(types: readonly string[]): Promise<Array<{ id: number; type: string; entity_id: string }>> {
       if (types.length === 0) return [];
       const marks = types.map(() => '?').join(',');
-      return db.prepare(`SELECT id, type, entity_id FROM delivery_events WHERE state = 'pending' AND type IN (${marks})`).all(...types) as Array<{ id: number; type: string; entity_id: string }>;
+      return sql.all<{ id: number; type: string; entity_id: string }>(
+        `SELECT id, type, entity_id FROM delivery_events WHERE state = 'pending' AND type IN (${marks})`, types);
     },
-    markQueued(eventId: number): void {
-      db.prepare(`UPDATE delivery_events SET state = 'queued' WHERE id = ?`).run(eventId);
+    async markQueued(eventId: number): Promise<void> {
+      await sql.run(`UPDATE delivery_events SET state = 'queued' WHERE id = ?`, [eventId]);
     },
-    count(): number {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM deliveries`).get() as { n: number }).n;
+    async count(): Promise<number> {
+      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM deliveries`))!.n;
     },
-    recent(limit: number) {
-      return db.prepare(`
-        SELECT id, received_at, shape, event_count, summary FROM deliveries ORDER BY id DESC LIMIT ?`).all(limit) as Array<{ id: number; received_at: number; shape: string; event_count: number; summary: string }>;
+    recent(limit: number): Promise<Array<{ id: number; received_at: number; shape: string; event_count: number; summary: string }>> {
+      return sql.all(`SELECT id, received_at, shape, event_count, summary FROM deliveries ORDER BY id DESC LIMIT ?`, [limit]);
     },
   };
 }

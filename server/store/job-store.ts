@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 export type JobKind = 'order' | 'shipment' | 'return' | 'customer' | 'product' | 'collect';
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
@@ -17,106 +17,125 @@ export interface Job {
   updated_at: number;
 }
 
-/** A claimed job whose process died is claimable again after this lease, ms. */
-const LEASE_MS = 5 * 60_000;
+/**
+ * A claimed job whose process died is claimable again after its lease, ms. The worker renews the lease of the
+ * batch in hand (a third of the lease apart), so the lease bounds how long a killed replica's jobs wait, not
+ * how long a batch may take. JOB_LEASE_SECONDS sets it for the service.
+ */
+export const DEFAULT_LEASE_MS = 30_000;
 
 /**
  * The job row is the truth (decisions.md 5, 18): retries are `run_at` + `attempts` + `last_error`;
  * one active row per entity, so ten deliveries about one order make one job.
  */
-export function createJobStore(db: Db) {
-  const enqueueStmt = db.prepare(`
+export function createJobStore(sql: Sql) {
+  const enqueue = (db: Sql, kind: JobKind, key: string, now: number) => db.run(`
     INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
     VALUES (@kind, @key, 'pending', @now, @now, @now, @now)
     ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
-      dirty = CASE WHEN state = 'running' THEN 1 ELSE dirty END,
-      state = CASE WHEN state = 'blocked' THEN 'pending' ELSE state END,
-      run_at = CASE WHEN state = 'blocked' THEN @now ELSE run_at END,
-      updated_at = @now`);
-  const claimStmt = db.prepare(`
+      dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
+      state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
+      run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
+      updated_at = excluded.updated_at`, { kind, key, now });
+
+  // PostgreSQL: several replicas claim at once, each in its own transaction. SKIP LOCKED lets a claimer pass over
+  // the rows another one is claiming instead of waiting and then taking them too, so no job is claimed twice.
+  // SQLite has one writer at a time and no row locks; the statement alone is atomic there.
+  const lockDue = sql.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+  const claimDueText = `
     UPDATE jobs SET state = 'running', locked_until = @lockedUntil, updated_at = @now
     WHERE id IN (
       SELECT id FROM jobs
       WHERE kind = @kind AND ((state = 'pending' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
-      ORDER BY run_at, id LIMIT @limit)
-    RETURNING *`);
-  const claimKeyStmt = db.prepare(`
-    UPDATE jobs SET state = 'running', locked_until = @lockedUntil, updated_at = @now
-    WHERE kind = @kind AND entity_key = @key AND state = 'pending'
-    RETURNING *`);
-  const completeStmt = db.prepare(`
-    UPDATE jobs SET
-      state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'done' END,
-      finished_at = CASE WHEN dirty = 1 THEN NULL ELSE @now END,
-      attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,
-      run_at = @now, dirty = 0, locked_until = NULL, last_error = NULL, blocked_on = NULL, updated_at = @now
-    WHERE id = @id`);
-  const retryStmt = db.prepare(`
-    UPDATE jobs SET state = 'pending', attempts = attempts + 1, run_at = @runAt, last_error = @error,
-      dirty = 0, locked_until = NULL, updated_at = @now
-    WHERE id = @id`);
-  const blockStmt = db.prepare(`
-    UPDATE jobs SET state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'blocked' END, blocked_on = @blockedOn,
-      last_error = @error, dirty = 0, locked_until = NULL, updated_at = @now
-    WHERE id = @id`);
-  const unblockStmt = db.prepare(`
-    UPDATE jobs SET state = 'pending', run_at = @now, blocked_on = NULL, updated_at = @now
-    WHERE state = 'blocked' AND blocked_on = @blockedOn`);
-  const deadStmt = db.prepare(`
-    UPDATE jobs SET state = 'dead', last_error = @error, locked_until = NULL, finished_at = @now, updated_at = @now
-    WHERE id = @id`);
+      ORDER BY run_at, id LIMIT @limit ${lockDue})
+    RETURNING *`;
 
   return {
-    enqueue(kind: JobKind, entityKey: string, now: number): void {
-      enqueueStmt.run({ kind, key: entityKey, now });
+    async enqueue(kind: JobKind, entityKey: string, now: number): Promise<void> {
+      await enqueue(sql, kind, entityKey, now);
     },
-    claimDue(kind: JobKind, limit: number, now: number): Job[] {
-      return claimStmt.all({ kind, limit, now, lockedUntil: now + LEASE_MS }) as Job[];
+    /** Oldest first. A claim holds the job for `leaseMs` (locked_until); after that another claimer may take it. */
+    async claimDue(kind: JobKind, limit: number, now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
+      const jobs = await sql.all<Job>(claimDueText, { kind, limit, now, lockedUntil: now + leaseMs });
+      // RETURNING gives no order on either engine.
+      return jobs.sort(oldestFirst);
     },
     /** Enqueues and claims these entities at once (the backfill, which already holds their data); running ones are left alone. */
-    claimNow(kind: JobKind, keys: readonly string[], now: number): Job[] {
-      return db.transaction(() => keys.flatMap((key) => {
-        enqueueStmt.run({ kind, key, now });
-        return claimKeyStmt.all({ kind, key, now, lockedUntil: now + LEASE_MS }) as Job[];
-      }))();
+    claimNow(kind: JobKind, keys: readonly string[], now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
+      return sql.transaction(async (tx) => {
+        const claimed: Job[] = [];
+        for (const key of keys) {
+          await enqueue(tx, kind, key, now);
+          claimed.push(...await tx.all<Job>(`
+            UPDATE jobs SET state = 'running', locked_until = @lockedUntil, updated_at = @now
+            WHERE kind = @kind AND entity_key = @key AND state = 'pending'
+            RETURNING *`, { kind, key, now, lockedUntil: now + leaseMs }));
+        }
+        return claimed;
+      });
     },
-    complete(id: number, now: number): void {
-      completeStmt.run({ id, now });
+    /** Keeps the batch in hand claimed; rows already settled (no longer running) are left alone. */
+    async extendLease(ids: readonly number[], lockedUntil: number): Promise<void> {
+      if (ids.length === 0) return;
+      await sql.run(`UPDATE jobs SET locked_until = ? WHERE state = 'running' AND id IN (${ids.map(() => '?').join(', ')})`, [lockedUntil, ...ids]);
     },
-    retryLater(id: number, runAt: number, error: string, now: number): void {
-      retryStmt.run({ id, runAt, error, now });
+    async complete(id: number, now: number): Promise<void> {
+      await sql.run(`
+        UPDATE jobs SET
+          state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'done' END,
+          finished_at = CASE WHEN dirty = 1 THEN NULL ELSE CAST(@now AS BIGINT) END,
+          attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,
+          run_at = @now, dirty = 0, locked_until = NULL, last_error = NULL, blocked_on = NULL, updated_at = @now
+        WHERE id = @id`, { id, now });
     },
-    block(id: number, blockedOn: string, error: string, now: number): void {
-      blockStmt.run({ id, blockedOn, error, now });
+    async retryLater(id: number, runAt: number, error: string, now: number): Promise<void> {
+      await sql.run(`
+        UPDATE jobs SET state = 'pending', attempts = attempts + 1, run_at = @runAt, last_error = @error,
+          dirty = 0, locked_until = NULL, updated_at = @now
+        WHERE id = @id`, { id, runAt, error, now });
     },
-    unblock(blockedOn: string, now: number): number {
-      return unblockStmt.run({ blockedOn, now }).changes;
+    async block(id: number, blockedOn: string, error: string, now: number): Promise<void> {
+      await sql.run(`
+        UPDATE jobs SET state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'blocked' END, blocked_on = @blockedOn,
+          last_error = @error, dirty = 0, locked_until = NULL, updated_at = @now
+        WHERE id = @id`, { id, blockedOn, error, now });
     },
-    markDead(id: number, error: string, now: number): void {
-      deadStmt.run({ id, error, now });
+    async unblock(blockedOn: string, now: number): Promise<number> {
+      return (await sql.run(`
+        UPDATE jobs SET state = 'pending', run_at = @now, blocked_on = NULL, updated_at = @now
+        WHERE state = 'blocked' AND blocked_on = @blockedOn`, { blockedOn, now })).changes;
+    },
+    async markDead(id: number, error: string, now: number): Promise<void> {
+      await sql.run(`
+        UPDATE jobs SET state = 'dead', last_error = @error, locked_until = NULL, finished_at = @now, updated_at = @now
+        WHERE id = @id`, { id, error, now });
     },
     /** Single-node start-up: this process owns the store, so nothing can still be running. */
-    releaseAllClaims(now: number): number {
-      return db.prepare(`UPDATE jobs SET state = 'pending', locked_until = NULL, updated_at = ? WHERE state = 'running'`).run(now).changes;
+    async releaseAllClaims(now: number): Promise<number> {
+      return (await sql.run(`UPDATE jobs SET state = 'pending', locked_until = NULL, updated_at = ? WHERE state = 'running'`, [now])).changes;
     },
-    nextRunAt(kind: JobKind): number | undefined {
-      const row = db.prepare(`SELECT MIN(run_at) AS t FROM jobs WHERE kind = ? AND state = 'pending'`).get(kind) as { t: number | null };
-      return row.t ?? undefined;
+    async nextRunAt(kind: JobKind): Promise<number | undefined> {
+      const row = await sql.get<{ t: number | null }>(`SELECT MIN(run_at) AS t FROM jobs WHERE kind = ? AND state = 'pending'`, [kind]);
+      return row?.t ?? undefined;
     },
-    find(kind: JobKind, entityKey: string): Job | undefined {
-      return db.prepare(`SELECT * FROM jobs WHERE kind = ? AND entity_key = ? ORDER BY id DESC LIMIT 1`).get(kind, entityKey) as Job | undefined;
+    find(kind: JobKind, entityKey: string): Promise<Job | undefined> {
+      return sql.get<Job>(`SELECT * FROM jobs WHERE kind = ? AND entity_key = ? ORDER BY id DESC LIMIT 1`, [kind, entityKey]);
     },
-    countsByState(): Array<{ kind: string; state: string; n: number }> {
-      return db.prepare(`SELECT kind, state, COUNT(*) AS n FROM jobs GROUP BY kind, state`).all() as Array<{ kind: string; state: string; n: number }>;
+    countsByState(): Promise<Array<{ kind: string; state: string; n: number }>> {
+      return sql.all(`SELECT kind, state, COUNT(*) AS n FROM jobs GROUP BY kind, state`);
     },
-    recent(limit: number): Job[] {
-      return db.prepare(`SELECT * FROM jobs ORDER BY updated_at DESC LIMIT ?`).all(limit) as Job[];
+    recent(limit: number): Promise<Job[]> {
+      return sql.all<Job>(`SELECT * FROM jobs ORDER BY updated_at DESC LIMIT ?`, [limit]);
     },
-    oldestActiveQueuedAt(): number | undefined {
-      const row = db.prepare(`SELECT MIN(first_queued_at) AS t FROM jobs WHERE state IN ('pending', 'running')`).get() as { t: number | null };
-      return row.t ?? undefined;
+    async oldestActiveQueuedAt(): Promise<number | undefined> {
+      const row = await sql.get<{ t: number | null }>(`SELECT MIN(first_queued_at) AS t FROM jobs WHERE state IN ('pending', 'running')`);
+      return row?.t ?? undefined;
     },
   };
 }
 
 export type JobStore = ReturnType<typeof createJobStore>;
+
+function oldestFirst(a: Job, b: Job): number {
+  return a.run_at - b.run_at || a.id - b.id;
+}

@@ -1,16 +1,26 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 /** Small named values that must survive restarts (poll watermarks, checkpoints). JSON-encoded. */
-export function createKvStore(db: Db) {
-  const get = db.prepare(`SELECT value FROM kv WHERE key = ?`);
-  const put = db.prepare(`INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+export function createKvStore(sql: Sql) {
   return {
-    get<T>(key: string): T | undefined {
-      const row = get.get(key) as { value: string } | undefined;
+    async get<T>(key: string): Promise<T | undefined> {
+      const row = await sql.get<{ value: string }>(`SELECT value FROM kv WHERE key = ?`, [key]);
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
-    set(key: string, value: unknown): void {
-      put.run(key, JSON.stringify(value));
+    async set(key: string, value: unknown): Promise<void> {
+      await sql.run(`INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, JSON.stringify(value)]);
+    },
+    /** Writes only if the key has no value yet; true when this caller wrote it. */
+    async setIfAbsent(key: string, value: unknown): Promise<boolean> {
+      return (await sql.run(`INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [key, JSON.stringify(value)])).changes === 1;
+    },
+    /**
+     * Writes `next` only if the value is still `expected`; true when this caller won. One statement, so of several
+     * replicas that read the same value, exactly one moves it (a read-then-write transaction would not ensure that
+     * under PostgreSQL's READ COMMITTED).
+     */
+    async compareAndSet(key: string, expected: unknown, next: unknown): Promise<boolean> {
+      return (await sql.run(`UPDATE kv SET value = ? WHERE key = ? AND value = ?`, [JSON.stringify(next), key, JSON.stringify(expected)])).changes === 1;
     },
   };
 }

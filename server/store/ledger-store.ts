@@ -1,31 +1,40 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
+
+export interface LedgerRow {
+  record_type: string;
+  record_id: string;
+  hash: string;
+  pushed_at: number;
+  push_count: number;
+}
 
 /** What Ometria holds, as far as we know: the content hash of the last accepted push per record. */
-export function createLedgerStore(db: Db) {
-  const getStmt = db.prepare(`SELECT hash FROM ledger WHERE record_type = ? AND record_id = ?`);
-  const putStmt = db.prepare(`
-    INSERT INTO ledger (record_type, record_id, hash, pushed_at) VALUES (@type, @id, @hash, @now)
-    ON CONFLICT (record_type, record_id) DO UPDATE SET hash = @hash, pushed_at = @now, push_count = push_count + 1`);
+export function createLedgerStore(sql: Sql) {
   return {
-    hashOf(type: string, id: string): string | undefined {
-      return (getStmt.get(type, id) as { hash: string } | undefined)?.hash;
+    async hashOf(type: string, id: string): Promise<string | undefined> {
+      return (await sql.get<{ hash: string }>(`SELECT hash FROM ledger WHERE record_type = ? AND record_id = ?`, [type, id]))?.hash;
     },
-    record(type: string, id: string, hash: string, now: number): void {
-      putStmt.run({ type, id, hash, now });
+    /** Whether Ometria ever accepted this record from us. */
+    async has(recordType: string, recordId: string): Promise<boolean> {
+      return (await sql.get<{ one: number }>(`SELECT 1 AS one FROM ledger WHERE record_type = ? AND record_id = ?`, [recordType, recordId])) !== undefined;
     },
-    count(): number {
-      return (db.prepare(`SELECT COUNT(*) AS n FROM ledger`).get() as { n: number }).n;
+    async record(type: string, id: string, hash: string, now: number): Promise<void> {
+      await sql.run(`
+        INSERT INTO ledger (record_type, record_id, hash, pushed_at) VALUES (@type, @id, @hash, @now)
+        ON CONFLICT (record_type, record_id) DO UPDATE SET hash = excluded.hash, pushed_at = excluded.pushed_at, push_count = ledger.push_count + 1`,
+      { type, id, hash, now });
+    },
+    async count(): Promise<number> {
+      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ledger`))!.n;
     },
     /** Records accepted by Ometria after `since`, ms: the suspects of an asynchronous error. */
-    pushedSince(since: number, type: string | undefined, limit: number): Array<{ record_type: string; record_id: string }> {
-      return (type
-        ? db.prepare(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? AND record_type = ? ORDER BY pushed_at DESC LIMIT ?`).all(since, type, limit)
-        : db.prepare(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? ORDER BY pushed_at DESC LIMIT ?`).all(since, limit)) as Array<{ record_type: string; record_id: string }>;
+    pushedSince(since: number, type: string | undefined, limit: number): Promise<Array<{ record_type: string; record_id: string }>> {
+      return type
+        ? sql.all(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? AND record_type = ? ORDER BY pushed_at DESC LIMIT ?`, [since, type, limit])
+        : sql.all(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? ORDER BY pushed_at DESC LIMIT ?`, [since, limit]);
     },
-    recent(limit: number) {
-      return db.prepare(`SELECT * FROM ledger ORDER BY pushed_at DESC LIMIT ?`).all(limit) as Array<{
-        record_type: string; record_id: string; hash: string; pushed_at: number; push_count: number;
-      }>;
+    recent(limit: number): Promise<LedgerRow[]> {
+      return sql.all<LedgerRow>(`SELECT * FROM ledger ORDER BY pushed_at DESC LIMIT ?`, [limit]);
     },
   };
 }

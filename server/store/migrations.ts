@@ -205,4 +205,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX tracker_events_visitor ON tracker_events(visitor_id, state, seq);
   CREATE INDEX tracker_events_state ON tracker_events(state, received_at);
   `,
+  // 4 (issue 9): the calendar of sends towards each remote, shared by every replica (server/store/rate-slot-store.ts).
+  `
+  CREATE TABLE rate_limiters (
+    name TEXT PRIMARY KEY,
+    paused_until INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE rate_sends (
+    limiter TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX rate_sends_limiter_at ON rate_sends(limiter, at);
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { Sql } from './sql/sql.js';
 
 export interface PushLogEntry {
   at: number;
@@ -12,20 +12,19 @@ export interface PushLogEntry {
 }
 
 /** Every push request we made, for /status and the records-per-request figure. */
-export function createPushLogStore(db: Db) {
-  const insert = db.prepare(`
-    INSERT INTO push_log (at, record_type, records, status, request_id, accepted, rejected, error)
-    VALUES (@at, @record_type, @records, @status, @request_id, @accepted, @rejected, @error)`);
+export function createPushLogStore(sql: Sql) {
   return {
-    add(entry: PushLogEntry): void {
-      insert.run(entry);
+    async add(entry: PushLogEntry): Promise<void> {
+      await sql.run(`
+        INSERT INTO push_log (at, record_type, records, status, request_id, accepted, rejected, error)
+        VALUES (@at, @record_type, @records, @status, @request_id, @accepted, @rejected, @error)`, { ...entry });
     },
-    recent(limit: number): PushLogEntry[] {
-      return db.prepare(`SELECT * FROM push_log ORDER BY id DESC LIMIT ?`).all(limit) as PushLogEntry[];
+    recent(limit: number): Promise<PushLogEntry[]> {
+      return sql.all<PushLogEntry>(`SELECT * FROM push_log ORDER BY id DESC LIMIT ?`, [limit]);
     },
     /** Removes entries older than `before`, ms; the log is for operations, not an archive. */
-    prune(before: number): void {
-      db.prepare(`DELETE FROM push_log WHERE at < ?`).run(before);
+    async prune(before: number): Promise<void> {
+      await sql.run(`DELETE FROM push_log WHERE at < ?`, [before]);
     },
   };
 }

@@ -4,6 +4,7 @@ import { mapOrder } from '../mapping/map-order.js';
 import { mapShipmentEvent } from '../mapping/map-shipment-event.js';
 import { shippedShipments } from '../mapping/shipment-progress.js';
 import type { OmetriaContact, OmetriaCustomEvent, OmetriaOrder } from '../../shared/schemas/ometria-records.js';
+import type { Store } from '../store/store.js';
 import type { SyncContext } from './sync-context.js';
 import { orderFacts } from '../customers/order-facts.js';
 import { segmentationAttributes } from '../customers/segmentation.js';
@@ -21,16 +22,23 @@ export interface OrderRecords {
  * shipped shipment. Used by the sync and by reconciliation, so both expect the same records.
  * Allocates the contact key on first sight (decisions.md 1); throws MappingError for unmappable data.
  */
-export function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string): OrderRecords {
+export async function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string): Promise<OrderRecords> {
   const customer = order.customer;
-  const contactKey = customer ? ctx.store.contactKeys.resolve(customer.id, customer.email, ctx.now()) : `order-${order.number}`;
-  const record = mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl });
-  return {
-    contactKey,
-    order: record,
-    contact: customer ? withSegmentation(ctx, order, contactKey, mapOrderContact(customer, { contactKey, collection: ctx.contactCollection })) : undefined,
-    events: customer ? shippedShipments(order).map((s) => mapShipmentEvent(order, s, { contactKey, trackingUrl: ctx.trackingUrl })) : [],
-  };
+  if (!customer) {
+    const contactKey = `order-${order.number}`;
+    return { contactKey, order: mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl }), contact: undefined, events: [] };
+  }
+  // The key, the order's facts and the facts segmentation reads back are one consistent view of the contact.
+  return ctx.store.transaction(async (tx) => {
+    const contactKey = await tx.contactKeys.resolve(customer.id, customer.email, ctx.now());
+    const record = mapOrder(order, { contactKey, ometriaStore, trackingUrl: ctx.trackingUrl });
+    return {
+      contactKey,
+      order: record,
+      contact: await withSegmentation(tx, ctx, order, contactKey, mapOrderContact(customer, { contactKey, collection: ctx.contactCollection })),
+      events: shippedShipments(order).map((s) => mapShipmentEvent(order, s, { contactKey, trackingUrl: ctx.trackingUrl })),
+    };
+  });
 }
 
 /**
@@ -38,8 +46,8 @@ export function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore:
  * have seen, this one included: kept current on every order, return and cancellation (issues 3–4).
  * `store_ids` is left to the customer sync, which knows all of a customer's markets: Ometria replaces arrays.
  */
-function withSegmentation(ctx: SyncContext, order: CentraOrder, contactKey: string, contact: OmetriaContact): OmetriaContact {
-  ctx.store.customerHistory.upsertOrderFacts([orderFacts(order, contactKey, refundsByLine(order))]);
-  const segmentation = segmentationAttributes(ctx.store.customerHistory.factsFor(contactKey), ctx.customers.segmentation);
+async function withSegmentation(tx: Store, ctx: SyncContext, order: CentraOrder, contactKey: string, contact: OmetriaContact): Promise<OmetriaContact> {
+  await tx.customerHistory.upsertOrderFacts([orderFacts(order, contactKey, refundsByLine(order))]);
+  const segmentation = segmentationAttributes(await tx.customerHistory.factsFor(contactKey), ctx.customers.segmentation);
   return { ...contact, properties: { ...contact.properties, ...segmentation } };
 }

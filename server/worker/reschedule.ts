@@ -5,23 +5,23 @@ import { backoffMs } from './backoff.js';
 import type { SyncContext } from './sync-context.js';
 
 /** Retry as data: the job's run_at moves, attempts and last_error record why (decisions.md 5). */
-export function retryJob(ctx: SyncContext, job: Job, reason: string, retryAfterMs = 0): void {
+export async function retryJob(ctx: SyncContext, job: Job, reason: string, retryAfterMs = 0): Promise<void> {
   const delay = backoffMs(job.attempts, ctx.random, {}, retryAfterMs);
-  ctx.store.jobs.retryLater(job.id, ctx.now() + delay, reason, ctx.now());
+  await ctx.store.jobs.retryLater(job.id, ctx.now() + delay, reason, ctx.now());
 }
 
 /** A remote failure that is not about one record: every job of the batch waits and tries again. */
-export function rescheduleAfterRemoteError(ctx: SyncContext, jobs: Job[], error: unknown, remote: 'Centra' | 'Ometria'): void {
+export async function rescheduleAfterRemoteError(ctx: SyncContext, jobs: Job[], error: unknown, remote: 'Centra' | 'Ometria'): Promise<void> {
   if (!(error instanceof RemoteError)) throw error;
   const outcome: Outcome = error.outcome;
-  if (outcome.kind === 'auth') raiseAuthAlert(ctx.alerter, remote, outcome.reason);
+  if (outcome.kind === 'auth') await raiseAuthAlert(ctx.alerter, remote, outcome.reason);
   const retryAfter = outcome.kind === 'rate_limited' ? outcome.delayMs : 0;
-  for (const job of jobs) retryJob(ctx, job, outcome.reason, retryAfter);
+  for (const job of jobs) await retryJob(ctx, job, outcome.reason, retryAfter);
   ctx.logger.warn({ jobs: jobs.length, outcome: outcome.kind }, `${remote}: ${outcome.reason}; jobs rescheduled`);
 }
 
-function raiseAuthAlert(alerter: Alerter, remote: 'Centra' | 'Ometria', reason: string): void {
-  alerter.raise({
+function raiseAuthAlert(alerter: Alerter, remote: 'Centra' | 'Ometria', reason: string): Promise<void> {
+  return alerter.raise({
     fingerprint: `auth:${remote}`,
     kind: 'auth_failure',
     entity: `${remote} credentials`,

@@ -16,12 +16,12 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
   const now = ctx.now();
-  ctx.store.transaction(() => {
+  await ctx.store.transaction(async (tx) => {
     for (const job of jobs) {
-      const order = parents.get(Number(job.entity_key)) ?? ctx.store.links.orderOf(kind, job.entity_key);
-      if (order !== undefined) ctx.store.jobs.enqueue('order', String(order), now);
+      const order = parents.get(Number(job.entity_key)) ?? (await tx.links.orderOf(kind, job.entity_key));
+      if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
       else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
-      ctx.store.jobs.complete(job.id, now);
+      await tx.jobs.complete(job.id, now);
     }
   });
 }

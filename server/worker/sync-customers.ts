@@ -34,12 +34,12 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
   for (const [i, job] of jobs.entries()) {
     const fetched = byId.get(Number(job.entity_key));
     if (!fetched || fetched.status === 'error') {
-      retryJob(ctx, job, `customer ${job.entity_key}: ${fetched?.message ?? 'not fetched'}`);
+      await retryJob(ctx, job, `customer ${job.entity_key}: ${fetched?.message ?? 'not fetched'}`);
       continue;
     }
     if (fetched.status === 'not_found') {
       ctx.logger.info({ customer: job.entity_key }, 'customer not in Centra (deleted?): nothing to update');
-      ctx.store.jobs.complete(job.id, ctx.now());
+      await ctx.store.jobs.complete(job.id, ctx.now());
       continue;
     }
     let group: CentraCustomer[] = [fetched.customer];
@@ -51,7 +51,7 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
         return rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
       }
     }
-    prepared.push(prepare(ctx, job, group));
+    prepared.push(await prepare(ctx, job, group));
   }
   if (prepared.length === 0) return;
   let result;
@@ -60,26 +60,34 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, prepared.map((p) => p.job), error, 'Ometria');
   }
-  for (const p of prepared) {
-    const rejected = result.deadLettered.get(p.item.record.id);
-    if (rejected) {
-      ctx.store.jobs.markDead(p.job.id, rejected, ctx.now());
-      continue;
+  const now = ctx.now();
+  await ctx.store.transaction(async (tx) => {
+    for (const p of prepared) {
+      const rejected = result.deadLettered.get(p.item.record.id);
+      if (rejected) {
+        await tx.jobs.markDead(p.job.id, rejected, now);
+        continue;
+      }
+      await tx.consentAudit.markPushed(p.contactKey, now, p.consentChange);
+      await tx.jobs.complete(p.job.id, now);
     }
-    ctx.store.consentAudit.markPushed(p.contactKey, ctx.now(), p.consentChange);
-    ctx.store.jobs.complete(p.job.id, ctx.now());
-  }
+  });
 }
 
-function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Prepared {
+async function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Promise<Prepared> {
   const cfg = ctx.customers;
-  const keys = group.map((c) => ctx.store.contactKeys.resolve(c.id, c.email, ctx.now()));
-  const contactKey = ctx.store.contactKeys.keyForCustomer(Number(job.entity_key)) ?? keys[0]!;
-  const last = ctx.store.consentAudit.lastKnown(contactKey);
-  const merged = mergeConsent([...group.map((c) => consentOf(c, cfg.consent, last)), last]);
-  const consentChange = !last || !sameConsent(merged, last)
-    ? ctx.store.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() })
-    : undefined;
+  // Keys allocated, consent read and its change recorded, history read: one consistent view of the contact.
+  const { contactKey, last, merged, consentChange, facts } = await ctx.store.transaction(async (tx) => {
+    const keys: string[] = [];
+    for (const c of group) keys.push(await tx.contactKeys.resolve(c.id, c.email, ctx.now()));
+    const contactKey = (await tx.contactKeys.keyForCustomer(Number(job.entity_key))) ?? keys[0]!;
+    const last = await tx.consentAudit.lastKnown(contactKey);
+    const merged = mergeConsent([...group.map((c) => consentOf(c, cfg.consent, last)), last]);
+    const consentChange = !last || !sameConsent(merged, last)
+      ? await tx.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() })
+      : undefined;
+    return { contactKey, last, merged, consentChange, facts: await tx.customerHistory.factsFor(contactKey) };
+  });
   const storeIds = [...new Set(group.flatMap((c) => {
     const store = resolveOmetriaStore(ctx.storeMap, c.market?.id);
     return store ? [store] : [];
@@ -93,7 +101,7 @@ function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Prepared 
     lastSentConsent: last,
     attributeMap: cfg.attributeMap,
     dateOfBirthAttribute: cfg.dateOfBirthAttribute,
-    segmentation: segmentationAttributes(ctx.store.customerHistory.factsFor(contactKey), cfg.segmentation),
+    segmentation: segmentationAttributes(facts, cfg.segmentation),
   });
   return { job, contactKey, consentChange, item: { record, jobKind: 'customer', entityKey: job.entity_key } };
 }

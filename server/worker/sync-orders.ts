@@ -29,12 +29,12 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
     try {
       for (const [n, f] of await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)))) fetched.set(n, f);
     } catch (error) {
-      rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
+      await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
       jobs = jobs.slice(0, i);
       break;
     }
   }
-  ctx.alerter.resolve('auth:Centra');
+  await ctx.alerter.resolve('auth:Centra');
   await settleFetchedOrders(ctx, jobs, fetched);
 }
 
@@ -43,10 +43,11 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
  * The backfill enters here with orders it listed in full, so it costs no second fetch per order.
  */
 export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
-  const mapped = jobs.flatMap((job) => {
-    const m = mapJob(ctx, job, fetched.get(Number(job.entity_key)));
-    return m ? [m] : [];
-  });
+  const mapped: Mapped[] = [];
+  for (const job of jobs) {
+    const m = await mapJob(ctx, job, fetched.get(Number(job.entity_key)));
+    if (m) mapped.push(m);
+  }
   if (mapped.length === 0) return;
 
   let contactResult;
@@ -55,12 +56,15 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, mapped.map((m) => m.job), error, 'Ometria');
   }
-  const ready = mapped.filter((m) => {
-    if (!m.contact || contactResult.delivered.has(m.contact.record.id)) return true;
+  const ready: Mapped[] = [];
+  for (const m of mapped) {
+    if (!m.contact || contactResult.delivered.has(m.contact.record.id)) {
+      ready.push(m);
+      continue;
+    }
     const reason = contactResult.deadLettered.get(m.contact.record.id) ?? 'contact not delivered';
-    ctx.store.jobs.block(m.job.id, `contact:${m.contact.record.id}`, `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`, ctx.now());
-    return false;
-  });
+    await ctx.store.jobs.block(m.job.id, `contact:${m.contact.record.id}`, `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`, ctx.now());
+  }
   if (ready.length === 0) return;
 
   let orderResult;
@@ -69,56 +73,59 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
   }
-  ctx.alerter.resolve('auth:Ometria');
-  const delivered = ready.filter((m) => {
+  await ctx.alerter.resolve('auth:Ometria');
+  const delivered: Mapped[] = [];
+  for (const m of ready) {
     const rejected = orderResult.deadLettered.get(m.order.record.id);
-    if (rejected) ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
-    else if (m.version) ctx.store.links.setVersion('order', m.job.entity_key, m.version);
-    return !rejected;
-  });
+    if (rejected) await ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
+    else {
+      if (m.version) await ctx.store.links.setVersion('order', m.job.entity_key, m.version);
+      delivered.push(m);
+    }
+  }
 
   try {
     await pushRecords(delivered.flatMap((m) => m.events), pushDeps(ctx));
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, delivered.map((m) => m.job), error, 'Ometria');
   }
-  for (const m of delivered) ctx.store.jobs.complete(m.job.id, ctx.now());
+  for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
 }
 
 const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
 
 /** Settles jobs that cannot be pushed now; returns the records for those that can. */
-function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Mapped | undefined {
+async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<Mapped | undefined> {
   const number = job.entity_key;
   if (!fetched || fetched.status === 'error') {
-    retryJob(ctx, job, `order ${number}: ${fetched?.message ?? 'not fetched'}`);
+    await retryJob(ctx, job, `order ${number}: ${fetched?.message ?? 'not fetched'}`);
     return undefined;
   }
   if (fetched.status === 'not_found' || fetched.order.isOnHold) {
-    notFoundYet(ctx, job);
+    await notFoundYet(ctx, job);
     return undefined;
   }
-  ctx.alerter.resolve(`order-not-found:${number}`);
+  await ctx.alerter.resolve(`order-not-found:${number}`);
   const order = fetched.order;
   if (order.__typename === 'WholesaleOrder') {
     ctx.logger.info({ order: order.number }, 'wholesale order: not synced to Ometria (B2C marketing only)');
-    ctx.store.jobs.complete(job.id, ctx.now());
+    await ctx.store.jobs.complete(job.id, ctx.now());
     return undefined;
   }
   const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
   if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.');
   const version = orderSourceVersion(order);
-  const pushedVersion = ctx.store.links.version('order', number);
+  const pushedVersion = await ctx.store.links.version('order', number);
   if (version && pushedVersion && version < pushedVersion) {
     ctx.logger.info({ order: order.number, version, pushedVersion }, 'fetched order state is older than the one in Ometria; not pushed');
-    ctx.store.jobs.complete(job.id, ctx.now());
+    await ctx.store.jobs.complete(job.id, ctx.now());
     return undefined;
   }
-  for (const s of order.shipments ?? []) ctx.store.links.link('shipment', String(s.id), number);
-  for (const r of order.returns ?? []) ctx.store.links.link('return', String(r.id), number);
-  watchCarriers(ctx, order);
+  for (const s of order.shipments ?? []) await ctx.store.links.link('shipment', String(s.id), number);
+  for (const r of order.returns ?? []) await ctx.store.links.link('return', String(r.id), number);
+  await watchCarriers(ctx, order);
   try {
-    const records = orderRecords(ctx, order, ometriaStore);
+    const records = await orderRecords(ctx, order, ometriaStore);
     const item = (r: PushItem['record']): PushItem => ({ record: r, jobKind: 'order', entityKey: number });
     return { job, version, order: item(records.order), contact: records.contact && item(records.contact), events: records.events.map(item) };
   } catch (error) {
@@ -128,14 +135,14 @@ function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): 
 }
 
 /** A shipped parcel with a tracking number but no carrier is the usual cause of broken "shipped" emails. */
-function watchCarriers(ctx: SyncContext, order: CentraOrder): void {
+async function watchCarriers(ctx: SyncContext, order: CentraOrder): Promise<void> {
   for (const s of shippedShipments(order)) {
     const fingerprint = `shipment-no-carrier:${s.id}`;
     if (!s.trackingNumber?.trim() || s.carrierInformation?.carrierName?.trim()) {
-      ctx.alerter.resolve(fingerprint);
+      await ctx.alerter.resolve(fingerprint);
       continue;
     }
-    ctx.alerter.raise({
+    await ctx.alerter.raise({
       fingerprint,
       kind: 'shipment_without_carrier',
       entity: `shipment ${s.number}`,
@@ -147,16 +154,16 @@ function watchCarriers(ctx: SyncContext, order: CentraOrder): void {
   }
 }
 
-function notFoundYet(ctx: SyncContext, job: Job): void {
+async function notFoundYet(ctx: SyncContext, job: Job): Promise<void> {
   const waited = ctx.now() - job.first_queued_at;
   if (waited < ctx.notFoundGiveUpMs) {
-    retryJob(ctx, job, `order ${job.entity_key} is not visible in Centra yet (held, awaiting payment, or not created); retrying`);
+    await retryJob(ctx, job, `order ${job.entity_key} is not visible in Centra yet (held, awaiting payment, or not created); retrying`);
     return;
   }
   const reason = `order ${job.entity_key} was still not visible in Centra ${Math.round(waited / 3_600_000)} h after its webhook`;
-  ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
-  ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  ctx.alerter.raise({
+  await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
+  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  await ctx.alerter.raise({
     fingerprint: `order-not-found:${job.entity_key}`,
     kind: 'order_not_found',
     entity: `order ${job.entity_key}`,
@@ -167,10 +174,10 @@ function notFoundYet(ctx: SyncContext, job: Job): void {
   });
 }
 
-function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: string, action: string): undefined {
-  const id = ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
-  ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  ctx.alerter.raise({
+async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: string, action: string): Promise<undefined> {
+  const id = await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
+  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  await ctx.alerter.raise({
     fingerprint: `dead-letter:order:${order.number}`,
     kind: 'dead_letter',
     entity: `order ${order.number}`,

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import type { Job, JobKind, JobStore } from '../store/job-store.js';
+import { DEFAULT_LEASE_MS, type Job, type JobKind, type JobStore } from '../store/job-store.js';
 
 export type Handler = (jobs: Job[]) => Promise<void>;
 
@@ -10,6 +10,8 @@ export interface WorkerOptions {
   now: () => number;
   /** Longest idle wait between looks at the job table, ms (default: 1000). */
   idleMs?: number;
+  /** How long a claim holds a job if this process dies, ms (JOB_LEASE_SECONDS); renewed while the batch runs. */
+  leaseMs?: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface WorkerOptions {
  */
 export function createWorker(options: WorkerOptions) {
   const idleMs = options.idleMs ?? 1_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -28,21 +31,23 @@ export function createWorker(options: WorkerOptions) {
   let unsettled: Array<{ job: Job; error: string }> = [];
 
   const runOnce = async (): Promise<number> => {
-    if (!settleLeftovers()) return 0;
+    if (!(await settleLeftovers())) return 0;
     let claimed = 0;
     for (const [kind, handler] of Object.entries(options.handlers) as Array<[JobKind, { handle: Handler; batchSize: number }]>) {
       if (!running) break;
-      const batch = claim(kind, handler.batchSize);
+      const batch = await claim(kind, handler.batchSize);
       if (batch.length === 0) continue;
       claimed += batch.length;
       inFlight = batch.length;
+      const renewal = setInterval(() => void renewLease(batch), leaseMs / 3);
       try {
         await handler.handle(batch);
       } catch (error) {
         // A bug, not a remote failure: the jobs go back with the error visible, and the worker lives on.
         options.logger.error({ err: error, kind }, 'sync handler failed');
-        putBack(batch, error as Error);
+        await putBack(batch, error as Error);
       } finally {
+        clearInterval(renewal);
         inFlight = 0;
       }
     }
@@ -51,26 +56,35 @@ export function createWorker(options: WorkerOptions) {
 
   // A full or read-only disk makes every job write throw. The worker must outlive it: claims come back
   // empty (the loop idles and looks again), and jobs it cannot put back return when their lease expires.
-  const claim = (kind: JobKind, limit: number): Job[] => {
+  const claim = async (kind: JobKind, limit: number): Promise<Job[]> => {
     try {
-      return options.jobs.claimDue(kind, limit, options.now());
+      return await options.jobs.claimDue(kind, limit, options.now(), leaseMs);
     } catch (error) {
       options.logger.error({ err: error, kind }, 'could not claim jobs from the store; retrying after the idle wait');
       return [];
     }
   };
 
-  const putBack = (batch: Job[], cause: Error): void => {
+  const putBack = async (batch: Job[], cause: Error): Promise<void> => {
     unsettled.push(...batch.map((job) => ({ job, error: `internal error: ${cause.message}` })));
-    if (!settleLeftovers(60_000)) options.logger.error({ kind: batch[0]?.kind, jobs: batch.length }, 'could not put failed jobs back; retrying before the next claim');
+    if (!(await settleLeftovers(60_000))) options.logger.error({ kind: batch[0]?.kind, jobs: batch.length }, 'could not put failed jobs back; retrying before the next claim');
+  };
+
+  // Another replica may take a job whose lease ran out; renewing while the batch runs keeps it ours.
+  const renewLease = async (batch: Job[]): Promise<void> => {
+    try {
+      await options.jobs.extendLease(batch.map((job) => job.id), options.now() + leaseMs);
+    } catch (error) {
+      options.logger.warn({ err: error, jobs: batch.length }, 'could not renew the lease of the batch in hand');
+    }
   };
 
   /** True when nothing is left to put back. */
-  const settleLeftovers = (delayMs = 0): boolean => {
+  const settleLeftovers = async (delayMs = 0): Promise<boolean> => {
     while (unsettled.length > 0) {
       const { job, error } = unsettled[0]!;
       try {
-        options.jobs.retryLater(job.id, options.now() + delayMs, error, options.now());
+        await options.jobs.retryLater(job.id, options.now() + delayMs, error, options.now());
       } catch (writeError) {
         options.logger.debug({ err: writeError }, 'store still refuses writes');
         return false;

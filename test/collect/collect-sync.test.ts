@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replayDeadLetters } from '../../server/admin/replay.js';
-import { trackerEventStore } from '../../server/store/tracker-event-store.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { batchOf, postCollect, SHOP_ORIGIN, trackerEvent } from './tracker-batch.js';
@@ -18,13 +17,13 @@ const basket = () =>
 describe('anonymous visitors', () => {
   it('holds an anonymous visitor\'s events and sends them, attributed, once the visitor logs in', async () => {
     const s = await start();
-    s.service.store.contactKeys.resolve(1001, 'ann@example.com', Date.now());
+    await s.service.store.contactKeys.resolve(1001, 'ann@example.com', Date.now());
     const visitor = randomUUID();
     const before = [trackerEvent('product_view', { sku: 'P10001BLK' }), basket()];
     expect((await postCollect(s.service.url, batchOf(before, visitor))).body).toMatchObject({ accepted: 2 });
     await new Promise((r) => setTimeout(r, 400));
     expect(s.ometria.store.all('custom_event')).toEqual([]);
-    expect(s.service.store.jobs.find('collect', visitor)).toBeUndefined();
+    expect(await s.service.store.jobs.find('collect', visitor)).toBeUndefined();
 
     await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'Ann@Example.com', customerId: '1001' }), trackerEvent('checkout', {})], visitor));
     await waitFor(() => s.ometria.store.all('custom_event').length === 3, 'the held events and the checkout in Ometria');
@@ -65,7 +64,7 @@ describe('durability and retries', () => {
     const visitor = randomUUID();
     const events = [trackerEvent('identify', { customerId: '3003' }), trackerEvent('checkout', {})];
     await postCollect(s.service.url, batchOf(events, visitor));
-    await waitFor(() => s.service.store.jobs.find('collect', visitor)?.last_error, 'the collect job to record the outage');
+    await waitFor(async () => (await s.service.store.jobs.find('collect', visitor))?.last_error, 'the collect job to record the outage');
     s.ometria.faults.down(false);
     await waitFor(() => s.ometria.store.get('custom_event', events[1]!.id), 'the event after the outage', 15_000);
     expect(s.ometria.store.versions('custom_event', events[1]!.id)).toBe(1);
@@ -77,11 +76,11 @@ describe('durability and retries', () => {
     const refused = trackerEvent('checkout', {});
     s.ometria.faults.rejectIds('custom_event', [refused.id]);
     await postCollect(s.service.url, batchOf([trackerEvent('identify', { customerId: '4004' }), refused], visitor));
-    await waitFor(() => trackerEventStore(s.service.store.db).counts().dead === 1, 'the refused event to be dead');
-    const letter = s.service.store.deadLetters.listOpen('custom_event')[0]!;
+    await waitFor(async () => (await s.service.store.trackerEvents.counts()).dead === 1, 'the refused event to be dead');
+    const letter = (await s.service.store.deadLetters.listOpen('custom_event'))[0]!;
     expect(letter).toMatchObject({ job_kind: 'collect', entity_key: visitor, record_id: refused.id });
     s.ometria.faults.reset();
-    replayDeadLetters(s.service.store, { ids: [letter.id] }, Date.now());
+    await replayDeadLetters(s.service.store, { ids: [letter.id] }, Date.now());
     s.service.worker.wake();
     await waitFor(() => s.ometria.store.get('custom_event', refused.id), 'the replayed event in Ometria');
   });

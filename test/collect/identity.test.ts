@@ -24,8 +24,8 @@ describe('mergeIdentity', () => {
 
 describe('ometriaIdentity', () => {
   const keys = (customers: Record<number, string>, emails: Record<string, string>): ContactKeyLookup => ({
-    forCustomer: (id) => customers[id],
-    forEmail: (email) => emails[email],
+    forCustomer: async (id) => customers[id],
+    forEmail: async (email) => emails[email],
   });
 
   it.each([
@@ -33,7 +33,7 @@ describe('ometriaIdentity', () => {
     ['the stored key of the email when the customer is new to us', { customerId: '1001', email: 'ann@example.com' }, keys({}, { 'ann@example.com': 'c77' }), { identity_account_id: 'c77', identity_email: 'ann@example.com' }],
     ['the key a first-seen customer will get (c<id>)', { customerId: '1001' }, keys({}, {}), { identity_account_id: 'c1001' }],
     ['the email alone when no key is known', { email: 'ann@example.com' }, keys({}, {}), { identity_email: 'ann@example.com' }],
-  ])('uses %s', (_name, identity, lookup, expected) => {
-    expect(ometriaIdentity(identity, lookup)).toEqual(expected);
+  ])('uses %s', async (_name, identity, lookup, expected) => {
+    expect(await ometriaIdentity(identity, lookup)).toEqual(expected);
   });
 });

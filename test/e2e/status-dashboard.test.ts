@@ -33,7 +33,7 @@ describe('status dashboard in a real browser (issue 7)', () => {
     stack.centra.data.shipments.add(makeSimShipment(order, { id: 951, number: '91-1', carrierInformation: null }));
     stack.ometria.faults.rejectIds('order', ['93']);
     await stack.send([{ type: 'order', id: 91 }, { type: 'order', id: 93 }]);
-    await waitFor(() => stack.service.store.deadLetters.countOpen() === 1 && stack.ometria.store.get('order', '91'), 'scenario settled');
+    await waitFor(async () => (await stack.service.store.deadLetters.countOpen()) === 1 && stack.ometria.store.get('order', '91'), 'scenario settled');
     const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
     await runReconcile(runtime.ctx, { scope: 'last 7 days', days: 7, repair: false, readBackLimit: 0 });
 

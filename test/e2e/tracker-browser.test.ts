@@ -13,7 +13,7 @@ import { startSandbox, type ServiceHandle } from '../../server/main.js';
 import { seedCatalogue } from '../../server/sandbox/centra-simulator/index.js';
 import { storefrontPage, type StorefrontProduct } from '../../server/sandbox/storefront-page.js';
 import { storefrontProducts } from '../../server/sandbox/storefront-route.js';
-import { trackerEventStore } from '../../server/store/tracker-event-store.js';
+import { testDatabase, type TestDatabase } from '../helpers/database-env.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   seedCatalogue(stack.centra.data, { products: 3 });
   products = storefrontProducts(stack.centra.data);
   // What the catalogue sync leaves behind: every style-colour and size pushed as an Ometria product.
-  for (const p of products) for (const id of [p.productSku, ...p.sizes.map((s) => s.sku)]) stack.service.store.ledger.record('product', id, 'synced', Date.now());
+  for (const p of products) for (const id of [p.productSku, ...p.sizes.map((s) => s.sku)]) await stack.service.store.ledger.record('product', id, 'synced', Date.now());
 }, 120_000);
 
 afterAll(async () => {
@@ -118,7 +118,7 @@ const ometriaEvents = () => stack.ometria.store.all('custom_event') as Array<{ i
 async function expectEachEventOnce(sent: Sent[], visitor: string): Promise<void> {
   await waitFor(() => sent.flatMap((s) => s.ids).length >= 4, 'the tap to record four events');
   const accepted = sent.filter((s) => s.status === 200).flatMap((s) => s.ids);
-  const stored = stack.service.store.db.prepare(`SELECT id FROM tracker_events WHERE visitor_id = ?`).pluck().all(visitor) as string[];
+  const stored = (await stack.service.store.sql.all<{ id: string }>(`SELECT id FROM tracker_events WHERE visitor_id = ?`, [visitor])).map((r) => r.id);
   expect(stored).toHaveLength(4); // product view, add to basket, basket, identify
   expect([...accepted].sort()).toEqual([...stored].sort());
   expect(sent.every((s) => !s.duplicates)).toBe(true);
@@ -168,7 +168,7 @@ describe('the tracker in a real browser', () => {
     await waitFor(() => ometriaEvents().length === 3, 'the events in Ometria after the network recovered', 30_000);
     await page.goto(`${shopUrl}/elsewhere`);
     const visitor = await visitorOf(page);
-    expect(trackerEventStore(stack.service.store.db).counts().pending ?? 0).toBe(0);
+    expect((await stack.service.store.trackerEvents.counts()).pending ?? 0).toBe(0);
     // the aborted requests never left the browser; the tap saw only what reached the companion
     await expectEachEventOnce(tap.sent, visitor);
   }, 60_000);
@@ -176,12 +176,15 @@ describe('the tracker in a real browser', () => {
 
 describe('the sandbox demo storefront', () => {
   let sandbox: ServiceHandle;
+  let database: TestDatabase | undefined;
   const dir = tempDir();
   beforeAll(async () => {
-    sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, PORT: '0', LOG_LEVEL: 'silent' }));
+    database = await testDatabase();
+    sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, ...database.env, PORT: '0', LOG_LEVEL: 'silent' }));
   });
   afterAll(async () => {
     await sandbox?.close();
+    await database?.drop();
     dir.remove();
   });
 

@@ -207,7 +207,7 @@ describe('abuse: POST /collect', () => {
   });
 
   it('after all that, the store holds nothing from those requests and the process is still up', async () => {
-    expect(storedRows(stack.dataDir, TRACKER_TABLES)).toEqual({ tracker_events: 0, tracker_identities: 0, tracker_visitors: 0, jobs: 0 });
+    expect(await storedRows(stack, TRACKER_TABLES)).toEqual({ tracker_events: 0, tracker_identities: 0, tracker_visitors: 0, jobs: 0 });
     expect(stack.service.alive()).toBe(true);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     // the control: a real tracker batch from an allowed origin is taken

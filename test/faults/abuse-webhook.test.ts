@@ -268,7 +268,7 @@ describe('abuse: POST /webhooks/centra', () => {
   });
 
   it('after all that, the store holds nothing from those requests and the process is still up', async () => {
-    expect(storedRows(stack.dataDir, INTAKE_TABLES)).toEqual({ deliveries: 0, delivery_events: 0, jobs: 0 });
+    expect(await storedRows(stack, INTAKE_TABLES)).toEqual({ deliveries: 0, delivery_events: 0, jobs: 0 });
     expect(stack.service.alive()).toBe(true);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
   });
@@ -295,7 +295,7 @@ describe('abuse: POST /webhooks/centra', () => {
       expect([200, 400, 413], describeReply(reply)).toContain(reply.status);
     }
     // Only well-formed order numbers became jobs; the service still syncs a real order end to end.
-    const jobs = queryRows(stack.dataDir, 'SELECT kind, entity_key FROM jobs') as Array<{ kind: string; entity_key: string }>;
+    const jobs = (await queryRows(stack, 'SELECT kind, entity_key FROM jobs')) as Array<{ kind: string; entity_key: string }>;
     expect(jobs.filter((j) => j.kind !== 'order' || !/^\d{1,18}$/.test(j.entity_key))).toEqual([]);
     const { service, ometria } = stack;
     const body = encodeWebhookBody({ events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id: 5 }] });

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeWebhookBody, signCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
-import { openStore } from '../../server/store/store.js';
+import { openStore } from '../../server/store/open-store.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { allDelivered, leakyLines, maxInWindow, orderDelivery } from './helpers/checks.js';
 import { burst, sleep } from './helpers/deliveries.js';
@@ -81,12 +81,12 @@ describe('SIGTERM during a burst', () => {
     expect(pushesAfterTerm).toBeGreaterThanOrEqual(5);
 
     // Nothing is left claimed: the store was closed with every job settled (done, or pending for the next run).
-    const store = openStore(dataDir, { synchronous: 'NORMAL' });
+    const store = await openStore({ dataDir, synchronous: 'NORMAL', databaseUrl: stack.databaseUrl });
     try {
-      const running = store.jobs.countsByState().filter((r) => r.state === 'running');
+      const running = (await store.jobs.countsByState()).filter((r) => r.state === 'running');
       expect(running).toEqual([]);
     } finally {
-      store.close();
+      await store.close();
     }
 
     await sleep(500);

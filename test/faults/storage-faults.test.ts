@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeEngine } from '../helpers/postgres.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { allDelivered, leakyLines, orderDelivery } from './helpers/checks.js';
 import { deliverOrders, sleep, type DeliveryOutcome } from './helpers/deliveries.js';
 import { ext4Problem, mountExt4, mountTmpfs, tmpfsProblem, type Ext4Disk, type SmallDisk } from './helpers/disk.js';
 import { startFaultStack, type FaultStack } from './helpers/fault-stack.js';
 
-const noTmpfs = tmpfsProblem();
-const noExt4 = ext4Problem();
+// A full or failing disk under DATA_DIR is the SQLite store's fault to survive; on PostgreSQL DATA_DIR holds no store.
+const notSqlite = storeEngine === 'sqlite' ? undefined : `the store is ${storeEngine}, not a SQLite file under DATA_DIR`;
+const noTmpfs = notSqlite ?? tmpfsProblem();
+const noExt4 = notSqlite ?? ext4Problem();
 
 let stack: FaultStack | undefined;
 let disk: SmallDisk | Ext4Disk | undefined;

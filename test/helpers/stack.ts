@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../server/config/load-config.js';
 import { startService, type ServiceHandle } from '../../server/main.js';
 import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../server/sandbox/ometria-recorder/index.js';
+import { testDatabase } from './database-env.js';
 import { tempDir } from './temp-dir.js';
 
 export const WEBHOOK_SECRET = 'test-endpoint-secret';
@@ -22,7 +23,10 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** The real service on 127.0.0.1 against the Centra simulator and the Ometria recorder, with a temp store. */
+/**
+ * The real service on 127.0.0.1 against the Centra simulator and the Ometria recorder, with a temp store (on the
+ * PostgreSQL pass a fresh database, in `env.DATABASE_URL`).
+ */
 export async function startStack(options: {
   env?: Record<string, string>;
   centra?: CentraSimulatorOptions;
@@ -33,6 +37,7 @@ export async function startStack(options: {
   const ometria = await startOmetriaRecorder({ ratePerSecond: 0, ...options.ometria });
   const dir = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
+  const database = await testDatabase();
   const env: Record<string, string> = {
     CENTRA_API_URL: centra.url,
     CENTRA_API_TOKEN: centra.token,
@@ -42,6 +47,7 @@ export async function startStack(options: {
     OMETRIA_STORE_MAP: JSON.stringify(STORE_MAP),
     OMETRIA_PUSH_RATE: '50',
     DATA_DIR: dataDir,
+    ...database.env,
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -67,6 +73,7 @@ export async function startStack(options: {
     async close() {
       await service.close();
       await Promise.all([centra.close(), ometria.close()]);
+      await database.drop();
       dir?.remove();
     },
   };

@@ -24,8 +24,8 @@ async function stackWithOrder(number: number): Promise<{ stack: Stack; order: Si
   return { stack, order };
 }
 
-const settled = (s: Stack) => waitFor(() => {
-  const counts = s.service.store.jobs.countsByState();
+const settled = (s: Stack) => waitFor(async () => {
+  const counts = await s.service.store.jobs.countsByState();
   return counts.length > 0 && counts.every((r) => r.state === 'done' || r.state === 'dead');
 }, 'all jobs settled');
 
@@ -109,11 +109,13 @@ describe('after-sale truth (issue 3)', () => {
     const { stack, order } = await stackWithOrder(73);
     stack.centra.data.shipments.add(makeSimShipment(order, { id: 347, number: '73-1', carrierInformation: { carrierName: null, serviceName: null } }));
     await stack.send([{ type: 'shipment', id: 347 }, { type: 'order', id: 73 }]);
-    const alert = await waitFor(() => stack.service.store.alerts.listOpen().find((a) => a.kind === 'shipment_without_carrier'), 'carrier alert');
+    const alert = await waitFor(async () => (await stack.service.store.alerts.listOpen()).find((a) => a.kind === 'shipment_without_carrier'), 'carrier alert');
     expect(alert).toMatchObject({ team: 'ecommerce', message: 'shipment 73-1 has a tracking number but no carrier: Ometria cannot build a tracking link' });
     stack.centra.data.shipments.update(347, { carrierInformation: { carrierName: 'DHL', serviceName: 'Express' } });
     await stack.send([{ type: 'shipment', id: 347 }]);
-    await waitFor(() => !stack.service.store.alerts.listOpen().some((a) => a.kind === 'shipment_without_carrier'), 'alert resolved');
+    await waitFor(async () => !(await stack.service.store.alerts.listOpen()).some((a) => a.kind === 'shipment_without_carrier'), 'alert resolved');
+    // The alert is settled while the shipment is mapped, before the order's push is answered.
+    await waitFor(() => (stack.ometria.store.get('order', '73')?.properties as { carrier?: string } | undefined)?.carrier === 'DHL', 'order 73 re-pushed with its carrier');
     expect(stack.ometria.store.get('order', '73')?.properties).toMatchObject({ carrier: 'DHL', tracking_url: expect.stringContaining('dhl.com') });
   });
 });

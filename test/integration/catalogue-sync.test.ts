@@ -9,9 +9,11 @@ import { createOpenApiValidator } from '../../server/ometria/openapi-validator.j
 import { createRuntime } from '../../server/runtime.js';
 import { seedCatalogue, startCentraSimulator, type CentraSimulator, type SimProduct } from '../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
-import { openStore, type Store } from '../../server/store/store.js';
+import { openStore } from '../../server/store/open-store.js';
+import type { Store } from '../../server/store/store.js';
 import type { SyncContext } from '../../server/worker/sync-context.js';
 import { checkOmetriaRecord, type OmetriaProduct } from '../../shared/schemas/ometria-records.js';
+import { testDatabase } from '../helpers/database-env.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const CATALOGUE: CatalogueConfig = {
@@ -48,13 +50,15 @@ async function start(products: number): Promise<Env> {
     OMETRIA_API_URL: ometria.baseUrl, OMETRIA_API_KEY: ometria.apiKey, OMETRIA_PUSH_RATE: '50',
     DATA_DIR: dir.path, LOG_LEVEL: 'silent',
   });
-  const store = openStore(dir.path, { synchronous: 'NORMAL' });
+  const database = await testDatabase();
+  const store = await openStore({ dataDir: dir.path, synchronous: 'NORMAL', databaseUrl: database.url });
   const { ctx } = createRuntime(config, store, { logger: createLogger('silent'), now: Date.now });
   return {
     centra, ometria, store, ctx,
     async close() {
-      store.close();
+      await store.close();
       await Promise.all([centra.close(), ometria.close()]);
+      await database.drop();
       dir.remove();
     },
   };
@@ -92,8 +96,8 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(new Set(first.pushedIds).size).toBe(first.progress.records);
     expect(first.centraRequests).toBe(4);
     expect(first.pages.map((p) => p.pages)).toEqual([0, 1, 2, 3, 3]);
-    expect(e.store.kv.get(PROGRESS_KEY)).toEqual(first.progress);
-    expect(e.store.kv.get(WATERMARK_KEY)).toBe(first.progress.startedAt);
+    expect(await e.store.kv.get(PROGRESS_KEY)).toEqual(first.progress);
+    expect(await e.store.kv.get(WATERMARK_KEY)).toBe(first.progress.startedAt);
 
     const validator = createOpenApiValidator();
     const all = e.ometria.store.all('product') as OmetriaProduct[];
@@ -152,16 +156,16 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     const handler = createProductSyncHandler(e.ctx, CATALOGUE);
     const inCollection = e.centra.data.products.values().filter((p) => p.collection?.id === 2);
     e.centra.data.collections.update(2, { name: 'AW24 Knits' });
-    e.store.jobs.enqueue('product', 'collection:2', Date.now());
+    await e.store.jobs.enqueue('product', 'collection:2', Date.now());
     const item = e.centra.data.displays.get(5)!.displayItems[0]!;
-    e.store.jobs.enqueue('product', `display-item:${item.id}`, Date.now());
-    e.store.jobs.enqueue('product', 'display-item:999999', Date.now());
+    await e.store.jobs.enqueue('product', `display-item:${item.id}`, Date.now());
+    await e.store.jobs.enqueue('product', 'display-item:999999', Date.now());
     // A product launched after the last sync: its display item is not in our index, so Centra is asked.
     seedCatalogue(e.centra.data, { products: 1, seed: 7 });
     const launched = productOf(e, 13);
-    e.store.jobs.enqueue('product', `display-item:${e.centra.data.displays.get(13)!.displayItems[1]!.id}`, Date.now());
+    await e.store.jobs.enqueue('product', `display-item:${e.centra.data.displays.get(13)!.displayItems[1]!.id}`, Date.now());
     const pushesBefore = e.ometria.pushes.count();
-    await handler.handle(e.store.jobs.claimDue('product', handler.batchSize, Date.now()));
+    await handler.handle(await e.store.jobs.claimDue('product', handler.batchSize, Date.now()));
 
     const pushed = e.ometria.pushes.list().slice(pushesBefore).flatMap((p) => p.ids).sort();
     const parents = inCollection.flatMap((p) => p.variants.map((v) => `${p.productNumber}${v.variantNumber}`));
@@ -171,7 +175,7 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(pushed).toEqual([...new Set([...parents, ...launchedIds])].sort());
     for (const id of parents) expect(held(e, id)?.attributes).toContainEqual({ type: 'collection', id: 'collection:2', label: 'AW24 Knits' });
     for (const key of ['collection:2', `display-item:${item.id}`, 'display-item:999999', `display-item:${e.centra.data.displays.get(13)!.displayItems[1]!.id}`]) {
-      expect(e.store.jobs.find('product', key)).toMatchObject({ state: 'done' });
+      expect(await e.store.jobs.find('product', key)).toMatchObject({ state: 'done' });
     }
   });
 
@@ -192,25 +196,25 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(run.progress.collisions).toBe(1);
     expect(held(e, key)?.price).not.toBe(1);
     expect(e.ometria.store.versions('product', key)).toBe(1);
-    expect(e.store.alerts.listOpen().map((a) => a.fingerprint)).toContain(`product-key-collision:${key}`);
+    expect((await e.store.alerts.listOpen()).map((a) => a.fingerprint)).toContain(`product-key-collision:${key}`);
   });
 
   it('a Centra outage fails the run without moving the watermark; the next run sends what changed meanwhile', async () => {
     env = await start(3);
     const e = env;
     await sync(e, 'full');
-    const watermark = e.store.kv.get<number>(WATERMARK_KEY);
+    const watermark = await e.store.kv.get<number>(WATERMARK_KEY);
     const p3 = productOf(e, 3);
     const size = p3.variants[0]!.productSizes[0]!;
     e.centra.data.products.update(3, () => { size.stockTotals = { availableQuantity: (size.stockTotals?.availableQuantity ?? 0) + 5 }; });
     e.centra.faults.failNext(3, 503);
     const down = await sync(e, 'incremental');
     expect(down.progress).toMatchObject({ state: 'failed', pushed: 0, error: expect.stringMatching(/503/) });
-    expect(e.store.kv.get(WATERMARK_KEY)).toBe(watermark);
-    expect(e.store.kv.get<CatalogueProgress>(PROGRESS_KEY)?.state).toBe('failed');
+    expect(await e.store.kv.get(WATERMARK_KEY)).toBe(watermark);
+    expect((await e.store.kv.get<CatalogueProgress>(PROGRESS_KEY))?.state).toBe('failed');
 
     const up = await sync(e, 'incremental');
     expect(up.progress).toMatchObject({ state: 'done', products: 1 });
-    expect(e.store.kv.get(WATERMARK_KEY)).toBe(up.progress.startedAt);
+    expect(await e.store.kv.get(WATERMARK_KEY)).toBe(up.progress.startedAt);
   });
 });

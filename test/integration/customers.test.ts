@@ -13,8 +13,8 @@ afterEach(async () => {
 
 const validator = createOpenApiValidator();
 const contact = (s: Stack, id: string) => s.ometria.store.get('contact', id, 'centra') as Record<string, unknown> & { properties?: Record<string, unknown> };
-const settled = (s: Stack) => waitFor(() => {
-  const counts = s.service.store.jobs.countsByState();
+const settled = (s: Stack) => waitFor(async () => {
+  const counts = await s.service.store.jobs.countsByState();
   return counts.length > 0 && counts.every((r) => r.state === 'done');
 }, 'jobs settled');
 
@@ -37,7 +37,7 @@ describe('customers and consent (issue 4)', () => {
     await stack.send([{ type: 'customer', id: 21 }]);
     await settled(stack);
     expect(contact(stack, 'c21')?.marketing_optin).toBe('EXPLICITLY_OPTEDOUT');
-    const audit = stack.service.store.consentAudit.history('c21');
+    const audit = await stack.service.store.consentAudit.history('c21');
     expect(audit.map((a) => `${a.oldState ?? '-'}→${a.newState}`)).toEqual(['-→in', 'in→out']);
     expect(audit.every((a) => a.pushedAt !== undefined && a.pushedAt !== null)).toBe(true);
     for (const body of stack.ometria.store.bodies('contact', 'c21', 'centra')) expect(validator.validate(body)).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../server/store/store.js';
+import { openStore } from '../../server/store/open-store.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
 import { runCliProcess, spawnService, type ChildService } from '../helpers/child-service.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -25,7 +25,10 @@ describe('nothing acknowledged is lost (issue 2)', () => {
     await stack.service.close();
     stack.centra.data.orders.add(makeSimOrder({ number: 41 }));
     stack.ometria.faults.down(true);
-    child = await spawnService({ ...stack.env, WORKER_ENABLED: 'true' });
+    // On PostgreSQL a start-up cannot release running claims (they may be another replica's): the killed run's
+    // claim comes back when its lease ends, so the lease is short here. SQLite releases it at start-up.
+    const leased = { ...stack.env, WORKER_ENABLED: 'true', JOB_LEASE_SECONDS: '3' };
+    child = await spawnService(leased);
     expect((await send(child.url, 41)).status).toBe(200);
     await waitFor(() => stack!.ometria.pushes.count() > 0, 'a push attempt while Ometria is down');
     child.proc.kill('SIGKILL');
@@ -33,7 +36,7 @@ describe('nothing acknowledged is lost (issue 2)', () => {
     expect(stack.ometria.store.get('order', '41')).toBeUndefined();
 
     stack.ometria.faults.down(false);
-    child = await spawnService({ ...stack.env, WORKER_ENABLED: 'true' });
+    child = await spawnService(leased);
     await waitFor(() => stack!.ometria.store.get('order', '41'), 'order 41 after the restart', 30_000);
     expect(stack.ometria.store.versions('order', '41')).toBe(1);
   });
@@ -43,9 +46,9 @@ describe('nothing acknowledged is lost (issue 2)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 42 }));
     stack.ometria.faults.rejectIds('order', ['42']);
     await stack.send([{ type: 'order', id: 42 }]);
-    const letter = (await waitFor(() => stack!.service.store.deadLetters.listOpen()[0], 'a dead letter for order 42'))!;
+    const letter = (await waitFor(async () => (await stack!.service.store.deadLetters.listOpen())[0], 'a dead letter for order 42'))!;
     expect(letter).toMatchObject({ record_type: 'order', record_id: '42', reason: expect.stringMatching(/400/) });
-    expect(stack.service.store.alerts.listOpen().find((a) => a.kind === 'dead_letter')?.message).toMatch(/order 42.*dead letter #\d+/);
+    expect((await stack.service.store.alerts.listOpen()).find((a) => a.kind === 'dead_letter')?.message).toMatch(/order 42.*dead letter #\d+/);
     await stack.service.close();
 
     stack.ometria.faults.reset();
@@ -58,9 +61,9 @@ describe('nothing acknowledged is lost (issue 2)', () => {
     const again = await runCliProcess(['replay', String(letter.id)], stack.env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not found or already replayed/);
-    const store = openStore(stack.dataDir, { synchronous: 'NORMAL' });
-    expect(store.deadLetters.countOpen()).toBe(0);
-    store.close();
+    const store = await openStore({ dataDir: stack.dataDir, synchronous: 'NORMAL', databaseUrl: stack.env.DATABASE_URL });
+    expect(await store.deadLetters.countOpen()).toBe(0);
+    await store.close();
     await stack.restart();
   });
 });

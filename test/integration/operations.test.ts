@@ -5,6 +5,7 @@ import { pollPushErrors } from '../../server/ometria/poll-push-errors.js';
 import { createAlerter } from '../../server/alerts/alerter.js';
 import { createLogger } from '../../server/log/logger.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
+import { testDatabase } from '../helpers/database-env.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -33,7 +34,9 @@ describe('operations basics (issue 2)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 52 }));
     stack.ometria.faults.rejectIds('order', ['52']);
     await stack.send([{ type: 'order', id: 51 }, { type: 'order', id: 52 }]);
-    await waitFor(() => stack!.service.store.deadLetters.countOpen() === 1 && stack!.ometria.store.get('order', '51'), 'order 51 pushed and 52 dead-lettered');
+    // The jobs settle after the push is answered (on PostgreSQL one round trip each), so wait for the rows too.
+    const settled = async () => (await stack!.service.store.jobs.find('order', '51'))?.state === 'done' && (await stack!.service.store.jobs.find('order', '52'))?.state === 'dead';
+    await waitFor(async () => (await stack!.service.store.deadLetters.countOpen()) === 1 && stack!.ometria.store.get('order', '51') && (await settled()), 'order 51 pushed and 52 dead-lettered');
     const json = await (await fetch(`${stack.service.url}/status.json`)).json();
     expect(json.deliveries[0].events).toMatch(/order 51 queued; order 52 queued/);
     expect(json.jobs.map((j: { entity: string; state: string }) => `${j.entity}:${j.state}`)).toEqual(expect.arrayContaining(['51:done', '52:dead']));
@@ -50,7 +53,7 @@ describe('operations basics (issue 2)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 53 }));
     stack.ometria.faults.rejectIds('order', ['53']);
     await stack.send([{ type: 'order', id: 53 }]);
-    const letter = (await waitFor(() => stack!.service.store.deadLetters.listOpen()[0], 'dead letter'))!;
+    const letter = (await waitFor(async () => (await stack!.service.store.deadLetters.listOpen())[0], 'dead letter'))!;
     const url = `${stack.service.url}/admin/dead-letters/${letter.id}/replay`;
     expect((await fetch(url, { method: 'POST' })).status).toBe(401);
     expect((await fetch(url, { method: 'POST', headers: { authorization: 'Bearer wrong-token-of-same-len' } })).status).toBe(401);
@@ -69,7 +72,7 @@ describe('operations basics (issue 2)', () => {
     const closing = stack.service.close();
     await expect(stack.send([{ type: 'order', id: 54 }])).rejects.toThrow();
     await closing;
-    expect(stack.service.store.db.open).toBe(false);
+    expect(await stack.service.store.ping()).toBe(false);
     expect(stack.ometria.store.get('order', '54')).toMatchObject({ id: '54' });
     await stack.restart();
   });
@@ -87,18 +90,19 @@ describe('asynchronous Ometria errors (decisions.md 7)', () => {
     const deps = { baseUrl: stack.ometria.baseUrl, apiKey: stack.ometria.apiKey, store, alerter, now: Date.now };
     expect(await pollPushErrors(deps)).toBe(1);
     expect(await pollPushErrors(deps)).toBe(0);
-    const alerts = store.alerts.listOpen().filter((a) => a.kind === 'ometria_async_error');
+    const alerts = (await store.alerts.listOpen()).filter((a) => a.kind === 'ometria_async_error');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toMatch(/root > lineitems > 0 > product_id/);
     expect(alerts[0]!.message).toMatch(/order 61/);
-    expect(store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' })]);
+    expect(await store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' })]);
   });
 });
 
 describe('sandbox (npm start without credentials)', () => {
   it('starts simulators in-process and carries placed orders through to the Ometria recorder', async () => {
     const dir = tempDir();
-    const sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, PORT: '0', LOG_LEVEL: 'silent' }));
+    const database = await testDatabase();
+    const sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, ...database.env, PORT: '0', LOG_LEVEL: 'silent' }));
     try {
       const placed = await (await fetch(`${sandbox.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":3}' })).json();
       expect(placed).toMatchObject({ webhook: 200, orders: [1, 2, 3] });
@@ -110,6 +114,7 @@ describe('sandbox (npm start without credentials)', () => {
       expect(await (await fetch(`${sandbox.url}/`)).text()).toContain('centra-ometria sandbox');
     } finally {
       await sandbox.close();
+      await database.drop();
       dir.remove();
     }
   });

@@ -33,7 +33,7 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     expect(reply.status).toBe(200);
     const order = await waitFor(() => stack!.ometria.store.get('order', '14'), 'order 14 in Ometria');
 
-    const fetched = await fetchOrders(createCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter([{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
+    const fetched = await fetchOrders(createCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter(stack.service.store.rateSlots, 'centra', [{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
     const centraOrder = fetched.get(14);
     if (centraOrder?.status !== 'found') throw new Error('order 14 not in the simulator');
     const { '@merge': _m, ...expected } = { ...mapOrder(centraOrder.order, { contactKey: 'c4', ometriaStore: 'example.com/uk' }), '@merge': undefined };
@@ -62,22 +62,22 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     const replies = await Promise.all([1, 2, 3].map(() => stack!.send([{ type: 'order', id: 15 }])));
     replies.push(await stack.send([{ type: 'order', id: 15 }]), await stack.send([{ type: 'order', id: 15 }]));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(stack.service.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'pending', n: 1 }]);
-    expect(stack.service.store.deliveries.count()).toBe(5);
+    expect(await stack.service.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'pending', n: 1 }]);
+    expect(await stack.service.store.deliveries.count()).toBe(5);
 
     await stack.restart({ WORKER_ENABLED: 'true' });
     const restarted = stack;
     await waitFor(() => restarted.ometria.store.get('order', '15'), 'order 15 in Ometria');
 
     for (let i = 0; i < 3; i++) expect((await restarted.send([{ type: 'order', id: 15 }])).status).toBe(200);
-    await waitFor(() => restarted.service.store.jobs.countsByState().every((r) => r.state === 'done'), 'jobs settled');
+    await waitFor(async () => (await restarted.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'jobs settled');
     expect(restarted.ometria.store.versions('order', '15')).toBe(1);
 
     restarted.centra.data.orders.update(15, { status: 'PROCESSING' });
     await restarted.send([{ type: 'order', id: 15 }]);
     await waitFor(() => restarted.ometria.store.versions('order', '15') === 2, 'second order state pushed');
     await restarted.send([{ type: 'order', id: 15 }]);
-    await waitFor(() => restarted.service.store.jobs.countsByState().every((r) => r.state === 'done'), 'jobs settled');
+    await waitFor(async () => (await restarted.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'jobs settled');
     expect(restarted.ometria.store.versions('order', '15')).toBe(2);
     expect(restarted.ometria.store.versions('contact', 'c4')).toBe(1);
   });
@@ -91,20 +91,20 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     const statuses = stack.ometria.pushes.list().map((p) => p.status);
     expect(statuses.slice(0, 2)).toEqual([429, 500]);
     expect(statuses).toContain(202);
-    await waitFor(() => stack!.service.store.jobs.find('order', '16')?.state === 'done', 'job of order 16 done');
+    await waitFor(async () => (await stack!.service.store.jobs.find('order', '16'))?.state === 'done', 'job of order 16 done');
   });
 
   it('when Centra hides an order (held), then the job retries later instead of dropping it', async () => {
     stack = await startStack();
     stack.centra.data.orders.add(makeSimOrder({ number: 17, isOnHold: true }));
     await stack.send([{ type: 'order', id: 17 }]);
-    const job = await waitFor(() => {
-      const j = stack!.service.store.jobs.find('order', '17');
+    const job = await waitFor(async () => {
+      const j = await stack!.service.store.jobs.find('order', '17');
       return j && j.attempts > 0 ? j : undefined;
     }, 'a retry of order 17');
     expect(job).toMatchObject({ state: 'pending', last_error: expect.stringMatching(/not visible in Centra yet/) });
     stack.centra.data.orders.update(17, { isOnHold: false });
-    stack.service.store.jobs.retryLater(job!.id, Date.now(), job!.last_error!, Date.now());
+    await stack.service.store.jobs.retryLater(job!.id, Date.now(), job!.last_error!, Date.now());
     stack.service.worker.wake();
     await waitFor(() => stack!.ometria.store.get('order', '17'), 'order 17 once released');
   });

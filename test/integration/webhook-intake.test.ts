@@ -31,12 +31,12 @@ describe('webhook intake rejects bad deliveries with a specific status and store
     ['invalid JSON in payload', () => { const b = 'payload=%7Bnot-json'; return post(b, signed(b)); }, 400, /not valid JSON/],
     ['a payload that is not an object', () => { const b = 'payload=%5B1%5D'; return post(b, signed(b)); }, 400, /JSON object/],
   ])('%s', async (_name, send, status, message) => {
-    const before = stack.service.store.deliveries.count();
+    const before = await stack.service.store.deliveries.count();
     const reply = await send();
     expect(reply.status).toBe(status);
     expect(reply.body.error).toMatch(message);
-    expect(stack.service.store.deliveries.count()).toBe(before);
-    expect(stack.service.store.jobs.countsByState()).toEqual([]);
+    expect(await stack.service.store.deliveries.count()).toBe(before);
+    expect(await stack.service.store.jobs.countsByState()).toEqual([]);
   });
 });
 
@@ -48,7 +48,7 @@ describe('webhook intake acknowledges what it stored', () => {
     });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, events: { queued: 2, ignored: 1, pending: 0, rejected: 1 } });
-    expect(stack.service.store.alerts.listOpen().map((a) => a.kind)).toContain('webhook_event_rejected');
+    expect((await stack.service.store.alerts.listOpen()).map((a) => a.kind)).toContain('webhook_event_rejected');
   });
 
   it('accepts the Checkout API and Storefront API shapes too (decisions.md 16)', async () => {

@@ -23,22 +23,22 @@ describe('alerter', () => {
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const alerter = createAlerter({ alerts: temp.store.alerts, logger: createLogger('silent'), now: Date.now, webhookUrl: url });
-    alerter.raise(alert);
-    alerter.raise(alert);
-    alerter.raise(alert);
+    await alerter.raise(alert);
+    await alerter.raise(alert);
+    await alerter.raise(alert);
     await waitFor(() => received.length === 1, 'the opening message');
     expect(received[0]!.text).toBe(':rotating_light: [ecommerce] order 14 is late\nLikely cause: Ometria is down\nWhat to do: wait');
-    await waitFor(() => temp.store.alerts.listOpen()[0]?.notified_at, 'the alert marked as notified');
-    expect(temp.store.alerts.listOpen()[0]).toMatchObject({ occurrences: 3 });
-    alerter.resolve('sla:order:14');
+    await waitFor(async () => (await temp.store.alerts.listOpen())[0]?.notified_at, 'the alert marked as notified');
+    expect((await temp.store.alerts.listOpen())[0]).toMatchObject({ occurrences: 3 });
+    await alerter.resolve('sla:order:14');
     await waitFor(() => received.length === 2, 'the resolving message');
     expect(received[1]!.text).toMatch(/Resolved \(ecommerce\): order 14 is late/);
     server.close();
   });
 
-  it('gives an alert kind to the team ALERT_TEAMS names', () => {
+  it('gives an alert kind to the team ALERT_TEAMS names', async () => {
     const alerter = createAlerter({ alerts: temp.store.alerts, logger: createLogger('silent'), now: Date.now, teams: { sla_breach: 'operations' } });
-    alerter.raise(alert);
-    expect(temp.store.alerts.listOpen()[0]!.team).toBe('operations');
+    await alerter.raise(alert);
+    expect((await temp.store.alerts.listOpen())[0]!.team).toBe('operations');
   });
 });

@@ -17,12 +17,12 @@ describe('event routing (decisions.md 16)', () => {
     expect(routeEvent('storefront.DisplayItems', '7', new Set(['product'] as const))).toEqual({ state: 'queued', kind: 'product', entityKey: 'display-item:7' });
   });
 
-  it('queues pending events once their handler exists, exactly once', () => {
+  it('queues pending events once their handler exists, exactly once', async () => {
     const body = form({ events: [{ type: 'customer', id: 4 }, { type: 'customer', id: 4 }, { type: 'account', id: 1 }] });
-    temp.store.transaction(() => acceptDelivery(temp.store, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, new Set(['order']), 1_000));
-    expect(temp.store.jobs.countsByState()).toEqual([]);
-    expect(queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 2_000)).toBe(2);
-    expect(temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 1 }]);
-    expect(queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 3_000)).toBe(0);
+    await temp.store.transaction((tx) => acceptDelivery(tx, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, new Set(['order']), 1_000));
+    expect(await temp.store.jobs.countsByState()).toEqual([]);
+    expect(await queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 2_000)).toBe(2);
+    expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 1 }]);
+    expect(await queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 3_000)).toBe(0);
   });
 });

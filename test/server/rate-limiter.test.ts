@@ -1,32 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../server/remote/rate-limiter.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
-describe('createRateLimiter', () => {
-  it('lets the quota through at once, then spaces requests by the window', () => {
-    const limiter = createRateLimiter([{ limit: 3, windowMs: 1000 }]);
-    expect([0, 0, 0].map(() => limiter.reserve(0))).toEqual([0, 0, 0]);
-    expect(limiter.reserve(0)).toBe(1000);
-    expect(limiter.reserve(0)).toBe(1000);
-    expect(limiter.reserve(500)).toBe(500);
+const temp = useTempStore();
+const limiter = (windows: Array<{ limit: number; windowMs: number }>, name = 'ometria-push') => createRateLimiter(temp.store.rateSlots, name, windows);
+const inOrder = async (times: number, reserve: () => Promise<number>): Promise<number[]> => {
+  const waits: number[] = [];
+  for (let i = 0; i < times; i++) waits.push(await reserve());
+  return waits;
+};
+
+describe('rate limiter (a calendar in the store)', () => {
+  it('lets the quota through at once, then spaces requests by the window', async () => {
+    const l = limiter([{ limit: 3, windowMs: 1000 }]);
+    expect(await inOrder(5, () => l.reserve(0))).toEqual([0, 0, 0, 1000, 1000]);
+    expect(await l.reserve(500)).toBe(500);
   });
 
-  it('honours the tightest of several windows (Centra: per 10 s and per hour)', () => {
-    const limiter = createRateLimiter([{ limit: 20, windowMs: 10_000 }, { limit: 25, windowMs: 3_600_000 }]);
-    const waits = Array.from({ length: 26 }, () => limiter.reserve(0));
+  it('honours the tightest of several windows (Centra: per 10 s and per hour)', async () => {
+    const l = limiter([{ limit: 20, windowMs: 10_000 }, { limit: 25, windowMs: 3_600_000 }]);
+    const waits = await inOrder(26, () => l.reserve(0));
     expect(waits.slice(0, 20).every((w) => w === 0)).toBe(true);
     expect(waits[20]).toBe(10_000);
     expect(waits[25]).toBe(3_600_000);
   });
 
-  it('sends nothing before a pause set by a 429 ends', () => {
-    const limiter = createRateLimiter([{ limit: 100, windowMs: 1000 }]);
-    limiter.pauseUntil(5_000);
-    expect(limiter.reserve(1_000)).toBe(4_000);
+  it('sends nothing before a pause set by a 429 ends, whichever replica booked it', async () => {
+    await limiter([{ limit: 100, windowMs: 1000 }]).pauseUntil(5_000);
+    expect(await limiter([{ limit: 100, windowMs: 1000 }]).reserve(1_000)).toBe(4_000);
   });
 
-  it('adopts a live quota', () => {
-    const limiter = createRateLimiter([{ limit: 1, windowMs: 10_000 }]);
-    limiter.setLimits([{ limit: 2, windowMs: 10_000 }]);
-    expect([limiter.reserve(0), limiter.reserve(0), limiter.reserve(0)]).toEqual([0, 0, 10_000]);
+  it('adopts a live quota', async () => {
+    const l = limiter([{ limit: 1, windowMs: 10_000 }]);
+    l.setLimits([{ limit: 2, windowMs: 10_000 }]);
+    expect(await inOrder(3, () => l.reserve(0))).toEqual([0, 0, 10_000]);
+  });
+
+  it('replicas booking at once share one limit: no second holds more than its quota (issue 9)', async () => {
+    const replicas = [0, 1, 2].map(() => limiter([{ limit: 4, windowMs: 1000 }]));
+    const slots = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 3]!.reserve(0)));
+    const perSecond = new Map<number, number>();
+    for (const at of slots) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    expect([...perSecond.values()].every((n) => n <= 4)).toBe(true);
+    expect(Math.max(...slots)).toBe(7_000);
+  });
+
+  it('keeps calendars apart by name (Centra and Ometria do not share a limit)', async () => {
+    await inOrder(2, () => limiter([{ limit: 2, windowMs: 1000 }], 'centra').reserve(0));
+    expect(await limiter([{ limit: 2, windowMs: 1000 }], 'ometria-push').reserve(0)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   type CentraSimulatorOptions,
 } from '../../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../server/sandbox/ometria-recorder/index.js';
+import { testDatabase } from '../../helpers/database-env.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { ServiceProcess } from './service-process.js';
 
@@ -33,6 +34,8 @@ export interface FaultStack {
   service: ServiceProcess;
   secrets: Secrets;
   dataDir: string;
+  /** The service's own PostgreSQL database on the PostgreSQL pass; undefined on SQLite (the store is under dataDir). */
+  databaseUrl: string | undefined;
   /** Order numbers seeded in the Centra simulator, in order. */
   numbers: number[];
   /** Every customer email the simulator holds (what must never reach a log line). */
@@ -53,7 +56,8 @@ export interface FaultStackOptions {
 
 /**
  * The Centra simulator (seeded with `orders` orders, none held) and the Ometria recorder in this process, and the
- * environment of a service that runs in its own process against them (not started yet: `service.start()`).
+ * environment of a service that runs in its own process against them (not started yet: `service.start()`). On the
+ * PostgreSQL pass the service gets a fresh database of its own.
  */
 export async function startFaultStack(options: FaultStackOptions): Promise<FaultStack> {
   const secrets = newSecrets();
@@ -63,6 +67,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   const numbers = Array.from({ length: options.orders }, (_, i) => first + i);
   const dir = options.dataDir ? undefined : tempDir('centra-ometria-faults-');
   const dataDir = options.dataDir ?? dir!.path;
+  const database = await testDatabase();
   const env: Record<string, string | undefined> = {
     CENTRA_API_URL: centra.url,
     CENTRA_API_TOKEN: secrets.centraToken,
@@ -72,6 +77,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
     OMETRIA_STORE_MAP: JSON.stringify({ '1': 'example.com/uk', '2': 'example.com/se', '*': 'example.com' }),
     ADMIN_TOKEN: secrets.adminToken,
     DATA_DIR: dataDir,
+    ...database.env,
     HOST: '127.0.0.1',
     PORT: '0',
     ...options.env,
@@ -79,10 +85,12 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   const service = new ServiceProcess(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)));
   return {
     centra, ometria, service, secrets, dataDir, numbers,
+    databaseUrl: database.url,
     emails: () => centra.data.customers.values().map((c) => c.email).filter((e): e is string => typeof e === 'string' && e.includes('@')),
     async close() {
       await service.kill('SIGKILL');
       await Promise.all([centra.close(), ometria.close()]);
+      await database.drop();
       dir?.remove();
     },
   };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { openStore } from '../../../server/store/open-store.js';
 
 export interface RawReply {
   /** 0: no answer (the connection failed or was reset). */
@@ -72,9 +73,26 @@ export function refusalMessage(reply: RawReply): string | undefined {
   }
 }
 
-/** Rows of a query on the service's store, read alongside the running service (read-only). */
-export function queryRows(dataDir: string, sql: string): unknown[] {
-  const db = new Database(join(dataDir, 'centra-ometria.sqlite'), { readonly: true, fileMustExist: true });
+/** Where a fault stack's service keeps its store (FaultStack has both). */
+export interface StoreLocation {
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+/**
+ * Rows of a query on the service's store, read alongside the running service. SQLite: the file opened read-only,
+ * so the check cannot write (or migrate) under the service; PostgreSQL: another client of the service's database.
+ */
+export async function queryRows(at: StoreLocation, sql: string): Promise<unknown[]> {
+  if (at.databaseUrl) {
+    const store = await openStore({ dataDir: at.dataDir, synchronous: 'NORMAL', databaseUrl: at.databaseUrl });
+    try {
+      return await store.sql.all(sql);
+    } finally {
+      await store.close();
+    }
+  }
+  const db = new Database(join(at.dataDir, 'centra-ometria.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all();
   } finally {
@@ -83,6 +101,8 @@ export function queryRows(dataDir: string, sql: string): unknown[] {
 }
 
 /** Row counts of the tables an input could have landed in. */
-export function storedRows(dataDir: string, tables: readonly string[]): Record<string, number> {
-  return Object.fromEntries(tables.map((t) => [t, (queryRows(dataDir, `SELECT COUNT(*) AS n FROM ${t}`)[0] as { n: number }).n]));
+export async function storedRows(at: StoreLocation, tables: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of tables) counts[t] = Number(((await queryRows(at, `SELECT COUNT(*) AS n FROM ${t}`))[0] as { n: number }).n);
+  return counts;
 }
