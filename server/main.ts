@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
+import type { Express, Router } from 'express';
 import { createApp } from './app.js';
 import { readLiveQuota } from './centra/live-quota.js';
 import type { Config } from './config/load-config.js';
@@ -21,6 +21,9 @@ import { openConfiguredStore } from './open-configured-store.js';
 import type { Store } from './store/store.js';
 import type { Worker } from './worker/worker.js';
 import { createRuntime } from './runtime.js';
+import { ensureTenantSchema } from './tenants/ensure-tenant-schema.js';
+import { tenantsApp } from './tenants/tenants-app.js';
+import { tenantsHealthRouter } from './tenants/tenants-health-routes.js';
 
 export interface ServiceOverrides {
   logger?: Logger;
@@ -48,39 +51,157 @@ const QUOTA_REFRESH_MS = 5 * 60_000;
 
 /** The composition root: the only place that opens, listens, starts timers and the worker. */
 export async function startService(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  let draining = false;
+  const service = await openService(config, overrides, { logger, draining: () => draining });
+  let server: Server;
+  try {
+    server = await listen(service.app, config.PORT, config.HOST);
+  } catch (error) {
+    // A PostgreSQL pool left open would keep the failed process alive.
+    await service.store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  service.start();
+
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.info({ url, mode: config.mode, worker: config.WORKER_ENABLED }, 'centra-ometria is ready');
+  return {
+    url, port, store: service.store, worker: service.worker, logger,
+    async close() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await service.stop();
+      await closed;
+      await service.store.close();
+      logger.info('centra-ometria stopped');
+    },
+  };
+}
+
+export interface TenantHandle {
+  id: string;
+  config: Readonly<Config>;
+  store: Store;
+  worker: Worker;
+  /** The process logger's child with `tenant: <id>` on every line. */
+  logger: Logger;
+}
+
+export interface TenantsHandle {
+  url: string;
+  port: number;
+  logger: Logger;
+  /** By id, in TENANTS_FILE's order. */
+  tenants: ReadonlyMap<string, TenantHandle>;
+  /** Graceful for every tenant: refuse new deliveries, let each batch in hand finish, close every store. */
+  close(): Promise<void>;
+}
+
+/**
+ * TENANTS_FILE: one listener for several tenants, each with its own store, runtime (clients, limiters, alerter),
+ * worker and scheduler, exactly as a single-tenant service has; only the HTTP routing and readiness are shared.
+ */
+export async function startTenants(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<TenantsHandle> {
+  if (!config.tenants) throw new Error('startTenants needs a configuration loaded with TENANTS_FILE');
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  let draining = false;
+  const opened: Array<TenantHandle & { service: OpenedService }> = [];
+  let server: Server;
+  try {
+    // One after another: each migrates its own store, and a failure names the tenant before any other starts.
+    for (const [id, tenantConfig] of Object.entries(config.tenants)) {
+      const tenantLogger = logger.child({ tenant: id });
+      const service = await openService(tenantConfig, overrides, {
+        logger: tenantLogger,
+        draining: () => draining,
+        tenant: id,
+      }).catch((error: unknown) => {
+        throw new Error(`tenant "${id}" could not start: ${(error as Error).message}`, { cause: error });
+      });
+      opened.push({ id, config: tenantConfig, store: service.store, worker: service.worker, logger: tenantLogger, service });
+    }
+    const app = tenantsApp({
+      tenants: new Map(opened.map((t) => [t.id, t.service.app])),
+      health: tenantsHealthRouter({
+        tenants: opened.map((t) => ({ id: t.id, store: t.store, workerEnabled: t.config.WORKER_ENABLED, workerRunning: () => t.worker.isRunning() })),
+        draining: () => draining,
+      }),
+      logger,
+    });
+    server = await listen(app, config.PORT, config.HOST);
+  } catch (error) {
+    await Promise.all(opened.map((t) => t.store.close()));
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  for (const t of opened) t.service.start();
+
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.info({ url, mode: config.mode, tenants: opened.map((t) => t.id) }, 'centra-ometria is ready');
+  return {
+    url, port, logger,
+    tenants: new Map(opened.map(({ service: _service, ...t }) => [t.id, t])),
+    async close() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all(opened.map((t) => t.service.stop()));
+      await closed;
+      await Promise.all(opened.map((t) => t.store.close()));
+      logger.info('centra-ometria stopped');
+    },
+  };
+}
+
+/** One configuration's store, runtime and app, ready to serve; nothing runs until `start`. */
+interface OpenedService {
+  app: Express;
+  store: Store;
+  worker: Worker;
+  /** Starts the worker, the scheduler's timer and the first read of Centra's live quota. */
+  start(): void;
+  /** Stops the timer and the worker, and waits (≤ 30 s) for a scheduled task in hand; the store stays open. */
+  stop(): Promise<void>;
+}
+
+async function openService(
+  config: Readonly<Config>,
+  overrides: ServiceOverrides,
+  deps: { logger: Logger; draining: () => boolean; tenant?: string },
+): Promise<OpenedService> {
   if (!config.CENTRA_API_URL || !config.CENTRA_API_TOKEN || !config.CENTRA_WEBHOOK_SECRET || !config.OMETRIA_API_KEY) {
     throw new Error('startService needs Centra and Ometria credentials; the sandbox supplies its own');
   }
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const { logger } = deps;
   const now = overrides.now ?? Date.now;
+  await ensureTenantSchema(config);
   const store = await openConfiguredStore(config);
-  const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch });
+  const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch, tenant: deps.tenant });
   const { worker, alerter, centra, centraLimiter, handledKinds } = runtime;
 
-  let draining = false;
-  let server: Server;
+  let app: Express;
   try {
     // On SQLite this process owns the store, so a claim still marked running died with the previous run. On
     // PostgreSQL other replicas hold live claims: a dead replica's claims come back when their lease expires.
     const released = store.dialect === 'sqlite' ? await store.jobs.releaseAllClaims(now()) : 0;
     const requeued = await queuePendingEvents(store, handledKinds, ROUTED_EVENT_TYPES, now());
     if (released + requeued > 0) logger.info({ released, requeued }, 'resumed work left by the previous run');
-    const app = createApp({
+    app = createApp({
       config, store, logger, alerter, now, handledKinds,
       webhookSecret: config.CENTRA_WEBHOOK_SECRET,
       workerRunning: () => worker.isRunning(),
-      draining: () => draining,
+      draining: deps.draining,
       wakeWorker: () => worker.wake(),
       extraRouters: overrides.extraRouters,
     });
-    server = await listen(app, config.PORT, config.HOST);
   } catch (error) {
     // A PostgreSQL pool left open would keep the failed process alive.
     await store.close();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  if (config.WORKER_ENABLED) worker.start();
 
   const runReconcileScoped = (scope: string, days: number, readBackLimit: number) =>
     runReconcile(runtime.ctx, { scope, days, readBackLimit, repair: config.RECONCILE_AUTO_REPAIR, reader: runtime.reader }).then(() => worker.wake());
@@ -100,8 +221,6 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
     ],
     { kv: store.kv, now, logger },
   );
-  const timers = config.WORKER_ENABLED ? [setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS)] : [];
-  for (const t of timers) t.unref();
   const adoptLiveQuota = async () => {
     try {
       const windows = await readLiveQuota(centra);
@@ -110,22 +229,21 @@ export async function startService(config: Readonly<Config>, overrides: ServiceO
       logger.warn({ err: error }, 'could not read Centra rateLimits; keeping the configured limits');
     }
   };
-  if (config.WORKER_ENABLED) void adoptLiveQuota();
-
-  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
-  logger.info({ url, mode: config.mode, worker: config.WORKER_ENABLED }, 'centra-ometria is ready');
+  const timers: Array<ReturnType<typeof setInterval>> = [];
   return {
-    url, port, store, worker, logger,
-    async close() {
-      draining = true;
+    app, store, worker,
+    start() {
+      if (!config.WORKER_ENABLED) return;
+      worker.start();
+      const timer = setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS);
+      timer.unref();
+      timers.push(timer);
+      void adoptLiveQuota();
+    },
+    async stop() {
       for (const t of timers) clearInterval(t);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
       await worker.stop();
       for (let waited = 0; scheduler.busy() && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-      await closed;
-      await store.close();
-      logger.info('centra-ometria stopped');
     },
   };
 }

@@ -40,10 +40,10 @@ export interface Runtime {
 export function createRuntime(
   config: Readonly<Config>,
   store: Store,
-  deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch },
+  deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch; tenant?: string },
 ): Runtime {
   const { logger, now } = deps;
-  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS });
+  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS, label: deps.tenant });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
     { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },

@@ -11,6 +11,8 @@ export interface AlerterDeps {
   fetch?: typeof fetch;
   /** ALERT_TEAMS: alert kind → the team that owns it, over the owner each alert names. */
   teams?: Readonly<Record<string, Team>>;
+  /** The tenant (issue 9), put before each message so a channel shared by several brands says whose it is. */
+  label?: string;
 }
 
 /** Raises deduplicated alerts: stored first (the dashboard shows them), then sent once when opened. */
@@ -21,7 +23,7 @@ export function createAlerter(deps: AlerterDeps) {
       const res = await (deps.fetch ?? fetch)(deps.webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text: deps.label ? `[${deps.label}] ${text}` : text }),
         signal: AbortSignal.timeout(5_000),
       });
       if (!res.ok) deps.logger.warn({ status: res.status }, 'alert webhook refused the alert');

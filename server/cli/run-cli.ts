@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../config/load-config.js';
+import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { ensureTenantSchema } from '../tenants/ensure-tenant-schema.js';
 import { backfillCommand } from './backfill-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
@@ -15,7 +16,10 @@ const USAGE = `usage: centra-ometria <command>
                                           import history (orders newest first); resumes where it stopped
   reconcile [--days 7] [--no-repair] [--read-back N]
                                           compare Centra with Ometria, store findings, repair safe ones
-  sync [products] [--incremental]         sync the product catalogue now (full by default)`;
+  sync [products] [--incremental]         sync the product catalogue now (full by default)
+With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that tenant's store and configuration.`;
+
+const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync']);
 
 /** decisions.md 24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -25,26 +29,55 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       console.log(USAGE);
       return 0;
     }
-    const config = loadConfig(env);
+    if (!COMMANDS.has(command)) {
+      console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
+      return 2;
+    }
+    const loaded = loadConfig(env);
+    if (command === 'serve') return await serveCommand(loaded);
+    const { tenant, args } = takeTenantOption(rest);
+    const config = await tenantConfig(loaded, tenant);
     switch (command) {
-      case 'serve':
-        return await serveCommand(config);
       case 'replay':
-        return await replayCommand(config, rest);
+        return await replayCommand(config, args);
       case 'status':
         return await statusCommand(config);
       case 'backfill':
-        return await backfillCommand(config, rest);
+        return await backfillCommand(config, args);
       case 'reconcile':
-        return await reconcileCommand(config, rest);
+        return await reconcileCommand(config, args);
       case 'sync':
-        return await syncCommand(config, rest);
+        return await syncCommand(config, args);
       default:
-        console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
-        return 2;
+        throw new Error(`command "${command}" is listed but not dispatched`);
     }
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `centra-ometria ${command} failed: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/** `--tenant <id>` or `--tenant=<id>`, taken out so each command parses the rest as before. */
+function takeTenantOption(args: string[]): { tenant: string | undefined; args: string[] } {
+  const rest = [...args];
+  const at = rest.findIndex((a) => a === '--tenant' || a.startsWith('--tenant='));
+  if (at === -1) return { tenant: undefined, args: rest };
+  const [option] = rest.splice(at, 1);
+  const tenant = option!.includes('=') ? option!.slice('--tenant='.length) : rest.splice(at, 1)[0];
+  if (!tenant) throw new ConfigError('--tenant needs a tenant id');
+  return { tenant, args: rest };
+}
+
+/** The configuration a command runs with: the tenant's own with TENANTS_FILE (its schema created if missing). */
+async function tenantConfig(config: Readonly<Config>, tenant: string | undefined): Promise<Readonly<Config>> {
+  if (!config.tenants) {
+    if (tenant !== undefined) throw new ConfigError('--tenant needs TENANTS_FILE: without it the deployment has one tenant');
+    return config;
+  }
+  const ids = Object.keys(config.tenants);
+  if (tenant === undefined) throw new ConfigError(`TENANTS_FILE is set: name the tenant with --tenant <id> (one of ${ids.join(', ')})`);
+  const chosen = config.tenants[tenant];
+  if (!chosen) throw new ConfigError(`--tenant ${tenant}: no such tenant in TENANTS_FILE (one of ${ids.join(', ')})`);
+  await ensureTenantSchema(chosen);
+  return chosen;
 }

@@ -62,7 +62,13 @@ export const EnvSchema = z.object({
    * store (default: none = SQLite under DATA_DIR).
    */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@db.internal:5432/centra_ometria' }).optional(),
-  /** PostgreSQL connections each process keeps open at most (default: 10). */
+  /**
+   * Path of a JSON file `{"tenants":{"<id>":{"<VARIABLE>":"value",…}}}`: one deployment serves each tenant with its
+   * own variables over these, its own store and its own webhook path (default: none = one tenant; README, "Several
+   * brands in one deployment").
+   */
+  TENANTS_FILE: z.string().min(1).optional(),
+  /** PostgreSQL connections each process keeps open at most, shared among tenants (default: 10). */
   DATABASE_POOL_SIZE: int(1).max(1000).default(10),
   /** Full Centra Integration API GraphQL endpoint, e.g. https://shop.centra.com/graphql (default: none = sandbox). */
   CENTRA_API_URL: url.optional(),

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { parseCustomerConfig } from '../customers/customer-config-schema.js';
 import type { CustomerConfig } from '../customers/customer-config.js';
+import { ConfigError } from './config-error.js';
 import { EnvSchema, type Env } from './config-schema.js';
+import { loadTenants } from './load-tenants.js';
+
+export { ConfigError } from './config-error.js';
 
 export type Mode = 'sandbox' | 'production';
 
@@ -13,22 +17,42 @@ export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKE
   DATA_DIR: string;
   OMETRIA_STORE_MAP: Record<string, string>;
   TRACKER_ALLOWED_ORIGINS: string[];
+  /**
+   * With TENANTS_FILE, each tenant's own configuration by id, in the file's order; this configuration then holds
+   * only what the whole process shares (PORT, HOST, LOG_LEVEL, DATABASE_POOL_SIZE).
+   */
+  tenants?: Readonly<Record<string, Readonly<Config>>>;
+  /** Set on a tenant's configuration: its id, and its PostgreSQL schema (DATA_DIR and DATABASE_URL already point at its store). */
+  tenant?: { id: string; schema: string | undefined };
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Parses the environment once; a bad value throws a ConfigError naming the variable and the rule. */
+/** Parses the environment once; a bad value throws a ConfigError naming the variable (and tenant) and the rule. */
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const base = parseEnv(cleaned);
+  if (base.TENANTS_FILE === undefined) return buildConfig(base, cleaned, resolveMode(base));
+  const tenants = loadTenants(base.TENANTS_FILE, cleaned, (tenantEnv) => {
+    const e = parseEnv(tenantEnv);
+    return buildConfig(e, tenantEnv, resolveMode(e));
+  });
+  return Object.freeze({
+    // The base environment need not hold a whole service's credentials: each tenant's is checked above.
+    ...buildConfig(base, cleaned, 'production'),
+    tenants: Object.freeze(Object.fromEntries(tenants.map(({ id, config, location: { schema, ...store } }) =>
+      [id, Object.freeze({ ...config, ...store, tenant: { id, schema } })]))),
+  });
+}
+
+function parseEnv(cleaned: Record<string, string>): Env {
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
-  const mode = resolveMode(e);
+  return parsed.data;
+}
+
+function buildConfig(e: Env, cleaned: Record<string, string>, mode: Mode): Readonly<Config> {
   return Object.freeze({
     ...e,
     mode,

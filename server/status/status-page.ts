@@ -45,7 +45,7 @@ export function renderStatusPage(s: StatusSnapshot): string {
 function deadLetterTable(s: StatusSnapshot): string {
   const replay = (d: StatusSnapshot['deadLetters'][number]) =>
     d.state === 'open'
-      ? `<form method="post" action="/admin/dead-letters/${d.id}/replay"><input type="password" name="token" placeholder="ADMIN_TOKEN" required size="12"> <button>Replay</button></form>`
+      ? `<form method="post" action="admin/dead-letters/${d.id}/replay"><input type="password" name="token" placeholder="ADMIN_TOKEN" required size="12"> <button>Replay</button></form>`
       : '';
   const rows = s.deadLetters.map((d) => `<tr><td>${d.id}</td><td>${escapeHtml(d.state)}</td><td>${escapeHtml(d.entity)}</td><td>${escapeHtml(d.record)}</td><td>${escapeHtml(d.reason)}</td><td>${escapeHtml(d.updatedAt)}</td><td>${replay(d)}</td></tr>`);
   return rows.length === 0

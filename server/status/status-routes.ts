@@ -34,7 +34,7 @@ export function statusRouter(deps: StatusDeps): Router {
     const result = await replayDeadLetters(deps.store, { ids: [id] }, deps.now());
     if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     deps.onQueued();
-    if (formToken) res.redirect(303, '/status');
+    if (formToken) res.redirect(303, `${req.baseUrl}/status`);
     else res.json(result);
   });
   return router;

@@ -13,7 +13,7 @@ export const storeEngine: 'sqlite' | 'postgres' = process.env.STORE_ENGINE === '
  * Schemas the tests create are named `t_<creation time, base 36 ms>_<random>`: the PostgreSQL run's global setup
  * drops leftovers older than an hour, and leaves alone those of a run going on beside it.
  */
-export const TEST_SCHEMA_PATTERN = /^t_([0-9a-z]+)_[0-9a-f]+$/;
+export const TEST_SCHEMA_PATTERN = /^t_([0-9a-z]+)_[0-9a-f]+(_tenant_[a-z0-9_]+)?$/;
 
 /** TEST_DATABASE_URL, or null when it is not set. */
 export function testDatabaseUrlOrNull(): string | null {
