@@ -23,7 +23,8 @@ export function healthRouter(deps: HealthDeps): Router {
   return router;
 }
 
-async function storeOk(store: Store): Promise<boolean> {
+/** A ping that throws (pool gone, disk failed) is a "no", not a 500. */
+export async function storeOk(store: Store): Promise<boolean> {
   try {
     return await store.ping();
   } catch {

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { storeOk } from '../http/health-routes.js';
 import type { Store } from '../store/store.js';
 
 export interface TenantHealth {
@@ -30,12 +31,4 @@ export function tenantsHealthRouter(deps: { tenants: readonly TenantHealth[]; dr
     res.status(ok ? 200 : 503).json({ ok, checks: { accepting }, tenants });
   });
   return router;
-}
-
-async function storeOk(store: Store): Promise<boolean> {
-  try {
-    return await store.ping();
-  } catch {
-    return false;
-  }
 }
