@@ -5,6 +5,7 @@ import { intakeBench } from './intake-bench.js';
 import { historyBench } from './history-bench.js';
 import { catalogueBench } from './catalogue-bench.js';
 import { trackerBench } from './tracker-bench.js';
+import { replicasBench } from './replicas-bench.js';
 import { report, type Figure } from './report.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ try {
   figures.push(...(await historyBench(quick ? 1000 : 20_000)));
   figures.push(...(await catalogueBench(quick ? 100 : 2_500)));
   figures.push(...(await trackerBench()));
+  // Issue 9: needs a PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL from .ci/postgres.sh).
+  figures.push(...(await replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 })));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

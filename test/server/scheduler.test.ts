@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/log/logger.js';
+import { createScheduler } from '../../server/schedule/scheduler.js';
+import { useTempStore } from '../helpers/temp-store.js';
+
+const temp = useTempStore();
+
+describe('scheduler (issue 9: one run per interval for the fleet)', () => {
+  it('replicas ticking at the same moment run a due task once', async () => {
+    let runs = 0;
+    let clock = 1_000;
+    const replicas = [0, 1, 2].map(() =>
+      createScheduler([{ name: 'push-errors', everyMs: 5_000, run: async () => runs++ }], { kv: temp.store.kv, now: () => clock, logger: createLogger('silent') }),
+    );
+    await Promise.all(replicas.map((r) => r.tick()));
+    expect(runs).toBe(0);
+    for (const at of [6_000, 11_000, 16_000]) {
+      clock = at;
+      await Promise.all(replicas.map((r) => r.tick()));
+    }
+    expect(runs).toBe(3);
+  });
+
+  it('a restart neither repeats nor skips a run: the last start is in the store', async () => {
+    let runs = 0;
+    const make = (now: number) => createScheduler([{ name: 'reconcile', everyMs: 10_000, run: async () => runs++ }], { kv: temp.store.kv, now: () => now, logger: createLogger('silent') });
+    await make(0).tick();
+    await make(10_000).tick();
+    await make(15_000).tick();
+    expect(runs).toBe(1);
+    await make(20_000).tick();
+    expect(runs).toBe(2);
+  });
+});
