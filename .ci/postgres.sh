@@ -11,13 +11,14 @@ PORT=5432
 
 log() { echo "postgres.sh: $*" >&2; }
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+# The client (psql) and postgresql-common can be present without a server: look for the server binary.
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   log "installing Debian postgresql"
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
 fi
 
-VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+VERSION="$(ls /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -n 1)"
 if [ -z "$VERSION" ]; then
   log "no server under /usr/lib/postgresql after installing postgresql"
   exit 1
