@@ -1,0 +1,49 @@
+import { LIST_CUSTOMER_IDS_QUERY } from '../../backfill/backfill-customers.js';
+import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../../backfill/list-orders-query.js';
+import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../../catalogue/change-queries.js';
+import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../../catalogue/product-query.js';
+import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../../customers/customer-query.js';
+import { buildOrdersQuery } from '../fetch-orders.js';
+import { buildParentOrdersQuery } from '../fetch-parent-orders.js';
+import { RATE_LIMITS_QUERY } from '../live-quota.js';
+import type { CentraCapability } from './capabilities.js';
+
+/**
+ * One GraphQL document the service can send to Centra's Integration API. `sample` builds it as the service
+ * sends it (with placeholder ids where a real call has its own); `doctor`, the start-up schema check and
+ * test/centra-queries.test.ts all read this list, so a document missing here is a document nobody checks.
+ */
+export interface CentraDocument {
+  /** The operation name, unique in the registry. */
+  name: string;
+  capability: CentraCapability;
+  sample: () => string;
+  /**
+   * `Type.field` coordinates without which the document is useless: their absence makes the capability
+   * unavailable instead of degraded. A dropped filter (`where` field) is always essential: without it the
+   * query would silently read everything.
+   */
+  essential?: readonly string[];
+}
+
+export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
+  { name: 'RateLimits', capability: 'rate-limits', sample: () => RATE_LIMITS_QUERY, essential: ['Query.rateLimits'] },
+  {
+    name: 'OrdersByNumber',
+    capability: 'orders',
+    sample: () => buildOrdersQuery([14, 15]),
+    essential: ['Query.orders', 'Order.number', 'Order.status', 'Order.lines', 'OrderLine.quantity'],
+  },
+  { name: 'ShipmentOrders', capability: 'shipments', sample: () => buildParentOrdersQuery('shipment', [345]), essential: ['Query.shipments'] },
+  { name: 'ReturnOrders', capability: 'returns', sample: () => buildParentOrdersQuery('return', [315]), essential: ['Query.returns'] },
+  { name: 'CustomersById', capability: 'customers', sample: () => buildCustomersByIdQuery([4, 501]), essential: ['Query.customers'] },
+  { name: 'CustomersByEmail', capability: 'customers', sample: () => CUSTOMERS_BY_EMAIL_QUERY, essential: ['Query.customers'] },
+  { name: 'ProductPage', capability: 'catalogue-full', sample: () => PRODUCT_PAGE_QUERY, essential: ['Query.products'] },
+  { name: 'ProductsById', capability: 'catalogue-incremental', sample: () => buildProductsByIdQuery([1, 2]), essential: ['Query.product'] },
+  { name: 'ChangedDisplays', capability: 'catalogue-incremental', sample: () => CHANGED_DISPLAYS_QUERY, essential: ['Query.displays'] },
+  { name: 'DisplayItemProducts', capability: 'catalogue-incremental', sample: () => DISPLAY_ITEMS_QUERY, essential: ['Query.displayItems'] },
+  { name: 'CatalogueSetup', capability: 'catalogue-full', sample: () => CATALOGUE_SETUP_QUERY, essential: ['Query.markets', 'Query.pricelists'] },
+  { name: 'ListOrders', capability: 'backfill', sample: () => LIST_ORDERS_QUERY, essential: ['Query.orders'] },
+  { name: 'CountOrders', capability: 'backfill', sample: () => COUNT_ORDERS_QUERY, essential: ['Query.counters'] },
+  { name: 'ListCustomerIds', capability: 'backfill', sample: () => LIST_CUSTOMER_IDS_QUERY, essential: ['Query.customers'] },
+];
