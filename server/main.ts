@@ -46,6 +46,9 @@ export interface ServiceHandle {
 /** How often the scheduler looks for due tasks, ms. */
 const SCHEDULER_TICK_MS = 5_000;
 
+/** After a refused introspection the schema check is tried again this soon, ms. */
+const SCHEMA_RETRY_MS = 3_600_000;
+
 /** Centra's live quota is re-read this often (decisions.md 13), ms. */
 const QUOTA_REFRESH_MS = 5 * 60_000;
 
@@ -180,7 +183,7 @@ async function openService(
   await ensureTenantSchema(config);
   const store = await openConfiguredStore(config);
   const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch, tenant: deps.tenant });
-  const { worker, alerter, centra, centraLimiter, handledKinds } = runtime;
+  const { worker, alerter, centra, centraLimiter, handledKinds, checkCentraSchema } = runtime;
 
   let app: Express;
   try {
@@ -230,6 +233,20 @@ async function openService(
     }
   };
   const timers: Array<ReturnType<typeof setInterval>> = [];
+  // Per process, not through the shared scheduler: every replica adapts its own documents to the live schema.
+  const checkSchemaNow = async () => {
+    const every = config.CENTRA_SCHEMA_CHECK_HOURS * 3_600_000;
+    let again = every;
+    try {
+      if ((await checkCentraSchema()).source !== 'live') again = Math.min(every, SCHEMA_RETRY_MS);
+    } catch (error) {
+      again = Math.min(every, SCHEMA_RETRY_MS);
+      logger.warn({ err: error }, 'Centra schema check failed; documents stay as last adapted');
+    }
+    const timer = setTimeout(() => void checkSchemaNow(), again);
+    timer.unref();
+    timers.push(timer);
+  };
   return {
     app, store, worker,
     start() {
@@ -238,10 +255,10 @@ async function openService(
       const timer = setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS);
       timer.unref();
       timers.push(timer);
-      void adoptLiveQuota();
+      void checkSchemaNow().then(() => adoptLiveQuota());
     },
     async stop() {
-      for (const t of timers) clearInterval(t);
+      for (const t of timers) clearTimeout(t);
       await worker.stop();
       for (let waited = 0; scheduler.busy() && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     },

@@ -1,5 +1,8 @@
 import { createAlerter, type Alerter } from './alerts/alerter.js';
 import { createCentraClient, type CentraClient } from './centra/centra-client.js';
+import { createUnknownValueRecorder } from './centra/unknown-values.js';
+import { createSchemaAdapter } from './centra/schema/schema-adapter.js';
+import { runSchemaCheck, type StoredSchemaCheck } from './centra/schema/run-schema-check.js';
 import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
 import { createReadClient, type ReadClient } from './ometria/read-client.js';
@@ -33,6 +36,8 @@ export interface Runtime {
   alerter: Alerter;
   centra: CentraClient;
   centraLimiter: RateLimiter;
+  /** Introspects Centra and adapts every document to it (docs/centra-setup.md). */
+  checkCentraSchema: () => Promise<StoredSchemaCheck>;
   handledKinds: ReadonlySet<JobKind>;
 }
 
@@ -49,7 +54,19 @@ export function createRuntime(
     { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
-  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch });
+  const schemaAdapter = createSchemaAdapter();
+  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter });
+  const runCheck = () => runSchemaCheck({ centra, adapter: schemaAdapter, kv: store.kv, alerter, logger, now });
+  // Whoever sends the first document (the worker, a CLI command) waits for the first check, and start-up's
+  // explicit check is that same one: one introspection, nothing races it.
+  let firstCheck: Promise<StoredSchemaCheck> | undefined;
+  let firstClaimed = false;
+  schemaAdapter.bindCheck(() => (firstCheck ??= runCheck()));
+  const checkCentraSchema = () => {
+    if (firstClaimed) return runCheck();
+    firstClaimed = true;
+    return (firstCheck ??= runCheck());
+  };
   const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
   const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && { stores: config.CATALOGUE_STORES, customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES };
   const ctx: SyncContext = {
@@ -61,6 +78,7 @@ export function createRuntime(
     centraBatchSize: config.CENTRA_BATCH_SIZE,
     trackingUrl: trackingUrlBuilder({ ...DEFAULT_CARRIER_URLS, ...config.CARRIER_TRACKING_URLS }),
     customers: config.customers,
+    unknownValues: createUnknownValueRecorder({ kv: store.kv, logger, now }),
   };
   const handlers = {
     shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
@@ -72,5 +90,5 @@ export function createRuntime(
   };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });
   const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-read', perSecond(4)), now, fetch: deps.fetch });
-  return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
+  return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, checkCentraSchema, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
 }

@@ -3,6 +3,7 @@ import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
 import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
 import { classifyCentraError } from './classify-centra-error.js';
+import { UnsendableDocumentError, type SchemaAdapter } from './schema/schema-adapter.js';
 
 export interface CentraClientOptions {
   /** Full GraphQL endpoint (decisions.md 20). */
@@ -12,12 +13,21 @@ export interface CentraClientOptions {
   limiter: RateLimiter;
   now: () => number;
   fetch?: typeof fetch;
+  /** Rewrites each document to the live schema (docs/centra-setup.md); without it documents go out as written. */
+  adapter?: SchemaAdapter;
+}
+
+export interface RequestOptions {
+  /** false for the introspection request itself. */
+  adapt?: boolean;
 }
 
 export interface CentraResult<T> {
   data: T | undefined;
   /** Per-alias errors under errorPolicy 'all': one failing alias does not fail the batch (decisions.md 12). */
   errors: Array<{ message: string; path?: ReadonlyArray<string | number> }>;
+  /** Centra's query-complexity cost of this request (`extensions.complexity`), when it says. */
+  complexity?: number;
 }
 
 /** Integration API over graphql-request, throttled by the shared limiter; failures throw RemoteError. */
@@ -35,7 +45,12 @@ export function createCentraClient(options: CentraClientOptions) {
     requests++;
     try {
       const res = await client.rawRequest<T>({ query, variables, signal: AbortSignal.timeout(options.timeoutMs) } as never);
-      return { data: res.data ?? undefined, errors: (res.errors ?? []).map((e) => ({ message: e.message, path: e.path })) };
+      const complexity = (res.extensions as { complexity?: unknown } | undefined)?.complexity;
+      return {
+        data: res.data ?? undefined,
+        errors: (res.errors ?? []).map((e) => ({ message: e.message, path: e.path })),
+        ...(typeof complexity === 'number' ? { complexity } : {}),
+      };
     } catch (error) {
       const outcome = classifyCentraError(error, options.now());
       if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
@@ -44,8 +59,19 @@ export function createCentraClient(options: CentraClientOptions) {
   };
 
   return {
-    request: <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> =>
-      withQuickRetries(() => once<T>(query, variables)),
+    async request<T>(query: string, variables?: Record<string, unknown>, requestOptions: RequestOptions = {}): Promise<CentraResult<T>> {
+      let sent = query;
+      if (options.adapter && requestOptions.adapt !== false) {
+        await options.adapter.ready();
+        try {
+          sent = options.adapter.adapt(query);
+        } catch (error) {
+          if (!(error instanceof UnsendableDocumentError)) throw error;
+          throw new RemoteError({ kind: 'reject', reason: error.message, status: 0, body: '' });
+        }
+      }
+      return withQuickRetries(() => once<T>(sent, variables));
+    },
     /** Requests sent so far (benchmarks report orders per request). */
     requestCount: (): number => requests,
   };

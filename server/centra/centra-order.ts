@@ -35,6 +35,9 @@ export const CentraOrderLineSchema = z.object({
   productVariantName: z.string().nullish(),
   quantity: z.number().int(),
   cancelledQuantity: z.number().int().nullish(),
+  /** Centra's own count of returned units, where the live schema has it (docs/mapping.md, refunds). */
+  returnedQuantity: z.number().int().nullish(),
+  shippedQuantity: z.number().int().nullish(),
   unitOriginalPrice: nullableAmount,
   unitPrice: nullableAmount,
   lineValue: nullableAmount,
@@ -65,8 +68,10 @@ export const CentraShipmentSchema = z.object({
 
 export const CentraReturnSchema = z.object({
   id: z.number().int(),
-  /** [INF] PENDING until the return is completed; completed returns are refunds (centra.md §2.7). */
-  status: z.enum(['PENDING', 'COMPLETED']).nullish(),
+  /** Kept as data: centra-vocabulary.ts decides what a value means, an unknown one never rejects the order. */
+  status: z.string().nullish(),
+  /** The name third-party code reads instead of `status`; whichever the live schema has is selected. */
+  returnStatus: z.string().nullish(),
   createdAt: z.string().nullish(),
   updatedAt: z.string().nullish(),
   lines: z.array(
@@ -77,18 +82,22 @@ export const CentraReturnSchema = z.object({
       shipmentLine: z.object({ id: z.number().int(), orderLine: lineRef }).nullish(),
     }),
   ),
+  refundPaymentHistory: z
+    .array(z.object({ entryType: z.string().nullish(), status: z.string().nullish(), value: nullableAmount }))
+    .optional(),
 });
 
 export const CentraOrderSchema = z.object({
-  __typename: z.enum(['DirectToConsumerOrder', 'WholesaleOrder']),
+  /** Enum-like values are kept as strings: centra-vocabulary.ts maps them and reports the ones it does not know. */
+  __typename: z.string(),
   id: z.string(),
   number: z.number().int(),
-  status: z.enum(['PENDING', 'CONFIRMED', 'PROCESSING', 'COMPLETED', 'ARCHIVED', 'CANCELLED']),
+  status: z.string(),
   isOnHold: z.boolean(),
   createdAt: z.string().nullish(),
   orderDate: z.string().nullish(),
   updatedAt: z.string().nullish(),
-  store: z.object({ id: z.number().int(), type: z.enum(['DIRECT_TO_CONSUMER', 'WHOLESALE']).nullish() }),
+  store: z.object({ id: z.number().int(), type: z.string().nullish() }),
   market: z.object({ id: z.number().int(), name: z.string().nullish() }).nullish(),
   grandTotal: z.object({ value: z.number(), currency: z.object({ code: z.string() }) }),
   totals: z.object({

@@ -25,7 +25,7 @@ fragment OrderFields on Order {
     productVariant { id variantNumber name }
     productSize { SKU sizeNumber description }
     productName productVariantName
-    quantity cancelledQuantity
+    quantity cancelledQuantity returnedQuantity shippedQuantity
     unitOriginalPrice { value }
     unitPrice { value }
     lineValue { value }
@@ -42,8 +42,9 @@ fragment OrderFields on Order {
     lines { id quantity orderLine { id } }
   }
   returns {
-    id status createdAt updatedAt
+    id status returnStatus createdAt updatedAt
     lines { id quantity orderLine { id } shipmentLine { id orderLine { id } } }
+    refundPaymentHistory { entryType status value { value } }
   }
 }
 `;

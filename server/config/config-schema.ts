@@ -88,6 +88,8 @@ export const EnvSchema = z.object({
   CENTRA_TIMEOUT_MS: int(100).default(15_000),
   /** Hours an order that is held or not found is retried before it is dead-lettered (default: 24). */
   CENTRA_NOT_FOUND_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
+  /** Hours between checks of Centra's live schema by introspection; every document is adapted to it (default: 24). */
+  CENTRA_SCHEMA_CHECK_HOURS: z.coerce.number().positive().default(24),
   /** Ometria Data API base URL (default: https://api.ometria.com/v2). */
   OMETRIA_API_URL: url.default('https://api.ometria.com/v2'),
   /** Ometria API key, sent as X-Ometria-Auth (default: none = sandbox). */

@@ -1,4 +1,5 @@
 import type { CentraOrder } from '../centra/centra-order.js';
+import { orderStatusMeaning } from '../centra/centra-vocabulary.js';
 import { effectiveQuantity } from './effective-quantity.js';
 import type { LineRefund } from './line-refunds.js';
 import { isWholeOrderCancelled } from './order-validity.js';
@@ -7,10 +8,10 @@ import { shippedShare } from './shipment-progress.js';
 /**
  * The Ometria order status. [INF] Ometria's status is free text (ometria.md §2.2); we extend Centra's own
  * status with what happened after the sale, most final first: cancelled, returned / partially_returned,
- * shipped / partially_shipped, then Centra's status in lower case.
+ * shipped / partially_shipped, then Centra's status as centra-vocabulary.ts names it (SHIPPED is `completed`).
  */
 export function afterSaleStatus(order: CentraOrder, refunds: ReadonlyMap<number, LineRefund>): string {
-  if (order.status === 'CANCELLED' || isWholeOrderCancelled(order)) return 'cancelled';
+  if (isWholeOrderCancelled(order)) return orderStatusMeaning(order.status).voidsOrder ? orderStatusMeaning(order.status).ometriaStatus : 'cancelled';
   const refunded = [...refunds.values()].reduce((n, r) => n + r.quantity, 0);
   if (refunded > 0) {
     const bought = order.lines.reduce((n, l) => n + effectiveQuantity(l), 0);
@@ -19,5 +20,5 @@ export function afterSaleStatus(order: CentraOrder, refunds: ReadonlyMap<number,
   const shipped = shippedShare(order);
   if (shipped === 'all') return 'shipped';
   if (shipped === 'some') return 'partially_shipped';
-  return order.status.toLowerCase();
+  return orderStatusMeaning(order.status).ometriaStatus;
 }

@@ -1,4 +1,5 @@
 import type { CentraOrder } from '../centra/centra-order.js';
+import { orderStatusMeaning } from '../centra/centra-vocabulary.js';
 import { effectiveQuantity } from './effective-quantity.js';
 
 /**
@@ -7,6 +8,6 @@ import { effectiveQuantity } from './effective-quantity.js';
  * An order without lines is not called cancelled; partly cancelled orders stay valid with fewer units.
  */
 export function isWholeOrderCancelled(order: CentraOrder): boolean {
-  if (order.status === 'CANCELLED') return true;
+  if (orderStatusMeaning(order.status).voidsOrder) return true;
   return order.lines.length > 0 && order.lines.every((line) => effectiveQuantity(line) === 0);
 }

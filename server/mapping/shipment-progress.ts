@@ -4,12 +4,13 @@ import { effectiveQuantity } from './effective-quantity.js';
 /** Shipments that left the warehouse (Centra: completed = shipped; it does not track delivery). */
 export const shippedShipments = (order: CentraOrder): CentraShipment[] => (order.shipments ?? []).filter((s) => s.isShipped);
 
-/** 'all' when every bought unit is in a shipped shipment, 'some' when part is, 'none' otherwise. */
+/**
+ * 'all' when every bought unit is in a shipped shipment, 'some' when part is, 'none' otherwise. Units are counted
+ * from shipment lines where they name their order line, else from Centra's `OrderLine.shippedQuantity` (the live
+ * schema may lack `ShipmentLine.orderLine`, a guessed name).
+ */
 export function shippedShare(order: CentraOrder): 'all' | 'some' | 'none' {
-  const shipped = new Map<number, number>();
-  for (const s of shippedShipments(order)) {
-    for (const l of s.lines) if (l.orderLine) shipped.set(l.orderLine.id, (shipped.get(l.orderLine.id) ?? 0) + l.quantity);
-  }
+  const shipped = shippedUnits(order);
   if (shipped.size === 0) return 'none';
   const bought = order.lines.filter((l) => effectiveQuantity(l) > 0);
   return bought.every((l) => (shipped.get(l.id) ?? 0) >= effectiveQuantity(l)) ? 'all' : 'some';
@@ -19,4 +20,14 @@ export function shippedShare(order: CentraOrder): 'all' | 'some' | 'none' {
 export function latestShipment(order: CentraOrder): CentraShipment | undefined {
   const time = (s: CentraShipment) => Date.parse(s.shippedAt ?? s.createdAt ?? '') || 0;
   return [...shippedShipments(order)].sort((a, b) => time(a) - time(b) || a.id - b.id).at(-1);
+}
+
+function shippedUnits(order: CentraOrder): Map<number, number> {
+  const shipped = new Map<number, number>();
+  for (const s of shippedShipments(order)) {
+    for (const l of s.lines) if (l.orderLine) shipped.set(l.orderLine.id, (shipped.get(l.orderLine.id) ?? 0) + l.quantity);
+  }
+  if (shipped.size > 0 || shippedShipments(order).length === 0) return shipped;
+  for (const line of order.lines) if ((line.shippedQuantity ?? 0) > 0) shipped.set(line.id, line.shippedQuantity!);
+  return shipped;
 }

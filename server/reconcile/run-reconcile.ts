@@ -1,3 +1,4 @@
+import { isWholesaleOrder } from '../centra/centra-vocabulary.js';
 import { listOrders } from '../backfill/list-orders.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { contentHash } from '../ometria/content-hash.js';
@@ -46,7 +47,7 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
     for (let page = 1; ; page++) {
       const { orders, rows } = await listOrders(ctx.centra, window, page, ctx.centraBatchSize);
       for (const fetched of orders.values()) {
-        if (fetched.status !== 'found' || fetched.order.isOnHold || fetched.order.__typename !== 'DirectToConsumerOrder') continue;
+        if (fetched.status !== 'found' || fetched.order.isOnHold || isWholesaleOrder(fetched.order)) continue;
         const order = fetched.order;
         const entity = `order ${order.number}`;
         const active = await ctx.store.jobs.find('order', String(order.number));

@@ -10,6 +10,11 @@ export function createKvStore(sql: Sql) {
     async set(key: string, value: unknown): Promise<void> {
       await sql.run(`INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, JSON.stringify(value)]);
     },
+    /** Every key starting with `prefix`, in key order (a prefix compare, not LIKE: `_` is a LIKE wildcard). */
+    async list<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
+      const rows = await sql.all<{ key: string; value: string }>(`SELECT key, value FROM kv WHERE substr(key, 1, ?) = ? ORDER BY key`, [prefix.length, prefix]);
+      return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
+    },
     /** Writes only if the key has no value yet; true when this caller wrote it. */
     async setIfAbsent(key: string, value: unknown): Promise<boolean> {
       return (await sql.run(`INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [key, JSON.stringify(value)])).changes === 1;

@@ -1,5 +1,6 @@
 import type { Alerter } from '../alerts/alerter.js';
 import type { CentraClient } from '../centra/centra-client.js';
+import type { UnknownValueRecorder } from '../centra/unknown-values.js';
 import type { Logger } from '../log/logger.js';
 import type { TrackingUrlFor } from '../mapping/tracking-url.js';
 import type { CustomerConfig } from '../customers/customer-config.js';
@@ -25,4 +26,6 @@ export interface SyncContext {
   trackingUrl: TrackingUrlFor;
   /** Consent mapping, attribute map and segmentation rules. */
   customers: CustomerConfig;
+  /** Centra values centra-vocabulary.ts does not know, reported once each. */
+  unknownValues: UnknownValueRecorder;
 }

@@ -1,3 +1,4 @@
+import { isWholesaleOrder, unknownOrderValues } from '../centra/centra-vocabulary.js';
 import type { CentraOrder } from '../centra/centra-order.js';
 import { fetchOrders, type FetchedOrder } from '../centra/fetch-orders.js';
 import { shippedShipments } from '../mapping/shipment-progress.js';
@@ -107,7 +108,8 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
   }
   await ctx.alerter.resolve(`order-not-found:${number}`);
   const order = fetched.order;
-  if (order.__typename === 'WholesaleOrder') {
+  await ctx.unknownValues.note(unknownOrderValues(order));
+  if (isWholesaleOrder(order)) {
     ctx.logger.info({ order: order.number }, 'wholesale order: not synced to Ometria (B2C marketing only)');
     await ctx.store.jobs.complete(job.id, ctx.now());
     return undefined;

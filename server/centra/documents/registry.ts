@@ -24,6 +24,8 @@ export interface CentraDocument {
    * query would silently read everything.
    */
   essential?: readonly string[];
+  /** What the service does when this document cannot be sent: its capability is then degraded, not unavailable. */
+  fallback?: string;
 }
 
 export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
@@ -34,14 +36,32 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     sample: () => buildOrdersQuery([14, 15]),
     essential: ['Query.orders', 'Order.number', 'Order.status', 'Order.lines', 'OrderLine.quantity'],
   },
-  { name: 'ShipmentOrders', capability: 'shipments', sample: () => buildParentOrdersQuery('shipment', [345]), essential: ['Query.shipments'] },
+  {
+    name: 'ShipmentOrders',
+    capability: 'shipments',
+    sample: () => buildParentOrdersQuery('shipment', [345]),
+    essential: ['Query.shipments'],
+    fallback: 'shipment webhooks are not traced to their order: shipments reach Ometria with the next change of the order or at reconciliation',
+  },
   { name: 'ReturnOrders', capability: 'returns', sample: () => buildParentOrdersQuery('return', [315]), essential: ['Query.returns'] },
-  { name: 'CustomersById', capability: 'customers', sample: () => buildCustomersByIdQuery([4, 501]), essential: ['Query.customers'] },
+  {
+    name: 'CustomersById',
+    capability: 'customers',
+    sample: () => buildCustomersByIdQuery([4, 501]),
+    essential: ['Query.customers'],
+    fallback: 'customer webhooks are not read by id: contacts come from the customer data on orders',
+  },
   { name: 'CustomersByEmail', capability: 'customers', sample: () => CUSTOMERS_BY_EMAIL_QUERY, essential: ['Query.customers'] },
   { name: 'ProductPage', capability: 'catalogue-full', sample: () => PRODUCT_PAGE_QUERY, essential: ['Query.products'] },
   { name: 'ProductsById', capability: 'catalogue-incremental', sample: () => buildProductsByIdQuery([1, 2]), essential: ['Query.product'] },
   { name: 'ChangedDisplays', capability: 'catalogue-incremental', sample: () => CHANGED_DISPLAYS_QUERY, essential: ['Query.displays'] },
-  { name: 'DisplayItemProducts', capability: 'catalogue-incremental', sample: () => DISPLAY_ITEMS_QUERY, essential: ['Query.displayItems'] },
+  {
+    name: 'DisplayItemProducts',
+    capability: 'catalogue-incremental',
+    sample: () => DISPLAY_ITEMS_QUERY,
+    essential: ['Query.displayItems'],
+    fallback: 'product webhooks naming display items are not resolved: the catalogue poll finds those changes',
+  },
   { name: 'CatalogueSetup', capability: 'catalogue-full', sample: () => CATALOGUE_SETUP_QUERY, essential: ['Query.markets', 'Query.pricelists'] },
   { name: 'ListOrders', capability: 'backfill', sample: () => LIST_ORDERS_QUERY, essential: ['Query.orders'] },
   { name: 'CountOrders', capability: 'backfill', sample: () => COUNT_ORDERS_QUERY, essential: ['Query.counters'] },

@@ -1,0 +1,80 @@
+import type { GraphQLSchema } from 'graphql';
+import { CENTRA_CAPABILITIES, type CentraCapability } from '../documents/capabilities.js';
+import { CENTRA_DOCUMENTS, type CentraDocument } from '../documents/registry.js';
+import { adaptDocument } from './adapt-document.js';
+import { FALLBACKS, unlistedFallback, type Effect } from './fallbacks.js';
+
+export type CapabilityState = 'ok' | 'degraded' | 'unavailable';
+
+/** One item the live schema lacks, and what the service does instead. */
+export interface MissingItem {
+  coordinate: string;
+  effect: Effect;
+  instead: string;
+}
+
+export interface CapabilityReport {
+  capability: CentraCapability;
+  state: CapabilityState;
+  missing: MissingItem[];
+  /** Documents of this capability Centra would refuse even after adapting, with graphql-js's reasons. */
+  refused: Array<{ document: string; errors: string[] }>;
+}
+
+export interface SchemaReport {
+  /** `live`: Centra's own schema by introspection; `contract`: its documented part, when introspection failed. */
+  source: 'live' | 'contract';
+  capabilities: CapabilityReport[];
+  /** True when some document must be rewritten before it is sent. */
+  adapts: boolean;
+}
+
+const RANK: Record<CapabilityState, number> = { ok: 0, degraded: 1, unavailable: 2 };
+const worse = (a: CapabilityState, b: CapabilityState): CapabilityState => (RANK[a] >= RANK[b] ? a : b);
+const stateOf = (effect: Effect): CapabilityState => (effect === 'exact' ? 'ok' : effect);
+
+/**
+ * Every registered document checked against `schema`: what each capability loses. A document that cannot be
+ * sent at all (a dropped filter or essential field, or errors left) makes its capability unavailable unless the
+ * registry names a fallback, which makes it degraded.
+ */
+export function checkSchema(schema: GraphQLSchema, source: SchemaReport['source'], documents: readonly CentraDocument[] = CENTRA_DOCUMENTS): SchemaReport {
+  const reports = new Map<CentraCapability, CapabilityReport>(
+    CENTRA_CAPABILITIES.map((c) => [c, { capability: c, state: 'ok', missing: [], refused: [] }]),
+  );
+  const note = (capability: CentraCapability, item: MissingItem) => {
+    const report = reports.get(capability)!;
+    if (!report.missing.some((m) => m.coordinate === item.coordinate)) report.missing.push(item);
+    report.state = worse(report.state, stateOf(item.effect));
+  };
+  let adapts = false;
+  for (const doc of documents) {
+    const adapted = adaptDocument(doc.sample(), schema);
+    if (adapted.dropped.length > 0) adapts = true;
+    const fatal = adapted.dropped.filter((d) => d.inFilter || doc.essential?.includes(d.coordinate));
+    for (const d of adapted.dropped) {
+      const fallback = FALLBACKS[d.coordinate] ?? unlistedFallback(doc.capability);
+      note(fallback.capability, { coordinate: d.coordinate, effect: fallback.effect, instead: fallback.instead });
+    }
+    if (fatal.length === 0 && adapted.errors.length === 0) continue;
+    const report = reports.get(doc.capability)!;
+    report.refused.push({ document: doc.name, errors: adapted.errors.length > 0 ? adapted.errors : fatal.map((d) => `${d.coordinate} is missing`) });
+    report.state = worse(report.state, doc.fallback ? 'degraded' : 'unavailable');
+    if (doc.fallback) note(doc.capability, { coordinate: doc.name, effect: 'degraded', instead: doc.fallback });
+  }
+  for (const [capability, deps] of Object.entries(DEPENDS_ON) as Array<[CentraCapability, CentraCapability[]]>) {
+    const report = reports.get(capability)!;
+    for (const dep of deps) report.state = worse(report.state, reports.get(dep)!.state === 'unavailable' ? 'unavailable' : 'ok');
+  }
+  return { source, capabilities: [...reports.values()], adapts };
+}
+
+/** Capabilities built on others' documents: reconciliation lists orders as the backfill does. */
+const DEPENDS_ON: Partial<Record<CentraCapability, CentraCapability[]>> = {
+  reconcile: ['backfill', 'orders'],
+  backfill: ['orders'],
+};
+
+/** Order sync works: the `doctor` exit code and the start-up verdict. */
+export const orderSyncWorks = (report: SchemaReport): boolean =>
+  report.capabilities.find((c) => c.capability === 'orders')?.state !== 'unavailable';
