@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
 import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../server/catalogue/change-queries.js';
-import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../server/catalogue/product-query.js';
+import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY, RECENT_PRODUCTS_QUERY } from '../server/catalogue/product-query.js';
 import { RATE_LIMITS_QUERY } from '../server/centra/live-quota.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../server/customers/customer-query.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-orders-query.js';
@@ -22,6 +22,7 @@ const QUERIES: Array<[string, string]> = [
   ['customers by id, one alias each', buildCustomersByIdQuery([4, 501, 502])],
   ['every customer with one email', CUSTOMERS_BY_EMAIL_QUERY],
   ['a page of products (catalogue sync)', PRODUCT_PAGE_QUERY],
+  ['a page of products, newest updated first (incremental catalogue walk)', RECENT_PRODUCTS_QUERY],
   ['50 products by id, by aliases (product jobs)', buildProductsByIdQuery(Array.from({ length: 50 }, (_, i) => 1 + i))],
   ['displays changed since a watermark', CHANGED_DISPLAYS_QUERY],
   ['display items to products (webhooks)', DISPLAY_ITEMS_QUERY],

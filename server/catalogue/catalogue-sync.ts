@@ -11,6 +11,7 @@ import { centraTime } from './centra-time.js';
 import { productsOfChangedDisplays } from './changed-products.js';
 import { fetchProductPage, fetchProductsById, type UnreadableProduct } from './fetch-products.js';
 import { pushProducts } from './push-products.js';
+import { fetchRecentProductPage } from './recent-products.js';
 import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
 
 export interface CatalogueSyncOptions {
@@ -24,8 +25,10 @@ const running = new WeakSet<Store>();
 
 /**
  * One catalogue pass: pages through Centra's products, maps them, pushes only what changed (ledger hash).
- * Incremental runs also refetch products whose displays changed, since a display switched off leaves the
- * product's updatedAt alone [INF]. The watermark moves to this run's start only when the run succeeds.
+ * Full runs page every product by id. Incremental runs walk products newest-updated first from page 1 down to
+ * the watermark (Centra cannot filter products by updatedAt), then refetch products whose displays changed
+ * (`displays(where: {updatedAt})`), since a display switched off leaves the product's updatedAt alone [INF].
+ * The watermark moves to this run's start only when the run succeeds.
  * Never throws for Centra or Ometria trouble: the returned progress says `failed`, and the next run retries.
  */
 export async function runCatalogueSync(ctx: SyncContext, config: CatalogueConfig, options: CatalogueSyncOptions): Promise<CatalogueProgress> {
@@ -46,7 +49,13 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
   const settings = catalogueSettings(config);
   const watermark = await ctx.store.kv.get<number>(WATERMARK_KEY);
   const mode = options.mode === 'incremental' && watermark !== undefined ? 'incremental' : 'full';
-  const since = mode === 'incremental' ? centraTime(watermark! - settings.overlapMs) : undefined;
+  // Why the next watermark is this run's start, re-read with `overlapMs` of overlap: a product updated while the
+  // walk pages jumps to page 1, which is already read, and pushes the unread ones down a row (seen twice:
+  // `seen` skips the repeat). That product itself is missed by this walk, but its updatedAt is after our start,
+  // so the next run reads it. The overlap covers the gap between our clock and Centra's and writes that commit
+  // after we read. Re-read products cost a page row, not a push (ledger hash).
+  const sinceMs = mode === 'incremental' ? watermark! - settings.overlapMs : undefined;
+  const since = sinceMs === undefined ? undefined : centraTime(sinceMs);
   const progress = emptyProgress(mode, startedAt, since);
   const report = async () => {
     await ctx.store.kv.set(PROGRESS_KEY, progress);
@@ -59,13 +68,15 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
     const mapping: ProductMappingContext = { stores: resolveListingStores(config, setup), customAttributes: settings.customAttributes };
     const run = { ctx, mapping, claims: createKeyClaims(), progress, seen: new Set<number>() };
     for (let page = 1; ; page++) {
-      const res = await fetchProductPage(ctx.centra, page, settings.pageSize, since);
+      const res = sinceMs === undefined
+        ? { ...await fetchProductPage(ctx.centra, page, settings.pageSize), passedWatermark: false }
+        : await fetchRecentProductPage(ctx.centra, page, settings.pageSize, sinceMs);
       progress.centraRequests++;
-      await handleProducts(run, res.products, res.unreadable);
+      await handleProducts(run, res.products.filter((p) => !run.seen.has(p.id)), res.unreadable);
       progress.pages++;
       ctx.logger.debug({ catalogue: { ...progress } }, `catalogue ${mode} sync: page ${page}`);
       await report();
-      if (res.rows < settings.pageSize) break;
+      if (res.passedWatermark || res.rows < settings.pageSize) break;
     }
     if (since !== undefined) {
       const changed = await productsOfChangedDisplays(ctx.centra, since);

@@ -26,10 +26,8 @@ export const CentraSizeSchema = z.object({
   description: z.string().nullish(),
   SKU: z.string().nullish(),
   EAN: z.string().nullish(),
-  stockTotals: z.object({
-    availableQuantity: z.number().int().nullish(),
-    freeToAllocateQuantity: z.number().int().nullish(),
-  }).nullish(),
+  /** Centra's StockTotals has no free-to-allocate figure: `availableQuantity` is the sellable amount it documents. */
+  stockTotals: z.object({ availableQuantity: z.number().int().nullish() }).nullish(),
 });
 
 export const CentraVariantSchema = z.object({

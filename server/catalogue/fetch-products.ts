@@ -16,11 +16,11 @@ export interface ProductPage {
 }
 
 /** Only what Centra may show as sellable or recently sellable; CANCELLED is a guessed value of the enum. */
-const STATUSES = ['ACTIVE', 'INACTIVE'];
+export const SYNCED_STATUSES: readonly string[] = ['ACTIVE', 'INACTIVE'];
 
-/** One page sorted by id; `since` (Centra DateTimeTz) limits it to products updated since then. */
-export async function fetchProductPage(client: CentraClient, page: number, limit: number, since?: string): Promise<ProductPage> {
-  const where = since === undefined ? { status: STATUSES } : { status: STATUSES, updatedAt: { from: since } };
+/** One page of every ACTIVE and INACTIVE product, sorted by id (full sync). */
+export async function fetchProductPage(client: CentraClient, page: number, limit: number): Promise<ProductPage> {
+  const where = { status: SYNCED_STATUSES };
   const res = await client.request<{ products?: unknown[] | null }>(PRODUCT_PAGE_QUERY, { where, limit, page });
   const rows = res.data?.products;
   if (!Array.isArray(rows)) throw new Error(`Centra returned no products page: ${res.errors[0]?.message ?? 'empty answer'}`);
@@ -58,7 +58,8 @@ export async function fetchProductsById(client: CentraClient, ids: readonly numb
   return out;
 }
 
-function parseInto(row: unknown, out: ProductPage): void {
+/** Parses one product row into `out.products`, or reports it in `out.unreadable`. */
+export function parseInto(row: unknown, out: ProductPage): void {
   const parsed = CentraProductSchema.safeParse(row);
   if (parsed.success) out.products.push(parsed.data);
   else out.unreadable.push({ id: (row as { id?: number } | null)?.id, message: issueText(parsed.error.issues[0]) });

@@ -1,12 +1,12 @@
 import type { CentraSize } from '../catalogue/centra-product.js';
 
 /**
- * [INF] A size is in stock when its free-to-allocate quantity (Centra's sellable amount) is above zero, read
- * from `availableQuantity` when FTA is not returned. undefined when Centra returned neither (e.g. the token
- * lacks stock permissions): we then say nothing rather than mark the catalogue out of stock.
+ * [INF] A size is in stock when its `availableQuantity` (Centra's sellable amount, summed over the warehouses
+ * the token sees; StockTotals has no free-to-allocate figure) is above zero. undefined when Centra returned no
+ * figure (e.g. the token lacks stock permissions): we then say nothing rather than mark the catalogue out of stock.
  */
 export function sizeInStock(size: CentraSize): boolean | undefined {
-  const quantity = size.stockTotals?.freeToAllocateQuantity ?? size.stockTotals?.availableQuantity;
+  const quantity = size.stockTotals?.availableQuantity;
   return quantity == null ? undefined : quantity > 0;
 }
 

@@ -142,6 +142,42 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(held(e, `${p2.productNumber}${p2.variants[0]!.variantNumber}`)).toMatchObject({ is_active: false });
   });
 
+  it('incremental: walks newest-updated pages down to the watermark; a product updated mid-walk comes in the next run', async () => {
+    env = await start(120);
+    const e = env;
+    await sync(e, 'full');
+    // 60 products updated in one second (a bulk import): more than one page of 50, ordered by id within the second.
+    const stamp = e.centra.data.stamp();
+    for (let id = 1; id <= 60; id++) e.centra.data.products.update(id, { updatedAt: stamp });
+    e.centra.data.products.update(30, { status: 'CANCELLED', updatedAt: stamp });
+    // After page 1 is read, an old product (on a page not read yet) sells out a size: it jumps to page 1.
+    const late = productOf(e, 100);
+    const [variant] = late.variants.filter((v) => v.productSizes.some((s) => (s.stockTotals?.availableQuantity ?? 0) > 0));
+    const size = variant!.productSizes.find((s) => (s.stockTotals?.availableQuantity ?? 0) > 0)!;
+    const sku = `${late.productNumber}${variant!.variantNumber}${size.sizeNumber}`;
+    let recentPages = 0;
+    const centra = e.ctx.centra;
+    const ctx: SyncContext = { ...e.ctx, centra: { ...centra, request: async (query, variables) => {
+      const res = await centra.request(query, variables);
+      if (/query RecentProducts/.test(query) && ++recentPages === 1) e.centra.data.products.update(100, () => { size.stockTotals = { availableQuantity: 0 }; });
+      return res as never;
+    } } };
+
+    const walk = await runCatalogueSync(ctx, CATALOGUE, { mode: 'incremental' });
+    // Page 1: ids 60..11. Page 2: 11 again (pushed down by product 100), 10..1, then products older than the watermark.
+    // CANCELLED product 30 is read and dropped, as a full sync would never read it.
+    expect(walk).toMatchObject({ mode: 'incremental', state: 'done', pages: 2, products: 59, unreadable: 0, centraRequests: 4 });
+    expect(recentPages).toBe(2);
+    // This walk missed product 100 (it moved to page 1 after page 1 was read): Ometria still has the size in stock.
+    expect(held(e, sku)?.is_in_stock).toBe(true);
+
+    // Product 100's updatedAt is after the walk's start: the next run (watermark = that start − overlap) reads it.
+    const next = await sync(e, 'incremental');
+    expect(next.progress).toMatchObject({ state: 'done', pages: 2, products: 60 });
+    expect(next.pushedIds).toEqual([sku]);
+    expect(held(e, sku)).toMatchObject({ is_in_stock: false });
+  });
+
   it('product jobs: a renamed collection and a display item re-push only what changed', async () => {
     env = await start(12);
     const e = env;

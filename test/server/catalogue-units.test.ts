@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueSettings } from '../../server/catalogue/catalogue-config.js';
 import { CatalogueConfigError, resolveListingStores } from '../../server/catalogue/catalogue-setup.js';
-import { centraTime } from '../../server/catalogue/centra-time.js';
+import { centraTime, centraTimeMs } from '../../server/catalogue/centra-time.js';
 import { parseProductEntity } from '../../server/catalogue/product-entity.js';
 import { createKeyClaims } from '../../server/mapping/key-claims.js';
 
@@ -15,6 +15,12 @@ describe('catalogue helpers', () => {
 
   it('writes watermarks as whole UTC seconds, cut down so the named second is re-read', () => {
     expect(centraTime(Date.parse('2024-06-03T16:00:00.999Z'))).toBe('2024-06-03T16:00:00+00:00');
+  });
+
+  it('reads Centra times only when they carry a zone, so the walk never misjudges the watermark by the store offset', () => {
+    expect(centraTimeMs('2024-06-03T18:00:00+02:00')).toBe(Date.parse('2024-06-03T16:00:00Z'));
+    expect(centraTimeMs('2024-06-03T16:00:00Z')).toBe(Date.parse('2024-06-03T16:00:00Z'));
+    for (const unknown of ['2024-06-03 18:00:00', 'yesterday', '', null, undefined]) expect(centraTimeMs(unknown)).toBeUndefined();
   });
 
   it('lets the first claimant keep an id and reports every later one once', () => {

@@ -1,7 +1,7 @@
 import { LIST_CUSTOMER_IDS_QUERY } from '../../backfill/backfill-customers.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../../backfill/list-orders-query.js';
 import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../../catalogue/change-queries.js';
-import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from '../../catalogue/product-query.js';
+import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY, RECENT_PRODUCTS_QUERY } from '../../catalogue/product-query.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../../customers/customer-query.js';
 import { buildOrdersQuery } from '../fetch-orders.js';
 import { buildParentOrdersQuery } from '../fetch-parent-orders.js';
@@ -53,6 +53,13 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
   },
   { name: 'CustomersByEmail', capability: 'customers', sample: () => CUSTOMERS_BY_EMAIL_QUERY, essential: ['Query.customers'] },
   { name: 'ProductPage', capability: 'catalogue-full', sample: () => PRODUCT_PAGE_QUERY, essential: ['Query.products'] },
+  // Without the sort or Product.updatedAt the walk cannot tell where the watermark is (see recent-products.ts).
+  {
+    name: 'RecentProducts',
+    capability: 'catalogue-incremental',
+    sample: () => RECENT_PRODUCTS_QUERY,
+    essential: ['Query.products', 'ProductSort.updatedAt_DESC', 'Product.updatedAt'],
+  },
   { name: 'ProductsById', capability: 'catalogue-incremental', sample: () => buildProductsByIdQuery([1, 2]), essential: ['Query.product'] },
   { name: 'ChangedDisplays', capability: 'catalogue-incremental', sample: () => CHANGED_DISPLAYS_QUERY, essential: ['Query.displays'] },
   {
