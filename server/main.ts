@@ -226,8 +226,8 @@ async function openService(
   );
   const adoptLiveQuota = async () => {
     try {
-      const windows = await readLiveQuota(centra);
-      if (windows) centraLimiter.setLimits(windows);
+      const quota = await readLiveQuota(centra);
+      if (quota.requests) centraLimiter.setLimits(quota.requests);
     } catch (error) {
       logger.warn({ err: error }, 'could not read Centra rateLimits; keeping the configured limits');
     }

@@ -67,7 +67,9 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
     progress.centraRequests++;
     const mapping: ProductMappingContext = { stores: resolveListingStores(config, setup), customAttributes: settings.customAttributes };
     const run = { ctx, mapping, claims: createKeyClaims(), progress, seen: new Set<number>() };
-    for (let page = 1; ; page++) {
+    // Without the updatedAt sort (docs/centra-setup.md) an incremental run reads changed displays only.
+    const walk = sinceMs === undefined || (await ctx.centra.canSend('RecentProducts'));
+    for (let page = 1; walk; page++) {
       const res = sinceMs === undefined
         ? { ...await fetchProductPage(ctx.centra, page, settings.pageSize), passedWatermark: false }
         : await fetchRecentProductPage(ctx.centra, page, settings.pageSize, sinceMs);

@@ -72,6 +72,12 @@ export function createCentraClient(options: CentraClientOptions) {
       }
       return withQuickRetries(() => once<T>(sent, variables));
     },
+    /** Whether the live schema takes the registered document `name` (after the first schema check). */
+    async canSend(name: string): Promise<boolean> {
+      if (!options.adapter) return true;
+      await options.adapter.ready();
+      return options.adapter.canSend(name);
+    },
     /** Requests sent so far (benchmarks report orders per request). */
     requestCount: (): number => requests,
   };

@@ -1,18 +1,39 @@
 import type { RateWindow } from '../remote/rate-limiter.js';
 import type { CentraClient } from './centra-client.js';
 
-export const RATE_LIMITS_QUERY = `query RateLimits { rateLimits { type intervalSeconds quota remainingQuota } }`;
+export const RATE_LIMITS_QUERY = `query RateLimits { rateLimits { type intervalSeconds quota usedQuota remainingQuota } }`;
 
-const WINDOW_MS = { TEN_SECONDS: 10_000, ONE_HOUR: 3_600_000 } as const;
+const WINDOW_MS: Readonly<Record<string, number>> = { TEN_SECONDS: 10_000, ONE_HOUR: 3_600_000 };
+
+/** One row of Centra's `rateLimits`, as doctor prints it. */
+export interface QuotaRow {
+  type: string;
+  intervalSeconds: string;
+  quota: number;
+  usedQuota?: number | null;
+  remainingQuota?: number | null;
+}
+
+export interface LiveQuota {
+  rows: QuotaRow[];
+  /** REQUEST_COUNT windows as limiter windows; undefined when Centra did not say. */
+  requests: RateWindow[] | undefined;
+  /** QUERY_COMPLEXITY windows, points per window; undefined when Centra did not say (docs/centra-setup.md). */
+  complexity: RateWindow[] | undefined;
+}
 
 /**
- * Centra's live request quota (decisions.md 13: defaults differ between doc versions and are shared by every
- * integration of an environment), as limiter windows; undefined when Centra did not say.
+ * Centra's live quota (decisions.md 13: defaults differ between doc versions and are shared by every integration
+ * of an environment): request counts for the limiter, complexity points for batch sizes.
  */
-export async function readLiveQuota(client: CentraClient): Promise<RateWindow[] | undefined> {
-  const res = await client.request<{ rateLimits: Array<{ type: string; intervalSeconds: keyof typeof WINDOW_MS; quota: number }> }>(RATE_LIMITS_QUERY);
-  const windows = (res.data?.rateLimits ?? [])
-    .filter((r) => r.type === 'REQUEST_COUNT' && WINDOW_MS[r.intervalSeconds] && r.quota > 0)
-    .map((r) => ({ limit: r.quota, windowMs: WINDOW_MS[r.intervalSeconds] }));
-  return windows.length > 0 ? windows : undefined;
+export async function readLiveQuota(client: CentraClient): Promise<LiveQuota> {
+  const res = await client.request<{ rateLimits?: QuotaRow[] | null }>(RATE_LIMITS_QUERY);
+  const rows = (res.data?.rateLimits ?? []).filter((r) => typeof r?.quota === 'number');
+  const windows = (type: string) => {
+    const found = rows
+      .filter((r) => r.type === type && WINDOW_MS[r.intervalSeconds] && r.quota > 0)
+      .map((r) => ({ limit: r.quota, windowMs: WINDOW_MS[r.intervalSeconds]! }));
+    return found.length > 0 ? found : undefined;
+  };
+  return { rows, requests: windows('REQUEST_COUNT'), complexity: windows('QUERY_COMPLEXITY') };
 }

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { ConfigError, loadCentraAccess, loadConfig, type Config } from '../config/load-config.js';
+import { doctorCommand } from './doctor-command.js';
 import { ensureTenantSchema } from '../tenants/ensure-tenant-schema.js';
 import { backfillCommand } from './backfill-command.js';
 import { reconcileCommand } from './reconcile-command.js';
@@ -17,9 +18,10 @@ const USAGE = `usage: centra-ometria <command>
   reconcile [--days 7] [--no-repair] [--read-back N]
                                           compare Centra with Ometria, store findings, repair safe ones
   sync [products] [--incremental]         sync the product catalogue now (full by default)
+  doctor [--json] [--schema FILE]         check the configured Centra's live schema: what works, what is degraded
 With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that tenant's store and configuration.`;
 
-const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync']);
+const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync', 'doctor']);
 
 /** decisions.md 24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -33,6 +35,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
       return 2;
     }
+    // Needs only Centra's endpoint and token: it is the first check of a going-live.
+    if (command === 'doctor') return await doctorCommand(loadCentraAccess(env), rest);
     const loaded = loadConfig(env);
     if (command === 'serve') return await serveCommand(loaded);
     const { tenant, args } = takeTenantOption(rest);

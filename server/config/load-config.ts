@@ -43,6 +43,20 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   });
 }
 
+/** What `doctor` needs: Centra alone, so it runs before Ometria is set up (docs/centra-setup.md). */
+export interface CentraAccess {
+  url: string;
+  token: string;
+  timeoutMs: number;
+}
+
+/** The Centra endpoint and token from the environment, or undefined when either is unset. */
+export function loadCentraAccess(env: Record<string, string | undefined>): CentraAccess | undefined {
+  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const e = parseEnv(cleaned);
+  return e.CENTRA_API_URL && e.CENTRA_API_TOKEN ? { url: e.CENTRA_API_URL, token: e.CENTRA_API_TOKEN, timeoutMs: e.CENTRA_TIMEOUT_MS } : undefined;
+}
+
 function parseEnv(cleaned: Record<string, string>): Env {
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {

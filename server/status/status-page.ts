@@ -23,6 +23,7 @@ export function renderStatusPage(s: StatusSnapshot): string {
     table(s.findings, [['state', (f) => f.state], ['team', (f) => f.team], ['kind', (f) => f.kind], ['entity', (f) => f.entity], ['detail', (f) => f.detail], ['repair', (f) => f.repair], ['updated', (f) => f.updatedAt]], 'No drift found.'),
     `<h2>Dead letters</h2>`,
     deadLetterTable(s),
+    ...centraSection(s),
     `<h2>Catalogue</h2>`,
     `<p>${s.catalogue ? escapeHtml(`Last ${s.catalogue.mode} sync ${s.catalogue.state}: ${s.catalogue.products} products in ${s.catalogue.pages} pages, ${s.catalogue.pushed} records pushed, ${s.catalogue.skippedUnchanged} unchanged, ${s.catalogue.centraRequests} Centra requests${s.catalogue.error ? `; ${s.catalogue.error}` : ''}.`) : 'No catalogue sync has run (set CATALOGUE_STORES).'}</p>`,
     `<h2>Storefront events</h2>`,
@@ -51,4 +52,24 @@ function deadLetterTable(s: StatusSnapshot): string {
   return rows.length === 0
     ? '<p class="empty">No dead letters.</p>'
     : `<table><thead><tr><th>#</th><th>state</th><th>job</th><th>record</th><th>reason</th><th>updated</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** What the live Centra schema allows, one row per capability, and Centra values this version does not know. */
+function centraSection(s: StatusSnapshot): string[] {
+  const check = s.centra.schema;
+  const head = check
+    ? `Checked ${check.checkedAt} against ${check.source === 'live' ? "Centra's live schema" : `the documented contract only (introspection failed: ${check.introspectionError ?? 'unknown'})`}. Refunded quantities: ${s.centra.refunds.quantities}; amounts: ${s.centra.refunds.amounts}.`
+    : 'Centra\'s schema has not been checked yet.';
+  return [
+    `<h2>Centra</h2>`,
+    `<p>${escapeHtml(head)}</p>`,
+    check
+      ? table(check.capabilities, [
+          ['capability', (c) => c.capability],
+          ['state', (c) => c.state],
+          ['missing in Centra, and what the service does instead', (c) => [...c.missing.map((m) => `${m.coordinate}: ${m.instead}`), ...c.refused.map((r) => `${r.document} not sent: ${r.errors[0] ?? ''}`)].join(' · ')],
+        ], '')
+      : '',
+    table(s.centra.unknownValues, [['value', (v) => `${v.kind} ${v.value}`], ['first seen', (v) => `${v.entity}, ${v.firstSeen}`], ['treated as', (v) => v.treatedAs]], 'Centra has sent no value this version does not know.'),
+  ];
 }

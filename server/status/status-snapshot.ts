@@ -1,5 +1,8 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
+import { refundSource, type RefundSource } from '../centra/schema/refund-source.js';
+import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../centra/schema/run-schema-check.js';
+import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-values.js';
 import { redactText } from '../log/redact.js';
 import type { Store } from '../store/store.js';
 
@@ -24,6 +27,8 @@ export interface StatusSnapshot {
   backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
   /** Pushes to Ometria in the last hour by outcome. */
   pushRate: { lastHour: number; failedLastHour: number; recordsLastHour: number };
+  /** What the live Centra schema allows (docs/centra-setup.md), and the values Centra sent that we do not know. */
+  centra: { schema: StoredSchemaCheck | null; unknownValues: SeenUnknownValue[]; refunds: RefundSource };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -55,10 +60,16 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
     trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
     pushRate: await pushRate(store, now),
+    centra: await centraConformance(store),
     alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: redactText(a.message), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
+}
+
+async function centraConformance(store: Store): Promise<StatusSnapshot['centra']> {
+  const schema = (await store.kv.get<StoredSchemaCheck>(SCHEMA_CHECK_KEY)) ?? null;
+  return { schema, unknownValues: await listUnknownValues(store.kv), refunds: refundSource(schema ?? undefined) };
 }
 
 async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {

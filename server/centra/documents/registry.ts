@@ -59,6 +59,7 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     capability: 'catalogue-incremental',
     sample: () => RECENT_PRODUCTS_QUERY,
     essential: ['Query.products', 'ProductSort.updatedAt_DESC', 'Product.updatedAt'],
+    fallback: 'changed products are found through changed displays and product webhooks only, and by the full sync',
   },
   { name: 'ProductsById', capability: 'catalogue-incremental', sample: () => buildProductsByIdQuery([1, 2]), essential: ['Query.product'] },
   { name: 'ChangedDisplays', capability: 'catalogue-incremental', sample: () => CHANGED_DISPLAYS_QUERY, essential: ['Query.displays'] },

@@ -42,9 +42,12 @@ export function checkSchema(schema: GraphQLSchema, source: SchemaReport['source'
   const reports = new Map<CentraCapability, CapabilityReport>(
     CENTRA_CAPABILITIES.map((c) => [c, { capability: c, state: 'ok', missing: [], refused: [] }]),
   );
+  // Each missing item is named once, under the capability it costs, however many documents ask for it.
+  const named = new Set<string>();
   const note = (capability: CentraCapability, item: MissingItem) => {
     const report = reports.get(capability)!;
-    if (!report.missing.some((m) => m.coordinate === item.coordinate)) report.missing.push(item);
+    if (!named.has(item.coordinate)) report.missing.push(item);
+    named.add(item.coordinate);
     report.state = worse(report.state, stateOf(item.effect));
   };
   let adapts = false;

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { CENTRA_DOCUMENTS } from '../documents/registry.js';
 import { adaptDocument } from './adapt-document.js';
 import type { SchemaReport } from './check-schema.js';
 
@@ -40,13 +41,16 @@ export function createSchemaAdapter() {
       cache.clear();
     },
     report: (): SchemaReport | undefined => report,
+    /** False when the adopted schema cannot take the registered document `name`: callers use its fallback. */
+    canSend: (name: string): boolean => !report?.capabilities.some((c) => c.refused.some((r) => r.document === name)),
     /** The document as the adopted schema accepts it; throws UnsendableDocumentError when it cannot be sent. */
     adapt(query: string): string {
       if (!schema || !report?.adapts) return query;
       const hit = cache.get(query);
       if (hit !== undefined) return hit;
       const adapted = adaptDocument(query, schema);
-      const fatal = adapted.dropped.filter((d) => d.inFilter);
+      const essential = essentialOf(query);
+      const fatal = adapted.dropped.filter((d) => d.inFilter || essential.includes(d.coordinate));
       if (adapted.errors.length > 0 || fatal.length > 0) {
         const why = adapted.errors[0] ?? `${fatal.map((d) => d.coordinate).join(', ')} missing`;
         throw new UnsendableDocumentError(`Centra's schema cannot take this document (${why}); see doctor / status`);
@@ -59,3 +63,11 @@ export function createSchemaAdapter() {
 }
 
 export type SchemaAdapter = ReturnType<typeof createSchemaAdapter>;
+
+const ESSENTIAL = new Map(CENTRA_DOCUMENTS.map((d) => [d.name, d.essential ?? []]));
+
+/** The registered essentials of a document, by its operation name (`query OrdersByNumber {`). */
+function essentialOf(query: string): readonly string[] {
+  const name = /^\s*(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1];
+  return (name && ESSENTIAL.get(name)) || [];
+}
