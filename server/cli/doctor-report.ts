@@ -21,7 +21,7 @@ export function formatDoctorReport(r: DoctorReport): string {
   for (const c of r.capabilities) {
     lines.push(`${c.capability.padEnd(width)}  ${STATE_LABEL[c.state]}`);
     for (const m of c.missing) lines.push(`${' '.repeat(width)}    - ${m.coordinate} missing: ${m.instead}`);
-    for (const d of c.refused) lines.push(`${' '.repeat(width)}    - ${d.document} cannot be sent: ${d.errors.join('; ')}`);
+    for (const d of c.refused) lines.push(`${' '.repeat(width)}    - ${d.document} not sent (${d.errors.join('; ')})${d.instead ? `: ${d.instead}` : ''}`);
   }
   lines.push('', `Refunded quantities: ${r.refunds.quantities}; amounts: ${r.refunds.amounts}.`);
   if (typeof r.rateLimits === 'string') lines.push(`Rate limits: ${r.rateLimits}`);

@@ -67,7 +67,7 @@ function centraSection(s: StatusSnapshot): string[] {
       ? table(check.capabilities, [
           ['capability', (c) => c.capability],
           ['state', (c) => c.state],
-          ['missing in Centra, and what the service does instead', (c) => [...c.missing.map((m) => `${m.coordinate}: ${m.instead}`), ...c.refused.map((r) => `${r.document} not sent: ${r.errors[0] ?? ''}`)].join(' · ')],
+          ['missing in Centra, and what the service does instead', (c) => [...c.missing.map((m) => `${m.coordinate}: ${m.instead}`), ...c.refused.map((r) => `${r.document} not sent (${r.errors[0] ?? ''})${r.instead ? `: ${r.instead}` : ''}`)].join(' · ')],
         ], '')
       : '',
     table(s.centra.unknownValues, [['value', (v) => `${v.kind} ${v.value}`], ['first seen', (v) => `${v.entity}, ${v.firstSeen}`], ['treated as', (v) => v.treatedAs]], 'Centra has sent no value this version does not know.'),

@@ -17,8 +17,8 @@ export interface CapabilityReport {
   capability: CentraCapability;
   state: CapabilityState;
   missing: MissingItem[];
-  /** Documents of this capability Centra would refuse even after adapting, with graphql-js's reasons. */
-  refused: Array<{ document: string; errors: string[] }>;
+  /** Documents of this capability Centra would refuse even after adapting, why, and the fallback if any. */
+  refused: Array<{ document: string; errors: string[]; instead?: string }>;
 }
 
 export interface SchemaReport {
@@ -61,15 +61,28 @@ export function checkSchema(schema: GraphQLSchema, source: SchemaReport['source'
     }
     if (fatal.length === 0 && adapted.errors.length === 0) continue;
     const report = reports.get(doc.capability)!;
-    report.refused.push({ document: doc.name, errors: adapted.errors.length > 0 ? adapted.errors : fatal.map((d) => `${d.coordinate} is missing`) });
+    const errors = adapted.errors.length > 0 ? adapted.errors : fatal.map((d) => `${d.coordinate} is missing`);
+    report.refused.push({ document: doc.name, errors, ...(doc.fallback ? { instead: doc.fallback } : {}) });
     report.state = worse(report.state, doc.fallback ? 'degraded' : 'unavailable');
-    if (doc.fallback) note(doc.capability, { coordinate: doc.name, effect: 'degraded', instead: doc.fallback });
   }
+  noConsentSource(reports);
   for (const [capability, deps] of Object.entries(DEPENDS_ON) as Array<[CentraCapability, CentraCapability[]]>) {
     const report = reports.get(capability)!;
     for (const dep of deps) report.state = worse(report.state, reports.get(dep)!.state === 'unavailable' ? 'unavailable' : 'ok');
   }
   return { source, capabilities: [...reports.values()], adapts };
+}
+
+/** Consent fields of customers, any one of which is a source of marketing consent (docs/customers.md). */
+const CUSTOMER_CONSENT_FIELDS = ['Customer.newsletter', 'Customer.newsletterSubscriptions', 'Customer.consents'];
+
+/** Marketing consent has two homes in Centra: customers and newsletter subscriptions. Without both it is gone. */
+function noConsentSource(reports: Map<CentraCapability, CapabilityReport>): void {
+  const consent = reports.get('marketing-consent')!;
+  const customerFieldsGone = CUSTOMER_CONSENT_FIELDS.every((f) => consent.missing.some((m) => m.coordinate === f));
+  if (!customerFieldsGone || reports.get('newsletter')!.state !== 'unavailable') return;
+  consent.state = 'unavailable';
+  consent.refused.push({ document: 'consent sources', errors: ['no customer consent field and no newsletterSubscriptions query'], instead: 'no opt-in or opt-out reaches Ometria from Centra: keep consent in Ometria (preference centre, forms)' });
 }
 
 /** Capabilities built on others' documents: reconciliation lists orders as the backfill does. */

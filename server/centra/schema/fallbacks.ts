@@ -41,8 +41,10 @@ export const FALLBACKS: Readonly<Record<string, Fallback>> = {
   'ProductSort.id_ASC': { capability: 'catalogue-full', effect: 'degraded', instead: "products are paged in Centra's default order: a product created during a full sync may wait for the next one" },
   'DisplaySort.id_ASC': { capability: 'catalogue-incremental', effect: 'exact', instead: "changed displays are paged in Centra's default order" },
   'ProductSort.updatedAt_DESC': { capability: 'catalogue-incremental', effect: 'degraded', instead: 'changed products are found through changed displays and webhooks only, and by the full sync' },
+  'Query.displayItems(where:)': { capability: 'catalogue-incremental', effect: 'degraded', instead: 'product webhooks that name display items cannot be resolved: those products change in Ometria at the next catalogue poll' },
   'DisplayItemFilter.id': { capability: 'catalogue-incremental', effect: 'degraded', instead: 'product webhooks that name display items cannot be resolved: those products change in Ometria at the next catalogue poll' },
   'OrderSort.createdAt_DESC': { capability: 'backfill', effect: 'exact', instead: "each backfill window is paged in Centra's default order instead of newest first" },
+  'Query.customers(sort:)': { capability: 'backfill', effect: 'exact', instead: "customers are listed in Centra's default order" },
   'CustomerSort.id_ASC': { capability: 'backfill', effect: 'exact', instead: "customers are listed in Centra's default order" },
 };
 

@@ -54,7 +54,7 @@ async function alertFor(deps: SchemaCheckDeps, c: CapabilityReport, source: Sche
   const items = c.missing.filter((m) => m.effect !== 'exact');
   const what = [
     ...items.map((m) => `${m.coordinate} is missing: ${m.instead}`),
-    ...c.refused.map((r) => `${r.document} cannot be sent (${r.errors[0]})`),
+    ...c.refused.map((r) => `${r.document} not sent (${r.errors[0]})${r.instead ? `: ${r.instead}` : ''}`),
   ];
   await deps.alerter.raise({
     fingerprint,
