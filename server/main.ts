@@ -228,6 +228,7 @@ async function openService(
     try {
       const quota = await readLiveQuota(centra);
       if (quota.requests) centraLimiter.setLimits(quota.requests);
+      runtime.ctx.orderBatch.adoptComplexityQuota(quota.complexity);
     } catch (error) {
       logger.warn({ err: error }, 'could not read Centra rateLimits; keeping the configured limits');
     }

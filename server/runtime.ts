@@ -1,6 +1,7 @@
 import { createAlerter, type Alerter } from './alerts/alerter.js';
 import { createCentraClient, type CentraClient } from './centra/centra-client.js';
 import { createUnknownValueRecorder } from './centra/unknown-values.js';
+import { createOrderBatchSizer, ORDER_BATCH_SIZE_KEY } from './centra/order-batch-size.js';
 import { createSchemaAdapter } from './centra/schema/schema-adapter.js';
 import { runSchemaCheck, type StoredSchemaCheck } from './centra/schema/run-schema-check.js';
 import type { Config } from './config/load-config.js';
@@ -68,6 +69,14 @@ export function createRuntime(
     return (firstCheck ??= runCheck());
   };
   const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const orderBatch = createOrderBatchSizer({
+    max: config.CENTRA_BATCH_SIZE,
+    requestWindows: () => centraLimiter.windows(),
+    onChange: (size) => {
+      logger.info({ size }, "orders per Centra request changed to fit Centra's query-complexity quota");
+      store.kv.set(ORDER_BATCH_SIZE_KEY, size).catch((error: unknown) => logger.warn({ err: error }, 'could not record the order batch size'));
+    },
+  });
   const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && { stores: config.CATALOGUE_STORES, customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES };
   const ctx: SyncContext = {
     store, centra, ometria, alerter, logger, now,
@@ -75,7 +84,10 @@ export function createRuntime(
     storeMap: config.OMETRIA_STORE_MAP,
     contactCollection: config.OMETRIA_CONTACT_COLLECTION,
     notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
-    centraBatchSize: config.CENTRA_BATCH_SIZE,
+    get centraBatchSize() {
+      return orderBatch.size();
+    },
+    orderBatch,
     trackingUrl: trackingUrlBuilder({ ...DEFAULT_CARRIER_URLS, ...config.CARRIER_TRACKING_URLS }),
     customers: config.customers,
     unknownValues: createUnknownValueRecorder({ kv: store.kv, logger, now }),

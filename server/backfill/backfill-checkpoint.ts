@@ -8,6 +8,11 @@ export interface BackfillCheckpoint {
   /** The next page to read in windows[windowIndex] (1-based). */
   windowIndex: number;
   page: number;
+  /**
+   * Orders per page, fixed for the whole run: pages are numbered, so a size that changed on resume (a new
+   * complexity quota, docs/centra-setup.md) would skip or repeat orders. Absent in checkpoints of older versions.
+   */
+  pageSize?: number;
   processed: number;
   total: number;
   startedAt: string;

@@ -9,6 +9,8 @@ export interface OrderPage {
   orders: Map<number, FetchedOrder>;
   /** Rows Centra returned; fewer than the limit means the window is done. */
   rows: number;
+  /** Centra's complexity cost of the page, when it says. */
+  complexity?: number;
 }
 
 export async function listOrders(client: CentraClient, window: Window, page: number, limit: number): Promise<OrderPage> {
@@ -21,7 +23,7 @@ export async function listOrders(client: CentraClient, window: Window, page: num
     if (parsed.success) orders.set(parsed.data.number, { status: 'found', order: parsed.data as CentraOrder });
     else if (typeof number === 'number') orders.set(number, { status: 'error', message: `unexpected order shape: ${parsed.error.issues[0]?.message}` });
   }
-  return { orders, rows: res.data.orders.length };
+  return { orders, rows: res.data.orders.length, ...(res.complexity === undefined ? {} : { complexity: res.complexity }) };
 }
 
 export async function countOrders(client: CentraClient, window: Window): Promise<number> {

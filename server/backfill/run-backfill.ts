@@ -26,7 +26,7 @@ export async function runBackfill(ctx: SyncContext, options: BackfillOptions): P
   const previous = await readCheckpoint(ctx.store.kv);
   let cp: BackfillCheckpoint = previous && !previous.finishedAt && previous.since === since
     ? previous
-    : { since, windows: backfillWindows(ctx.now(), options.since), windowIndex: 0, page: 1, processed: 0, total: 0, startedAt: new Date(ctx.now()).toISOString(), updatedAt: new Date(ctx.now()).toISOString() };
+    : { since, windows: backfillWindows(ctx.now(), options.since), windowIndex: 0, page: 1, pageSize: ctx.centraBatchSize, processed: 0, total: 0, startedAt: new Date(ctx.now()).toISOString(), updatedAt: new Date(ctx.now()).toISOString() };
   if (cp.total === 0) {
     for (const w of cp.windows) cp.total += await countOrders(ctx.centra, w);
   }
@@ -46,11 +46,13 @@ export async function runBackfill(ctx: SyncContext, options: BackfillOptions): P
     settling = settle(ctx, batch).then(() => save({ ...cp, ...resumeAt, processed: cp.processed + batch.size }));
   };
 
+  const pageSize = cp.pageSize ?? ctx.centraBatchSize;
   for (let w = cp.windowIndex; w < cp.windows.length && !options.signal?.aborted; w++) {
     for (let page = w === cp.windowIndex ? cp.page : 1; !options.signal?.aborted; page++) {
-      const result = await listOrders(ctx.centra, cp.windows[w]!, page, ctx.centraBatchSize);
+      const result = await listOrders(ctx.centra, cp.windows[w]!, page, pageSize);
+      ctx.orderBatch.observe(result.rows, result.complexity);
       for (const [n, f] of result.orders) buffer.set(n, f);
-      const windowDone = result.rows < ctx.centraBatchSize;
+      const windowDone = result.rows < pageSize;
       const next = windowDone ? { windowIndex: w + 1, page: 1 } : { windowIndex: w, page: page + 1 };
       if (buffer.size >= SETTLE_BATCH || windowDone) await flush(next);
       if (windowDone) break;

@@ -11,7 +11,7 @@ import type { RateLimiter } from '../remote/rate-limiter.js';
 import { formatDoctorReport, type DoctorReport } from './doctor-report.js';
 
 /** Doctor sends two requests; Centra's own limiter is for the service, so none is booked here. */
-const UNTHROTTLED: RateLimiter = { reserve: async () => 0, pauseUntil: async () => undefined, setLimits: () => undefined };
+const UNTHROTTLED: RateLimiter = { reserve: async () => 0, pauseUntil: async () => undefined, setLimits: () => undefined, windows: () => [] };
 
 /**
  * `doctor [--json] [--schema FILE]`: introspects the configured Centra (or reads a saved introspection result),

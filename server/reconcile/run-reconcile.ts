@@ -44,8 +44,11 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
   let readBacks = 0;
   const customerIds = new Set<number>();
   try {
+    // Pages are numbered: the size stays fixed for the run even if the complexity quota changes it meanwhile.
+    const pageSize = ctx.centraBatchSize;
     for (let page = 1; ; page++) {
-      const { orders, rows } = await listOrders(ctx.centra, window, page, ctx.centraBatchSize);
+      const { orders, rows, complexity } = await listOrders(ctx.centra, window, page, pageSize);
+      ctx.orderBatch.observe(rows, complexity);
       for (const fetched of orders.values()) {
         if (fetched.status !== 'found' || fetched.order.isOnHold || isWholesaleOrder(fetched.order)) continue;
         const order = fetched.order;
@@ -64,7 +67,7 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
           if (await recordFinding(ctx, finding, repairable && options.repair ? { kind: 'order', key: String(order.number) } : undefined)) result.repaired++;
         }
       }
-      if (rows < ctx.centraBatchSize) break;
+      if (rows < pageSize) break;
     }
     for (const drift of await consentDrifts(ctx, [...customerIds], ctx.centraBatchSize)) {
       const entity = `contact ${drift.contactKey}`;

@@ -24,6 +24,8 @@ export function createRateLimiter(slots: RateSlotStore, name: string, windows: r
     setLimits(next: readonly RateWindow[]): void {
       current = [...next];
     },
+    /** The windows in force (configured, or adopted from the live quota). */
+    windows: (): readonly RateWindow[] => current,
   };
 }
 

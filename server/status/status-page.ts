@@ -58,7 +58,7 @@ function deadLetterTable(s: StatusSnapshot): string {
 function centraSection(s: StatusSnapshot): string[] {
   const check = s.centra.schema;
   const head = check
-    ? `Checked ${check.checkedAt} against ${check.source === 'live' ? "Centra's live schema" : `the documented contract only (introspection failed: ${check.introspectionError ?? 'unknown'})`}. Refunded quantities: ${s.centra.refunds.quantities}; amounts: ${s.centra.refunds.amounts}.`
+    ? `Checked ${check.checkedAt} against ${check.source === 'live' ? "Centra's live schema" : `the documented contract only (introspection failed: ${check.introspectionError ?? 'unknown'})`}. Refunded quantities: ${s.centra.refunds.quantities}; amounts: ${s.centra.refunds.amounts}. Orders per request: ${s.centra.orderBatchSize ?? 'CENTRA_BATCH_SIZE'}${s.centra.orderBatchSize === null ? '' : " (fitted to Centra's complexity quota)"}.`
     : 'Centra\'s schema has not been checked yet.';
   return [
     `<h2>Centra</h2>`,

@@ -1,5 +1,6 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
+import { ORDER_BATCH_SIZE_KEY } from '../centra/order-batch-size.js';
 import { refundSource, type RefundSource } from '../centra/schema/refund-source.js';
 import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../centra/schema/run-schema-check.js';
 import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-values.js';
@@ -28,7 +29,13 @@ export interface StatusSnapshot {
   /** Pushes to Ometria in the last hour by outcome. */
   pushRate: { lastHour: number; failedLastHour: number; recordsLastHour: number };
   /** What the live Centra schema allows (docs/centra-setup.md), and the values Centra sent that we do not know. */
-  centra: { schema: StoredSchemaCheck | null; unknownValues: SeenUnknownValue[]; refunds: RefundSource };
+  centra: {
+    schema: StoredSchemaCheck | null;
+    unknownValues: SeenUnknownValue[];
+    refunds: RefundSource;
+    /** Orders per Centra request when Centra's complexity quota lowered it; null = CENTRA_BATCH_SIZE. */
+    orderBatchSize: number | null;
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -69,7 +76,12 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
 
 async function centraConformance(store: Store): Promise<StatusSnapshot['centra']> {
   const schema = (await store.kv.get<StoredSchemaCheck>(SCHEMA_CHECK_KEY)) ?? null;
-  return { schema, unknownValues: await listUnknownValues(store.kv), refunds: refundSource(schema ?? undefined) };
+  return {
+    schema,
+    unknownValues: await listUnknownValues(store.kv),
+    refunds: refundSource(schema ?? undefined),
+    orderBatchSize: (await store.kv.get<number>(ORDER_BATCH_SIZE_KEY)) ?? null,
+  };
 }
 
 async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {

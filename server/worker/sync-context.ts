@@ -1,5 +1,6 @@
 import type { Alerter } from '../alerts/alerter.js';
 import type { CentraClient } from '../centra/centra-client.js';
+import type { OrderBatchSizer } from '../centra/order-batch-size.js';
 import type { UnknownValueRecorder } from '../centra/unknown-values.js';
 import type { Logger } from '../log/logger.js';
 import type { TrackingUrlFor } from '../mapping/tracking-url.js';
@@ -20,8 +21,10 @@ export interface SyncContext {
   contactCollection: string;
   /** How long an order that is held or not found is retried, ms (decisions.md 14). */
   notFoundGiveUpMs: number;
-  /** Orders per Integration API request (decisions.md 12). */
-  centraBatchSize: number;
+  /** Orders per Integration API request (decisions.md 12), lowered to fit Centra's complexity quota (read on each use). */
+  readonly centraBatchSize: number;
+  /** Learns each order request's complexity cost; decides centraBatchSize. */
+  orderBatch: OrderBatchSizer;
   /** Carrier → tracking URL for shipment properties and events. */
   trackingUrl: TrackingUrlFor;
   /** Consent mapping, attribute map and segmentation rules. */
