@@ -10,6 +10,7 @@ import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../server/backfill/list-o
 import { LIST_CUSTOMER_IDS_QUERY } from '../server/backfill/backfill-customers.js';
 import { buildParentOrdersQuery } from '../server/centra/fetch-parent-orders.js';
 import { contractPath } from '../server/package-root.js';
+import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from '../server/newsletter/newsletter-query.js';
 
 const schema = buildSchema(readFileSync(contractPath('centra-integration.graphql'), 'utf8'));
 const errorsOf = (query: string) => validate(schema, parse(query)).map((e) => e.message);
@@ -31,6 +32,8 @@ const QUERIES: Array<[string, string]> = [
   ['a backfill page of customer ids', LIST_CUSTOMER_IDS_QUERY],
   ['shipments → their orders', buildParentOrdersQuery('shipment', [345, 346])],
   ['returns → their orders', buildParentOrdersQuery('return', [315])],
+  ['a page of newsletter subscriptions (sweep, first full read)', NEWSLETTER_SUBSCRIPTIONS_QUERY],
+  ['newsletter sign-ups created since a watermark', NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY],
 ];
 
 describe('Centra queries validate against the Integration API contract', () => {

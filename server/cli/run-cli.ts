@@ -17,6 +17,7 @@ const USAGE = `usage: centra-ometria <command>
   reconcile [--days 7] [--no-repair] [--read-back N]
                                           compare Centra with Ometria, store findings, repair safe ones
   sync [products] [--incremental]         sync the product catalogue now (full by default)
+  sync newsletter                         poll Centra's newsletter subscriptions now (sign-ups, unsubscribes)
 With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that tenant's store and configuration.`;
 
 const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync']);

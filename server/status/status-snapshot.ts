@@ -1,6 +1,7 @@
 import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
 import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
 import { redactText } from '../log/redact.js';
+import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../newsletter/newsletter-checkpoint.js';
 import type { Store } from '../store/store.js';
 
 export interface StatusSnapshot {
@@ -19,6 +20,8 @@ export interface StatusSnapshot {
   findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
   lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
   catalogue: CatalogueProgress | null;
+  /** The latest newsletter poll: its counts, and the checkpoint the next one starts from. */
+  newsletter: NewsletterProgress | null;
   /** Storefront events by state: pending (held or queued), sent, dead, expired, dropped. */
   trackerEvents: Record<string, number>;
   backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
@@ -53,6 +56,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     lastReconciliation: await lastRun(store),
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
+    newsletter: (await store.kv.get<NewsletterProgress>(NEWSLETTER_PROGRESS_KEY)) ?? null,
     trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
     pushRate: await pushRate(store, now),
     alerts: (await store.alerts.recent(30)).map((a) => ({
