@@ -23,3 +23,12 @@ export type CentraNewsletterSignup = z.infer<typeof CentraNewsletterSignupSchema
 export function isBackInStock(subscription: CentraNewsletterSignup): boolean {
   return subscription.productVariant != null || subscription.productSize != null;
 }
+
+/**
+ * Whether the answer can tell a back-in-stock request from a newsletter sign-up: not when it carries neither
+ * `productVariant` nor `productSize` (a live schema without both, so the selection dropped them). Such a row says
+ * nothing: opting someone in who only asked to hear about a size would be worse than missing a sign-up.
+ */
+export function canTellBackInStock(subscription: CentraNewsletterSignup): boolean {
+  return subscription.productVariant !== undefined || subscription.productSize !== undefined;
+}

@@ -38,7 +38,8 @@ export interface NewsletterCounts {
   /** Changed subscriptions whose contact already held a newer or equal decision: nothing sent. */
   outranked: number;
   deadLettered: number;
-  /** Rows without an id or email, or with an unreadable shape. */
+  /** Rows without an id or email, with an unreadable shape, without `isActive`, or without the product fields that
+   * tell a back-in-stock request apart. */
   unreadable: number;
 }
 

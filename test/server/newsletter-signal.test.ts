@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionSignal } from '../../server/newsletter/newsletter-signal.js';
 
-const sub = (over: Record<string, unknown> = {}) => ({ id: 7, email: 'a@example.com', isActive: true, createdAt: '2024-06-01T12:00:00+02:00', ...over });
+const sub = (over: Record<string, unknown> = {}) => ({ id: 7, email: 'a@example.com', isActive: true, createdAt: '2024-06-01T12:00:00+02:00', productVariant: null, productSize: null, ...over });
 const SEEN = '2024-07-01T00:00:00.000Z';
 
 describe('a newsletter subscription as consent', () => {
@@ -22,5 +22,10 @@ describe('a newsletter subscription as consent', () => {
     expect(subscriptionSignal(sub({ productVariant: { id: 1 } }), undefined, SEEN)).toBeUndefined();
     expect(subscriptionSignal(sub({ productSize: { id: 1 } }), undefined, SEEN)).toBeUndefined();
     expect(subscriptionSignal(sub({ isActive: null }), undefined, SEEN)).toBeUndefined();
+  });
+
+  it('an answer without both product fields (a schema lacking them) cannot be told from back-in-stock: nothing', () => {
+    expect(subscriptionSignal(sub({ productVariant: undefined, productSize: undefined }), undefined, SEEN)).toBeUndefined();
+    expect(subscriptionSignal(sub({ productVariant: undefined }), undefined, SEEN)?.state.state).toBe('in');
   });
 });
