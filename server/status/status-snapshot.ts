@@ -56,13 +56,20 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     lastReconciliation: await lastRun(store),
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
-    newsletter: (await store.kv.get<NewsletterProgress>(NEWSLETTER_PROGRESS_KEY)) ?? null,
+    newsletter: await newsletterProgress(store),
     trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
     pushRate: await pushRate(store, now),
     alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: redactText(a.message), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
+}
+
+/** The poll's error can quote Centra or Ometria, which may echo an email. */
+async function newsletterProgress(store: Store): Promise<StatusSnapshot['newsletter']> {
+  const progress = await store.kv.get<NewsletterProgress>(NEWSLETTER_PROGRESS_KEY);
+  if (!progress) return null;
+  return progress.error === undefined ? progress : { ...progress, error: redactText(progress.error) };
 }
 
 async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {

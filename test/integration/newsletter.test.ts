@@ -80,6 +80,9 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
     const status = await (await fetch(`${stack.service.url}/status.json`)).json() as { newsletter: NewsletterProgress };
     expect(status.newsletter).toMatchObject({ state: 'done', mode: 'incremental', checkpoint: { sweepPage: 1 } });
     expect(status.newsletter.checkpoint?.watermark).toBeGreaterThan(0);
+    const page = await (await fetch(`${stack.service.url}/status`)).text();
+    expect(page).toContain('Last incremental poll done at ');
+    expect(page).toContain('1 subscriptions in 2 pages, 0 contacts sent, 1 unchanged');
   });
 
   it('a sign-up for an email that already has a customer updates that customer\'s contact; an older one does not undo its later opt-out', async () => {
