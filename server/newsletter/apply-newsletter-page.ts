@@ -1,5 +1,4 @@
-import type { ConsentState } from '../customers/consent-state.js';
-import { sameConsent } from '../customers/consent-state.js';
+import { sameConsent, type ConsentState } from '../customers/consent-state.js';
 import { mergeConsent } from '../customers/merge-consent.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { SyncContext } from '../worker/sync-context.js';
