@@ -15,6 +15,8 @@ import { sandboxRouter } from './sandbox/sandbox-router.js';
 import { pollPushErrors } from './ometria/poll-push-errors.js';
 import { runReconcile } from './reconcile/run-reconcile.js';
 import { runCatalogueSync } from './catalogue/catalogue-sync.js';
+import { runNewsletterPoll } from './newsletter/newsletter-poll.js';
+import { newsletterPollEnabled, newsletterPollSettings } from './newsletter/newsletter-settings.js';
 import { createScheduler } from './schedule/scheduler.js';
 import { checkSla } from './alerts/sla-watch.js';
 import { openConfiguredStore } from './open-configured-store.js';
@@ -219,6 +221,9 @@ async function openService(
             { name: 'catalogue-poll', everyMs: config.CATALOGUE_POLL_MINUTES * 60_000, run: () => runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'incremental' }) },
             { name: 'catalogue-full', everyMs: config.CATALOGUE_FULL_SYNC_HOURS * 3_600_000, run: () => runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'full' }) },
           ]
+        : []),
+      ...(newsletterPollEnabled(config)
+        ? [{ name: 'newsletter-poll', everyMs: config.NEWSLETTER_POLL_MINUTES * 60_000, run: () => runNewsletterPoll(runtime.ctx, newsletterPollSettings(config)) }]
         : []),
       { name: 'reconcile-full', everyMs: config.RECONCILE_FULL_HOURS * 3_600_000, run: () => runReconcileScoped('last 90 days', 90, 0) },
     ],

@@ -21,6 +21,7 @@ import { syncCollected } from './collect/sync-collected.js';
 import type { CatalogueConfig } from './catalogue/catalogue-config.js';
 import { createProductSyncHandler } from './catalogue/sync-products.js';
 import { createWorker, type Worker } from './worker/worker.js';
+import { replayNewsletterJobs } from './newsletter/newsletter-replay.js';
 
 /**
  * Order jobs claimed per worker cycle, fetched in CENTRA_BATCH_SIZE slices. Five Ometria pushes' worth, so a
@@ -98,6 +99,7 @@ export function createRuntime(
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
     customer: { handle: (jobs: Job[]) => syncCustomers(ctx, jobs), batchSize: config.CENTRA_BATCH_SIZE },
     collect: { handle: (jobs: Job[]) => syncCollected(ctx, jobs), batchSize: 100 },
+    newsletter: { handle: (jobs: Job[]) => replayNewsletterJobs(ctx, jobs), batchSize: 100 },
     ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });

@@ -19,6 +19,7 @@ const USAGE = `usage: centra-ometria <command>
                                           compare Centra with Ometria, store findings, repair safe ones
   sync [products] [--incremental]         sync the product catalogue now (full by default)
   doctor [--json] [--schema FILE]         check the configured Centra's live schema: what works, what is degraded
+  sync newsletter                         poll Centra's newsletter subscriptions now (sign-ups, unsubscribes)
 With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that tenant's store and configuration.`;
 
 const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync', 'doctor']);

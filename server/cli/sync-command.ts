@@ -5,12 +5,15 @@ import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 import { progressReporter } from './progress-reporter.js';
+import { syncNewsletter } from './sync-newsletter-command.js';
 
-/** `sync products [--incremental]`: a catalogue sync now (full by default), with progress. */
+/** `sync products [--incremental]`: a catalogue sync now (full by default), with progress. `sync newsletter`: one newsletter poll now. */
 export async function syncCommand(config: Readonly<Config>, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { incremental: { type: 'boolean' } } });
-  if ((positionals[0] ?? 'products') !== 'products') {
-    console.error(`sync: unknown entity "${positionals[0]}" (supported: products)`);
+  const entity = positionals[0] ?? 'products';
+  if (entity === 'newsletter') return syncNewsletter(config);
+  if (entity !== 'products') {
+    console.error(`sync: unknown entity "${positionals[0]}" (supported: products, newsletter)`);
     return 2;
   }
   if (config.mode === 'sandbox' || !config.CATALOGUE_STORES) {

@@ -108,6 +108,16 @@ export const EnvSchema = z.object({
   CATALOGUE_POLL_MINUTES: int(1).default(15),
   /** Hours between full catalogue syncs (default: 24, nightly). */
   CATALOGUE_FULL_SYNC_HOURS: int(1).default(24),
+  /**
+   * Minutes between newsletter polls (default: 15): Centra sends no webhook for a footer sign-up or an
+   * unsubscribe, so NewsletterSubscription is read on a timer (docs/customers.md, "Newsletter sign-ups").
+   */
+  NEWSLETTER_POLL_MINUTES: int(1).default(15),
+  /**
+   * Pages of 100 subscriptions re-read per poll to catch deactivations, which change no date Centra can filter on
+   * (default: 2). A full pass over the list takes ceil(subscriptions / 100 / this) polls; each page is one request.
+   */
+  NEWSLETTER_SWEEP_PAGES: int(1).max(100).default(2),
   /** Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). */
   OMETRIA_PUSH_RATE: z.coerce.number().positive().max(50).default(4),
   /** Seconds between polls of Ometria's GET /push/_errors (default: 300). */

@@ -3,6 +3,7 @@ import { escapeHtml } from '../status/html.js';
 import { sendCentraWebhook, seedOrders, type CentraSimulator } from './centra-simulator/index.js';
 import type { OmetriaRecorder } from './ometria-recorder/index.js';
 import { storefrontRouter } from './storefront-route.js';
+import { newsletterRouter } from './newsletter-route.js';
 
 export interface SandboxRouterDeps {
   centra: CentraSimulator;
@@ -28,6 +29,7 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
   });
   // The demo storefront; its store id is the sandbox's OMETRIA_STORE_MAP market 1 (main.ts).
   router.use(storefrontRouter(deps.centra.data, 'sandbox.example.com/uk'));
+  router.use(newsletterRouter(deps.centra.data));
   router.get('/sandbox/ometria', (_req, res) => {
     const summary = (type: 'order' | 'contact' | 'product' | 'custom_event') => ({ count: deps.ometria.store.all(type).length, latest: deps.ometria.store.all(type).slice(-5) });
     res.json({ orders: summary('order'), contacts: summary('contact'), products: summary('product'), customEvents: summary('custom_event'), pushErrors: deps.ometria.errors.list() });
@@ -45,6 +47,7 @@ and an <b>Ometria recorder</b> (${escapeHtml(deps.ometria.baseUrl)}). Nothing le
 <button>Place 5 orders in Centra</button></form>
 <ul><li><a href="/status">/status</a>: deliveries, jobs, pushes, dead letters, alerts</li>
 <li><a href="/sandbox/ometria">/sandbox/ometria</a>: what Ometria received</li>
+<li><a href="/sandbox/newsletter">/sandbox/newsletter</a>: newsletter subscriptions in Centra; <code>POST</code> <code>{"email":…}</code> signs up, <code>POST /sandbox/newsletter/&lt;id&gt;/deactivate</code> unsubscribes (seen on the next newsletter poll)</li>
 <li><a href="/storefront">/storefront</a>: a demo storefront with the tracker (product views, basket, log-in)</li>
 <li>Webhook endpoint: <code>POST /webhooks/centra</code> (secret <code>${escapeHtml(deps.webhookSecret)}</code>)</li></ul>
 </body></html>`;

@@ -26,6 +26,8 @@ export function renderStatusPage(s: StatusSnapshot): string {
     ...centraSection(s),
     `<h2>Catalogue</h2>`,
     `<p>${s.catalogue ? escapeHtml(`Last ${s.catalogue.mode} sync ${s.catalogue.state}: ${s.catalogue.products} products in ${s.catalogue.pages} pages, ${s.catalogue.pushed} records pushed, ${s.catalogue.skippedUnchanged} unchanged, ${s.catalogue.centraRequests} Centra requests${s.catalogue.error ? `; ${s.catalogue.error}` : ''}.`) : 'No catalogue sync has run (set CATALOGUE_STORES).'}</p>`,
+    `<h2>Newsletter</h2>`,
+    `<p>${escapeHtml(newsletterLine(s.newsletter))}</p>`,
     `<h2>Storefront events</h2>`,
     `<p>${escapeHtml(Object.entries(s.trackerEvents).map(([state, n]) => `${state}: ${n}`).join(', ') || 'No storefront events yet.')}</p>`,
     `<h2>Backfill</h2>`,
@@ -40,6 +42,13 @@ export function renderStatusPage(s: StatusSnapshot): string {
     table(s.pushes, [['at', (p) => p.at], ['type', (p) => p.type], ['records', (p) => p.records], ['status', (p) => p.status ?? ''], ['request', (p) => p.requestId ?? ''], ['error', (p) => p.error ?? '']], 'No pushes yet.'),
   ].join('\n');
   return redactText(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>centra-ometria status</title><style>${STYLE}</style></head><body>${body}</body></html>`);
+}
+
+function newsletterLine(n: StatusSnapshot['newsletter']): string {
+  if (!n) return 'No newsletter poll has run yet (the first runs NEWSLETTER_POLL_MINUTES after start, or run `sync newsletter`).';
+  const cp = n.checkpoint;
+  const next = !cp ? '' : cp.fullReadPage !== undefined ? ` Next: page ${cp.fullReadPage} of the first full read.` : ` Next: sign-ups since ${cp.watermark === undefined ? '?' : new Date(cp.watermark).toISOString()}, sweep from page ${cp.sweepPage} (${cp.sweeps} full sweeps done).`;
+  return `Last ${n.mode} poll ${n.state} at ${new Date(n.finishedAt ?? n.startedAt).toISOString()}: ${n.subscriptions} subscriptions in ${n.pages} pages, ${n.contactsSent} contacts sent, ${n.unchanged} unchanged, ${n.outranked} outranked by a newer decision, ${n.backInStock} back-in-stock ignored, ${n.deadLettered} dead-lettered, ${n.unreadable} unreadable, ${n.centraRequests} Centra requests${n.error ? `; ${n.error}` : ''}.${next}`;
 }
 
 /** Replay needs ADMIN_TOKEN: a plain form posts it, so the page needs no script. */

@@ -5,6 +5,7 @@ import { refundSource, type RefundSource } from '../centra/schema/refund-source.
 import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../centra/schema/run-schema-check.js';
 import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-values.js';
 import { redactText } from '../log/redact.js';
+import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../newsletter/newsletter-checkpoint.js';
 import type { Store } from '../store/store.js';
 
 export interface StatusSnapshot {
@@ -23,6 +24,8 @@ export interface StatusSnapshot {
   findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
   lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
   catalogue: CatalogueProgress | null;
+  /** The latest newsletter poll: its counts, and the checkpoint the next one starts from. */
+  newsletter: NewsletterProgress | null;
   /** Storefront events by state: pending (held or queued), sent, dead, expired, dropped. */
   trackerEvents: Record<string, number>;
   backfill: { processed: number; total: number; startedAt: string; updatedAt: string; finishedAt: string | null } | null;
@@ -65,6 +68,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     lastReconciliation: await lastRun(store),
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
+    newsletter: await newsletterProgress(store),
     trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
@@ -82,6 +86,13 @@ async function centraConformance(store: Store): Promise<StatusSnapshot['centra']
     refunds: refundSource(schema ?? undefined),
     orderBatchSize: (await store.kv.get<number>(ORDER_BATCH_SIZE_KEY)) ?? null,
   };
+}
+
+/** The poll's error can quote Centra or Ometria, which may echo an email. */
+async function newsletterProgress(store: Store): Promise<StatusSnapshot['newsletter']> {
+  const progress = await store.kv.get<NewsletterProgress>(NEWSLETTER_PROGRESS_KEY);
+  if (!progress) return null;
+  return progress.error === undefined ? progress : { ...progress, error: redactText(progress.error) };
 }
 
 async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {

@@ -6,7 +6,7 @@ type KeyKind = 'email' | 'customer';
 /**
  * decisions.md 1: one PII-free contact key per person. The first Centra customer seen for a lower-cased email
  * gives the key `c<customer id>`; every customer with that email (guest and registered) shares it, and a
- * customer whose email changes keeps its key.
+ * customer whose email changes keeps its key. A newsletter-only sign-up takes `n<subscription id>` by the same rule.
  */
 export function createContactKeyStore(sql: Sql) {
   const lookup = async (db: Sql, kind: KeyKind, value: string): Promise<string | undefined> =>
@@ -28,6 +28,18 @@ export function createContactKeyStore(sql: Sql) {
       await put(tx, 'customer', customer, key, now);
       // DO NOTHING: an email already owned by another key stays with it (Ometria ignores a reused identifier).
       if (normalisedEmail) await put(tx, 'email', normalisedEmail, key, now);
+      return key;
+    }),
+    /**
+     * A newsletter-only sign-up (decisions.md 1): the key the email already has (a customer's, or an earlier
+     * sign-up's), else `fallbackKey` (`n<subscription id>`), stored so a customer seen later with this email joins it.
+     */
+    resolveEmail: (email: string, fallbackKey: string, now: number): Promise<string | undefined> => sql.transaction(async (tx) => {
+      const normalisedEmail = normaliseEmail(email);
+      if (!normalisedEmail) return undefined;
+      await lockKeys(tx, 'contact-key', [`email:${normalisedEmail}`]);
+      const key = (await lookup(tx, 'email', normalisedEmail)) ?? fallbackKey;
+      await put(tx, 'email', normalisedEmail, key, now);
       return key;
     }),
     keyForCustomer: (customerId: number): Promise<string | undefined> => lookup(sql, 'customer', String(customerId)),

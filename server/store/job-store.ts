@@ -1,6 +1,6 @@
 import type { Sql } from './sql/sql.js';
 
-export type JobKind = 'order' | 'shipment' | 'return' | 'customer' | 'product' | 'collect';
+export type JobKind = 'order' | 'shipment' | 'return' | 'customer' | 'product' | 'collect' | 'newsletter';
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
 
 export interface Job {

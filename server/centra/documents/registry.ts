@@ -3,6 +3,7 @@ import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../../backfill/list-order
 import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../../catalogue/change-queries.js';
 import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY, RECENT_PRODUCTS_QUERY } from '../../catalogue/product-query.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../../customers/customer-query.js';
+import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from '../../newsletter/newsletter-query.js';
 import { buildOrdersQuery } from '../fetch-orders.js';
 import { buildParentOrdersQuery } from '../fetch-parent-orders.js';
 import { RATE_LIMITS_QUERY } from '../live-quota.js';
@@ -52,6 +53,18 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     fallback: 'customer webhooks are not read by id: contacts come from the customer data on orders',
   },
   { name: 'CustomersByEmail', capability: 'customers', sample: () => CUSTOMERS_BY_EMAIL_QUERY, essential: ['Query.customers'] },
+  {
+    name: 'NewsletterSubscriptions',
+    capability: 'newsletter',
+    sample: () => NEWSLETTER_SUBSCRIPTIONS_QUERY,
+    essential: ['Query.newsletterSubscriptions', 'NewsletterSubscription.id', 'NewsletterSubscription.email', 'NewsletterSubscription.isActive'],
+  },
+  {
+    name: 'NewNewsletterSubscriptions',
+    capability: 'newsletter',
+    sample: () => NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY,
+    essential: ['Query.newsletterSubscriptions', 'NewsletterSubscription.id', 'NewsletterSubscription.email', 'NewsletterSubscription.isActive'],
+  },
   { name: 'ProductPage', capability: 'catalogue-full', sample: () => PRODUCT_PAGE_QUERY, essential: ['Query.products'] },
   // Without the sort or Product.updatedAt the walk cannot tell where the watermark is (see recent-products.ts).
   {

@@ -21,6 +21,8 @@ export { sendCentraWebhook, type SendWebhookOptions } from './webhook/send.js';
 export { seedCatalogue, type SeedCatalogueOptions, type SeededCatalogue } from './seed/seed-catalogue.js';
 export { seedCustomers, type SeedCustomersOptions } from './seed/seed-customers.js';
 export { seedOrders, type SeedOrdersOptions } from './seed/seed-orders.js';
+export { seedNewsletter } from './seed/seed-newsletter.js';
+export type { NewsletterTable } from './data/newsletter-table.js';
 export { seedSetup, SEED_IDS } from './seed/seed-setup.js';
 export { createPrng, type Prng } from './seed/prng.js';
 export type * from './types/index.js';

@@ -4,6 +4,7 @@ import type {
   SimShipment, SimStore,
 } from '../types/index.js';
 import { AfterSaleTable } from './after-sale-table.js';
+import { NewsletterTable } from './newsletter-table.js';
 import { OrderTable } from './order-table.js';
 import { ProductTable } from './product-table.js';
 import { SimTable, type TableClock } from './sim-table.js';
@@ -31,6 +32,7 @@ export class SimData implements TableClock {
   readonly categories: SimTable<SimCategory>;
   readonly collections: SimTable<SimCollection>;
   readonly brands: SimTable<SimBrand>;
+  readonly newsletterSubscriptions: NewsletterTable;
 
   constructor(options: SimDataOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -48,6 +50,7 @@ export class SimData implements TableClock {
     this.categories = byId<SimCategory>();
     this.collections = byId<SimCollection>();
     this.brands = byId<SimBrand>();
+    this.newsletterSubscriptions = new NewsletterTable(this);
   }
 
   /** A Centra-style timestamp for `ms` (default: now) at the store offset. */
@@ -57,6 +60,6 @@ export class SimData implements TableClock {
 
   clear(): void {
     for (const table of [this.orders, this.customers, this.shipments, this.returns, this.products, this.displays,
-      this.markets, this.stores, this.pricelists, this.categories, this.collections, this.brands]) table.clear();
+      this.markets, this.stores, this.pricelists, this.categories, this.collections, this.brands, this.newsletterSubscriptions]) table.clear();
   }
 }

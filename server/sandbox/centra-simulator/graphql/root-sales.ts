@@ -3,6 +3,7 @@ import { connection, type ConnectionArgs } from './connection.js';
 import type { SimContext } from './context.js';
 import { listCustomers, type CustomerWhere } from './customer-search.js';
 import type { ListArgs } from './list-args.js';
+import { listNewsletterSubscriptions, type NewsletterWhere } from './newsletter-search.js';
 import { findOrders, listOrders, orderSortGetters, type OrderWhere } from './order-search.js';
 import { sortBy } from './list-args.js';
 
@@ -21,6 +22,5 @@ export const salesRoot = {
   shipments: (args: ListArgs<ShipmentWhere>, ctx: SimContext) => listShipments(ctx.data, args, ctx.defaultLimit),
   shipment: (args: { id: number }, ctx: SimContext) => ctx.data.shipments.get(args.id) ?? null,
   returns: (args: ListArgs<ReturnWhere>, ctx: SimContext) => listReturns(ctx.data, args, ctx.defaultLimit),
-  newsletterSubscriptions: (_args: unknown, ctx: SimContext) =>
-    ctx.data.customers.values().flatMap((c) => c.newsletterSubscriptions ?? []),
+  newsletterSubscriptions: (args: ListArgs<NewsletterWhere>, ctx: SimContext) => listNewsletterSubscriptions(ctx.data, args, ctx.defaultLimit),
 };

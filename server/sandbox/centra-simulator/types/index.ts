@@ -4,3 +4,4 @@ export type * from './order.js';
 export type * from './customer.js';
 export type * from './after-sale.js';
 export type * from './catalogue.js';
+export type * from './newsletter.js';
