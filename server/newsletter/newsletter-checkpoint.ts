@@ -46,7 +46,8 @@ export interface NewsletterCounts {
 export interface NewsletterProgress extends NewsletterCounts {
   /** full: the first read of every subscription; incremental: new sign-ups plus a sweep. */
   mode: 'full' | 'incremental';
-  state: 'running' | 'done' | 'failed';
+  /** unavailable: this Centra's schema has no newsletterSubscriptions query (docs/centra-setup.md). */
+  state: 'running' | 'done' | 'failed' | 'unavailable';
   /** Epoch ms, our clock. */
   startedAt: number;
   finishedAt?: number;

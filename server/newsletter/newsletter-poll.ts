@@ -69,6 +69,15 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
   };
   await save();
   try {
+    // Without the query, Centra keeps its sign-ups to itself: the schema check's alert says so (docs/centra-setup.md).
+    if (!(await ctx.centra.canSend('NewsletterSubscriptions'))) {
+      progress.state = 'unavailable';
+      progress.finishedAt = ctx.now();
+      await save();
+      return progress;
+    }
+    // Without the createdAt filter, the sweep alone finds new sign-ups, one cycle later at worst.
+    const newSignUps = await ctx.centra.canSend('NewNewsletterSubscriptions');
     if (full) {
       const fullReadStartedAt = checkpoint.fullReadStartedAt ?? startedAt;
       for (let page = checkpoint.fullReadPage ?? 1; ; page++) {
@@ -81,7 +90,7 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
         if (last) break;
       }
     } else {
-      for (let page = 1; !(await readPage(page, since)); page++);
+      if (newSignUps) for (let page = 1; !(await readPage(page, since)); page++);
       await save({ ...checkpoint, watermark: startedAt });
       for (let i = 0; i < settings.sweepPages; i++) {
         const last = await readPage(checkpoint.sweepPage);

@@ -46,6 +46,7 @@ export function renderStatusPage(s: StatusSnapshot): string {
 
 function newsletterLine(n: StatusSnapshot['newsletter']): string {
   if (!n) return 'No newsletter poll has run yet (the first runs NEWSLETTER_POLL_MINUTES after start, or run `sync newsletter`).';
+  if (n.state === 'unavailable') return "Centra's schema has no newsletterSubscriptions query: newsletter-only sign-ups cannot be read (see the Centra section).";
   const cp = n.checkpoint;
   const next = !cp ? '' : cp.fullReadPage !== undefined ? ` Next: page ${cp.fullReadPage} of the first full read.` : ` Next: sign-ups since ${cp.watermark === undefined ? '?' : new Date(cp.watermark).toISOString()}, sweep from page ${cp.sweepPage} (${cp.sweeps} full sweeps done).`;
   return `Last ${n.mode} poll ${n.state} at ${new Date(n.finishedAt ?? n.startedAt).toISOString()}: ${n.subscriptions} subscriptions in ${n.pages} pages, ${n.contactsSent} contacts sent, ${n.unchanged} unchanged, ${n.outranked} outranked by a newer decision, ${n.backInStock} back-in-stock ignored, ${n.deadLettered} dead-lettered, ${n.unreadable} unreadable, ${n.centraRequests} Centra requests${n.error ? `; ${n.error}` : ''}.${next}`;
