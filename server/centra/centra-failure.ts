@@ -18,14 +18,26 @@ export type CentraFailure =
 export const isCentraFailure = (f: { status: string }): f is CentraFailure =>
   f.status === 'error' || f.status === 'rejected' || f.status === 'document_rejected';
 
+export interface CentraErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+}
+
+/** The GraphQL `errors` of a refused request's body; empty when the body is not GraphQL JSON (an HTML page). */
+export function centraErrors(body: string): CentraErrorEntry[] {
+  try {
+    const parsed = JSON.parse(body) as { errors?: Array<{ message?: unknown; path?: unknown }> };
+    return (parsed.errors ?? []).flatMap((e) => (typeof e.message === 'string'
+      ? [Array.isArray(e.path) ? { message: e.message, path: e.path as Array<string | number> } : { message: e.message }]
+      : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Centra's own words from a refused request: the GraphQL `errors[].message`s, else our summary of the status. */
 export function centraMessage(outcome: Extract<Outcome, { kind: 'reject' }>): string {
-  try {
-    const body = JSON.parse(outcome.body) as { errors?: Array<{ message?: unknown }> };
-    const messages = (body.errors ?? []).map((e) => e.message).filter((m): m is string => typeof m === 'string');
-    if (messages.length > 0) return messages.join('; ').slice(0, 1_000);
-  } catch {
-    // not JSON (an HTML error page): fall through to the status
-  }
+  const messages = centraErrors(outcome.body).map((e) => e.message);
+  if (messages.length > 0) return messages.join('; ').slice(0, 1_000);
   return outcome.body.trim() ? `${outcome.reason}: ${outcome.body.trim().slice(0, 300)}` : outcome.reason;
 }

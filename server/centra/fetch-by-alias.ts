@@ -1,7 +1,7 @@
 import { RemoteError } from '../remote/remote-errors.js';
 import type { CentraClient, CentraResult } from './centra-client.js';
-import { centraMessage, type CentraFailure } from './centra-failure.js';
-import { splitUntilAlone, type PartAnswer } from './split-until-alone.js';
+import { centraErrors, centraMessage, type CentraErrorEntry, type CentraFailure } from './centra-failure.js';
+import { splitUntilAlone, type PartAnswer, type Refusal } from './split-until-alone.js';
 
 /** What Centra answered under one alias, or why it gave nothing for that id. */
 export type AliasAnswer = { status: 'data'; value: unknown } | CentraFailure;
@@ -15,13 +15,24 @@ export interface AliasedDocument {
   noun: string;
 }
 
+/** What a refused request leaves for the dead letter: Centra's status (when HTTP said no) and its errors. */
+interface RefusedResponse {
+  status?: number;
+  errors: CentraErrorEntry[];
+}
+
 type Taken = { part: readonly number[]; result: CentraResult<Record<string, unknown>> };
 
 /**
- * Many ids in one request, one alias each. A per-alias error fails only its id (errorPolicy 'all'). A request
- * Centra refuses whole (HTTP 4xx such as a validation error, or an error with no path and no data) is halved
- * until the id that causes it stands alone (split-until-alone.ts), so one bad id never fails its neighbours.
- * Transient failures (timeout, 5xx, 429, 401) throw RemoteError as before: the caller retries the whole batch.
+ * Many ids in one request, one alias each. A per-alias error beside other aliases' data fails only its id
+ * (errorPolicy 'all'). A request Centra refuses whole is halved until the id that causes it stands alone
+ * (split-until-alone.ts), so one bad id never fails its neighbours. "Refused whole" is an HTTP 4xx (a
+ * validation error such as an order number beyond GraphQL Int) or errors with no alias data at all (Centra's
+ * root list fields are non-null, so one alias's resolver error nulls the whole `data`).
+ *
+ * An id refused alone is `rejected` (dead-lettered at once) when Centra's error is not about its alias (a
+ * validation error has no path); when the error has the alias's path it is an `error` (retried, bounded).
+ * Transient failures (timeout, 5xx, 429, 401) throw RemoteError unsplit: the caller retries the whole batch.
  */
 export async function fetchByAlias(client: CentraClient, ids: readonly number[], doc: AliasedDocument): Promise<Map<number, AliasAnswer>> {
   const send = async (part: readonly number[]): Promise<PartAnswer<Taken>> => {
@@ -30,27 +41,35 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
       result = await client.request<Record<string, unknown>>(doc.build(part));
     } catch (error) {
       if (error instanceof RemoteError && error.outcome.kind === 'reject') {
-        return { ok: false, message: centraMessage(error.outcome), response: { status: error.outcome.status, body: error.outcome.body } };
+        const response: RefusedResponse = { status: error.outcome.status, errors: centraErrors(error.outcome.body) };
+        return { ok: false, message: response.errors.length > 0 ? withPaths(response.errors) : centraMessage(error.outcome), response };
       }
       throw error;
     }
-    const aliases = new Set(part.map(doc.alias));
-    const pathless = result.errors.filter((e) => !aliases.has(String(e.path?.[0])));
-    const noData = part.every((id) => result.data?.[doc.alias(id)] === undefined);
-    if (pathless.length > 0 && noData) {
-      return { ok: false, message: pathless.map((e) => e.message).join('; ').slice(0, 1_000), response: { errors: pathless } };
+    const noData = part.every((id) => result.data?.[doc.alias(id)] === undefined || result.data?.[doc.alias(id)] === null);
+    if (result.errors.length > 0 && noData) {
+      const response: RefusedResponse = { errors: result.errors.map((e) => (e.path ? { message: e.message, path: e.path } : { message: e.message })) };
+      return { ok: false, message: withPaths(response.errors), response };
     }
     return { ok: true, value: { part, result } };
   };
 
   const outcome = await splitUntilAlone(ids, send);
   const out = new Map<number, AliasAnswer>();
+  const aloneAnswer = (id: number, refusal: Refusal, otherwise: 'rejected' | 'document_rejected'): CentraFailure => {
+    const onAlias = (refusal.response as RefusedResponse | undefined)?.errors.find((e) => e.path?.[0] === doc.alias(id));
+    if (onAlias) return { status: 'error', message: onAlias.message };
+    return { status: otherwise, message: refusal.message, response: refusal.response };
+  };
   if (outcome.unattributed) {
-    const { message, response } = outcome.unattributed;
-    for (const id of ids) out.set(id, { status: 'document_rejected', message, response });
+    const refusal = outcome.unattributed;
+    for (const id of ids) {
+      // A lone id whose error names its alias is about that id; anything else cannot be pinned on an id.
+      out.set(id, ids.length === 1 ? aloneAnswer(id, refusal, 'document_rejected') : { status: 'document_rejected', message: refusal.message, response: refusal.response });
+    }
     return out;
   }
-  for (const [id, refusal] of outcome.refusedAlone) out.set(id, { status: 'rejected', message: refusal.message, response: refusal.response });
+  for (const [id, refusal] of outcome.refusedAlone) out.set(id, aloneAnswer(id, refusal, 'rejected'));
   for (const { part, result } of outcome.answers) {
     for (const id of part) {
       const aliasError = result.errors.find((e) => e.path?.[0] === doc.alias(id));
@@ -61,4 +80,13 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
     }
   }
   return out;
+}
+
+/**
+ * Centra's messages, each with its path when it has one: two ids refused alone with one resolver error
+ * ("o4.0.status: Cannot return null…", "o5.0.status: …") then differ, so split-until-alone does not take them
+ * for a fault of the document.
+ */
+function withPaths(errors: readonly CentraErrorEntry[]): string {
+  return errors.map((e) => (e.path ? `${e.path.join('.')}: ${e.message}` : e.message)).join('; ').slice(0, 1_000);
 }
