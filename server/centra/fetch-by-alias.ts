@@ -24,18 +24,19 @@ interface RefusedResponse {
 type Taken = { part: readonly number[]; result: CentraResult<Record<string, unknown>> };
 
 /**
- * Many ids in one request, one alias each. A per-alias error beside other aliases' data fails only its id
- * (errorPolicy 'all'). A request Centra refuses whole is halved until the id that causes it stands alone
- * (split-until-alone.ts), so one bad id never fails its neighbours. "Refused whole" is an HTTP 4xx (a
- * validation error such as an order number beyond GraphQL Int) or errors with no alias data at all (Centra's
- * root list fields are non-null, so one alias's resolver error nulls the whole `data`).
- *
- * An id refused alone is `rejected` (dead-lettered at once) when Centra's error is not about its alias (a
- * validation error has no path); when the error has the alias's path it is an `error` (retried, bounded).
+ * Many ids in one request, one alias each, so one bad id never fails its neighbours:
+ * - a per-alias error beside other aliases' data fails only its id (errorPolicy 'all');
+ * - a refusal (HTTP 4xx, or errors and no alias data: Centra's root lists are non-null, so one alias's resolver
+ *   error nulls all `data`) whose errors name aliases settles those ids as `error` and re-sends the rest;
+ * - a refusal that names no alias (a validation error, such as an order number beyond GraphQL Int) is halved
+ *   until the id that causes it stands alone (split-until-alone.ts): that id is `rejected`, dead-lettered at once.
  * Transient failures (timeout, 5xx, 429, 401) throw RemoteError unsplit: the caller retries the whole batch.
  */
 export async function fetchByAlias(client: CentraClient, ids: readonly number[], doc: AliasedDocument): Promise<Map<number, AliasAnswer>> {
-  const send = async (part: readonly number[]): Promise<PartAnswer<Taken>> => {
+  // Ids whose alias Centra named in the errors of a refused request: settled, never sent again in this call.
+  const named = new Map<number, string>();
+
+  const once = async (part: readonly number[]): Promise<PartAnswer<Taken>> => {
     let result: CentraResult<Record<string, unknown>>;
     try {
       result = await client.request<Record<string, unknown>>(doc.build(part));
@@ -54,22 +55,36 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
     return { ok: true, value: { part, result } };
   };
 
+  // A refusal whose errors name aliases (resolver errors: Centra ran the document, and one alias's error
+  // nulled all the data) needs no halving: those ids are settled and the rest is sent again at once. Only a
+  // refusal that names no alias (a validation error) is split. So many bad ids cost one extra request, not 2n.
+  const send = async (part: readonly number[]): Promise<PartAnswer<Taken>> => {
+    let live = part.filter((id) => !named.has(id));
+    for (;;) {
+      if (live.length === 0) return { ok: true, value: { part: [], result: { data: undefined, errors: [] } } };
+      const answer = await once(live);
+      if (answer.ok) return answer;
+      const onAliases = live.flatMap((id) => {
+        const error = (answer.response as RefusedResponse).errors.find((e) => e.path?.[0] === doc.alias(id));
+        return error ? [[id, error.message] as const] : [];
+      });
+      if (onAliases.length === 0) return answer;
+      for (const [id, message] of onAliases) named.set(id, message);
+      live = live.filter((id) => !named.has(id));
+    }
+  };
+
   const outcome = await splitUntilAlone(ids, send);
   const out = new Map<number, AliasAnswer>();
-  const aloneAnswer = (id: number, refusal: Refusal, otherwise: 'rejected' | 'document_rejected'): CentraFailure => {
-    const onAlias = (refusal.response as RefusedResponse | undefined)?.errors.find((e) => e.path?.[0] === doc.alias(id));
-    if (onAlias) return { status: 'error', message: onAlias.message };
-    return { status: otherwise, message: refusal.message, response: refusal.response };
-  };
+  for (const [id, message] of named) out.set(id, { status: 'error', message });
   if (outcome.unattributed) {
     const refusal = outcome.unattributed;
     for (const id of ids) {
-      // A lone id whose error names its alias is about that id; anything else cannot be pinned on an id.
-      out.set(id, ids.length === 1 ? aloneAnswer(id, refusal, 'document_rejected') : { status: 'document_rejected', message: refusal.message, response: refusal.response });
+      if (!named.has(id)) out.set(id, { status: 'document_rejected', message: refusal.message, response: refusal.response });
     }
     return out;
   }
-  for (const [id, refusal] of outcome.refusedAlone) out.set(id, aloneAnswer(id, refusal, 'rejected'));
+  for (const [id, refusal] of outcome.refusedAlone) out.set(id, { status: 'rejected', message: refusal.message, response: refusal.response });
   for (const { part, result } of outcome.answers) {
     for (const id of part) {
       const aliasError = result.errors.find((e) => e.path?.[0] === doc.alias(id));

@@ -99,17 +99,17 @@ describe('an order Centra answers with an error of its own', () => {
         const j = await stack!.service.store.jobs.find('order', '3004');
         return j && j.state === 'pending' && j.attempts === attempt ? j : undefined;
       }, `attempt ${attempt} of order 3004`);
-      expect(job.last_error).toMatch(new RegExp(`^Centra error \\(${attempt} of ${CENTRA_ERROR_ATTEMPTS}\\): order 3004: .*Order\\.status`));
-      await stack.service.store.jobs.retryLater(job.id, Date.now(), job.last_error!, Date.now());
+      expect(job!.last_error).toMatch(new RegExp(`^Centra error \\(${attempt} of ${CENTRA_ERROR_ATTEMPTS}\\): order 3004: .*Order\\.status`));
+      await stack.service.store.jobs.retryLater(job!.id, Date.now(), job!.last_error!, Date.now());
       // retryLater counts an attempt of its own: put the count back so the test sees the service's
-      await stack.service.store.sql.run('UPDATE jobs SET attempts = ? WHERE id = ?', [attempt, job.id]);
+      await stack.service.store.sql.run('UPDATE jobs SET attempts = ? WHERE id = ?', [attempt, job!.id]);
       stack.service.worker.wake();
     }
     const dead = await waitFor(async () => {
       const j = await stack!.service.store.jobs.find('order', '3004');
       return j?.state === 'dead' ? j : undefined;
     }, 'order 3004 dead-lettered');
-    expect(dead.last_error).toMatch(/10 attempts in a row: .*Order\.status/);
+    expect(dead!.last_error).toMatch(/10 attempts in a row: .*Order\.status/);
     const letters = await stack.service.store.deadLetters.listOpen();
     expect(letters.map((l) => `${l.job_kind} ${l.entity_key}`)).toEqual(['order 3004']);
     expect((await stack.service.store.alerts.listOpen()).filter((a) => a.entity === 'order 3004')).toMatchObject([{ kind: 'dead_letter', team: 'ecommerce' }]);

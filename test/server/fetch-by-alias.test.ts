@@ -113,3 +113,19 @@ describe('fetchByAlias with two bad orders side by side', () => {
     expect([...out.values()].filter((a) => a.status === 'data')).toHaveLength(48);
   });
 });
+
+describe('fetchByAlias when many orders of a batch fail in Centra\'s resolvers', () => {
+  it('settles every alias Centra names and re-sends the rest once: 2 requests, not a split per bad id', async () => {
+    const bad = new Set(range(50).filter((n) => n % 4 !== 0)); // 38 of 50, like a shop whose orders are mostly in a status we do not know
+    const { client, requests } = fakeClient((ids) => {
+      const failing = ids.filter((n) => bad.has(n));
+      return failing.length === 0
+        ? { data: rows(ids), errors: [] }
+        : refuse(400, { data: null, errors: failing.map((n) => ({ message: `Enum "OrderStatus" cannot represent value: "COMPLETED"`, path: [`o${n}`, 0, 'status'] })) });
+    });
+    const out = await fetchByAlias(client, range(50), doc);
+    expect([...out.values()].filter((a) => a.status === 'data')).toHaveLength(12);
+    expect([...out.entries()].filter(([, a]) => a.status === 'error').map(([n]) => n)).toEqual([...bad]);
+    expect(requests).toHaveLength(2);
+  });
+});
