@@ -3,7 +3,7 @@ import { replayDeadLetters } from '../../server/admin/replay.js';
 import type { SimRequest } from '../../server/sandbox/centra-simulator/index.js';
 import { sendCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
 import { CENTRA_ERROR_ATTEMPTS } from '../../server/worker/centra-failures.js';
-import { makeSimCustomer, makeSimOrder } from '../helpers/centra-factories.js';
+import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -82,6 +82,29 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
     await new Promise((r) => setTimeout(r, 2_500));
     expect(orderRequests(stack)).toBe(requests);
     expect(stack.ometria.store.versions('order', String(good[0]))).toBe(1);
+  });
+});
+
+describe('shipment parent lookups and customers by id with one id beyond GraphQL Int', () => {
+  it('the good shipment leads to its order and the good customer is pushed; each bad id is one dead letter, the rest goes on', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    seedOrders(stack, [4001]);
+    const order = stack.centra.data.orders.get(4001)!;
+    stack.centra.data.shipments.add(makeSimShipment(order as never, { id: 345, number: '4001-1' }));
+    stack.centra.data.customers.add(makeSimCustomer({ id: 5, email: 'bo@example.com', firstName: 'Bo', lastName: 'Lind' }));
+    for (const [kind, key] of [['shipment', '345'], ['shipment', String(BAD)], ['customer', '5'], ['customer', String(BAD)]] as const) {
+      await stack.service.store.jobs.enqueue(kind, key, Date.now());
+    }
+    await stack.restart({ WORKER_ENABLED: 'true' });
+
+    await waitFor(() => stack!.ometria.store.get('order', '4001'), 'order 4001, found through shipment 345');
+    await waitFor(() => stack!.ometria.store.get('contact', 'c5', 'centra'), 'contact of customer 5');
+    await settled(stack);
+    const letters = await stack.service.store.deadLetters.listOpen();
+    expect(letters.map((l) => `${l.job_kind} ${l.entity_key}`).sort()).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
+    expect(letters.every((l) => /Int cannot represent/.test(l.reason))).toBe(true);
+    expect((await stack.service.store.alerts.listOpen()).filter((a) => a.kind === 'dead_letter').map((a) => a.entity).sort()).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
+    expect(await stack.service.store.jobs.find('shipment', '345')).toMatchObject({ state: 'done' });
   });
 });
 
