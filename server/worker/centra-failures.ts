@@ -35,9 +35,9 @@ export async function settleCentraFailure(ctx: SyncContext, job: Job, failure: C
   if (failure.status === 'document_rejected') await raiseDocumentAlert(ctx, job.kind, failure.message);
   if (failure.status !== 'rejected') {
     const strike = centraErrorStrike(job.last_error);
-    const what = failure.status === 'document_rejected' ? 'Centra refused the whole request' : 'Centra error';
+    const what = failure.status === 'document_rejected' ? 'Centra refused the whole request: ' : '';
     if (strike < CENTRA_ERROR_ATTEMPTS) {
-      await retryJob(ctx, job, `Centra error (${strike} of ${CENTRA_ERROR_ATTEMPTS}): ${entity}: ${what}: ${failure.message}`);
+      await retryJob(ctx, job, `Centra error (${strike} of ${CENTRA_ERROR_ATTEMPTS}): ${entity}: ${what}${failure.message}`);
       return;
     }
   }

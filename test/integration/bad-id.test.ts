@@ -108,6 +108,33 @@ describe('shipment parent lookups and customers by id with one id beyond GraphQL
   });
 });
 
+describe('a document Centra refuses whatever it holds', () => {
+  it('blames no order: the batch is retried with one alert, which resolves when Centra takes the request again', async () => {
+    stack = await startStack();
+    seedOrders(stack, [5001, 5002, 5003]);
+    await waitFor(() => stack!.centra.requests.count((r) => r.operationName === 'RateLimits') > 0, 'the live quota read at start');
+    // As Centra answers a document asking for a field it lacks: 3 → 2 → 1 → 1, then the descent stops.
+    stack.centra.faults.failNext(4, 400, JSON.stringify({ errors: [{ message: 'Cannot query field "updatedAt" on type "Order".' }] }));
+    // Due together a moment from now, so the worker claims the three as one batch.
+    const due = Date.now() + 300;
+    for (const n of [5001, 5002, 5003]) await stack.service.store.jobs.enqueue('order', String(n), due);
+
+    const jobs = await waitFor(async () => {
+      const all = await Promise.all([5001, 5002, 5003].map((n) => stack!.service.store.jobs.find('order', String(n))));
+      return all.every((j) => j?.attempts === 1) ? all : undefined;
+    }, 'the three orders rescheduled');
+    for (const job of jobs!) expect(job!.last_error).toMatch(/^Centra error \(1 of 10\): order 500\d: Centra refused the whole request: Cannot query field "updatedAt"/);
+    expect(orderRequests(stack)).toBe(4);
+    expect(await stack.service.store.deadLetters.countOpen()).toBe(0);
+    expect((await stack.service.store.alerts.listOpen()).filter((a) => a.kind === 'centra_document_rejected')).toHaveLength(1);
+
+    for (const job of jobs!) await stack.service.store.jobs.retryLater(job!.id, Date.now(), job!.last_error!, Date.now());
+    stack.service.worker.wake();
+    await waitFor(() => inOmetria(stack!, [5001, 5002, 5003]), 'the three orders in Ometria once Centra takes the request');
+    expect((await stack.service.store.alerts.listOpen()).filter((a) => a.kind === 'centra_document_rejected')).toEqual([]);
+  });
+});
+
 describe('an order Centra answers with an error of its own', () => {
   it('fails alone, is retried a bounded number of times, then dead-lettered with Centra\'s message', async () => {
     stack = await startStack();

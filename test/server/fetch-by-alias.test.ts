@@ -94,7 +94,7 @@ describe('fetchByAlias', () => {
 describe('centraErrorStrike: consecutive Centra errors about one entity are counted in last_error', () => {
   it('counts on from the previous Centra error and starts again after any other error', () => {
     expect(centraErrorStrike(null)).toBe(1);
-    expect(centraErrorStrike(`Centra error (3 of ${CENTRA_ERROR_ATTEMPTS}): order 5: Centra error: boom`)).toBe(4);
+    expect(centraErrorStrike(`Centra error (3 of ${CENTRA_ERROR_ATTEMPTS}): order 5: boom`)).toBe(4);
     expect(centraErrorStrike('Centra rate limit reached (429)')).toBe(1);
   });
 });
