@@ -1,11 +1,13 @@
 import type { CentraClient } from './centra-client.js';
+import type { CentraFailure } from './centra-failure.js';
 import { CentraOrderSchema, type CentraOrder } from './centra-order.js';
+import { fetchByAlias } from './fetch-by-alias.js';
 import { ORDER_FRAGMENTS } from './order-query.js';
 
 export type FetchedOrder =
   | { status: 'found'; order: CentraOrder }
   | { status: 'not_found' }
-  | { status: 'error'; message: string };
+  | CentraFailure;
 
 /**
  * Many orders in one request, one alias each (decisions.md 12): `o14: orders(where: {number: 14}, limit: 1)`.
@@ -16,14 +18,19 @@ export function buildOrdersQuery(numbers: readonly number[]): string {
   return `query OrdersByNumber {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENTS}`;
 }
 
+/** One bad order number never fails its neighbours: see fetch-by-alias.ts. */
 export async function fetchOrders(client: CentraClient, numbers: readonly number[]): Promise<Map<number, FetchedOrder>> {
-  const result = await client.request<Record<string, unknown[] | null>>(buildOrdersQuery(numbers));
+  const answers = await fetchByAlias(client, numbers, { alias: (n) => `o${n}`, build: buildOrdersQuery, noun: 'order' });
   const out = new Map<number, FetchedOrder>();
   for (const n of numbers) {
-    const aliasError = result.errors.find((e) => e.path?.[0] === `o${n}`);
-    const rows = result.data?.[`o${n}`];
-    if (aliasError || !Array.isArray(rows)) {
-      out.set(n, { status: 'error', message: aliasError?.message ?? 'no data for this order in the response' });
+    const answer = answers.get(n) ?? { status: 'error', message: 'no answer for this order' };
+    if (answer.status !== 'data') {
+      out.set(n, answer);
+      continue;
+    }
+    const rows = answer.value;
+    if (!Array.isArray(rows)) {
+      out.set(n, { status: 'error', message: 'no data for this order in the response' });
       continue;
     }
     if (rows.length === 0) {

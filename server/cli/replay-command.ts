@@ -24,9 +24,10 @@ export async function replayCommand(config: Readonly<Config>, args: string[]): P
   try {
     const result = await replayDeadLetters(store, values.all ? { all: true, type: values.type } : { ids }, Date.now());
     for (const id of result.unknown) console.error(`dead letter ${id}: not found or already replayed`);
+    for (const id of result.notReplayable) console.error(`dead letter ${id}: a webhook event that names nothing Centra has; nothing to replay (see its reason)`);
     if (result.replayed.length === 0) {
       console.log('nothing to replay');
-      return result.unknown.length > 0 ? 1 : 0;
+      return result.unknown.length > 0 || (!values.all && result.notReplayable.length > 0) ? 1 : 0;
     }
     const runtime = createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now });
     await runtime.worker.drain();

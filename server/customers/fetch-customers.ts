@@ -1,4 +1,6 @@
 import type { CentraClient } from '../centra/centra-client.js';
+import type { CentraFailure } from '../centra/centra-failure.js';
+import { fetchByAlias } from '../centra/fetch-by-alias.js';
 import { normaliseEmail } from '../mapping/contact-key.js';
 import { CentraCustomerSchema, type CentraCustomer } from './centra-customer.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from './customer-query.js';
@@ -6,23 +8,24 @@ import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from './customer-qu
 export type FetchedCustomer =
   | { status: 'found'; customer: CentraCustomer }
   | { status: 'not_found' }
-  | { status: 'error'; message: string };
+  | CentraFailure;
 
 export type FetchedCustomersByEmail = { status: 'found'; customers: CentraCustomer[] } | { status: 'error'; message: string };
 
-/** Customers by id in one request; one failing alias fails only its customer (decisions.md 12). */
+/** Customers by id in one request; one failing or refused id fails only its customer (fetch-by-alias.ts). */
 export async function fetchCustomersById(client: CentraClient, ids: readonly number[]): Promise<Map<number, FetchedCustomer>> {
-  const result = await client.request<Record<string, unknown[] | null>>(buildCustomersByIdQuery(ids));
+  const answers = await fetchByAlias(client, ids, { alias: (id) => `c${id}`, build: buildCustomersByIdQuery, noun: 'customer' });
   const out = new Map<number, FetchedCustomer>();
   for (const id of ids) {
-    const aliasError = result.errors.find((e) => e.path?.[0] === `c${id}`);
-    const rows = result.data?.[`c${id}`];
-    if (aliasError || !Array.isArray(rows)) {
-      out.set(id, { status: 'error', message: aliasError?.message ?? 'no data for this customer in the response' });
-    } else if (rows.length === 0) {
+    const answer = answers.get(id) ?? { status: 'error', message: 'no answer for this customer' };
+    if (answer.status !== 'data') {
+      out.set(id, answer);
+    } else if (!Array.isArray(answer.value)) {
+      out.set(id, { status: 'error', message: 'no data for this customer in the response' });
+    } else if (answer.value.length === 0) {
       out.set(id, { status: 'not_found' });
     } else {
-      const parsed = parseCustomer(rows[0]);
+      const parsed = parseCustomer(answer.value[0]);
       out.set(id, 'message' in parsed ? { status: 'error', message: parsed.message } : { status: 'found', customer: parsed.customer });
     }
   }

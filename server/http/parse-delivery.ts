@@ -1,5 +1,6 @@
 import { IdListSchema, IntegrationEventSchema, WebhookPayloadSchema } from '../../shared/schemas/centra-webhook.js';
 import type { StoredEvent } from '../store/delivery-store.js';
+import { safeIdText } from '../intake/usable-entity-id.js';
 import { InvalidPayloadError } from './http-errors.js';
 
 export type DeliveryShape = 'integration' | 'checkout' | 'storefront';
@@ -35,7 +36,10 @@ function integrationEvents(value: unknown): ParsedDelivery['events'] {
     if (event.success) return { type: event.data.type, action: event.data.action ?? null, entityId: String(event.data.id) };
     const issue = event.error.issues[0];
     const type = typeof (raw as { type?: unknown })?.type === 'string' ? String((raw as { type: string }).type).slice(0, 64) : 'unknown';
-    return { type, action: null, entityId: null, invalid: `events[${index}].${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+    // The id is kept only when it is plain digits (safeIdText): it names the entity for the dead letter and
+    // /status, and a hostile delivery cannot plant an email or a secret there.
+    const entityId = safeIdText((raw as { id?: unknown })?.id) ?? null;
+    return { type, action: null, entityId, invalid: `events[${index}].${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
   });
 }
 

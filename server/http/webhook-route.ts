@@ -47,13 +47,15 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     }
     for (const r of accepted.rejected) {
       await deps.alerter.raise({
-        fingerprint: `webhook-event-rejected:${r.type}:${r.reason}`,
+        fingerprint: `webhook-event-rejected:${r.entity}:${r.reason}`,
         kind: 'webhook_event_rejected',
-        entity: `delivery ${accepted.deliveryId}`,
+        entity: r.entity,
         team: 'ecommerce',
-        message: `A Centra webhook event of type "${r.type}" in delivery ${accepted.deliveryId} was not understood: ${r.reason}`,
-        cause: 'The Centra Webhook plugin sent an event in a shape this integration does not know.',
-        action: 'Check the plugin version (Integration API) in Centra; send the delivery id to the integration developers.',
+        message: `A Centra webhook event (${r.entity}) in delivery ${accepted.deliveryId} was not used (dead letter #${r.deadLetterId}): ${r.reason}. The other events of the delivery were stored.`,
+        cause: 'The sender posted an event in a shape this integration does not know, or an id Centra cannot have (not a number, negative, beyond GraphQL Int range).',
+        action: r.replayable
+          ? `Check the Centra Webhook plugin version (Integration API); the entity it names can be synced with \`npx centra-ometria replay ${r.deadLetterId}\`.`
+          : 'Check the Centra Webhook plugin version (Integration API) and whatever else posts to this endpoint; send the delivery id to the integration developers. There is nothing to replay.',
       });
     }
     if (accepted.counts.queued > 0) deps.onQueued();

@@ -2,12 +2,15 @@ import type { JobKind } from '../store/job-store.js';
 import type { StoredEvent } from '../store/delivery-store.js';
 import type { Store } from '../store/store.js';
 import type { ParsedDelivery } from '../http/parse-delivery.js';
+import { deadLetterEvent, type EventDeadLetter } from './dead-letter-event.js';
 import { routeEvent } from './event-routing.js';
+import { unusableEntityId } from './usable-entity-id.js';
 
 export interface AcceptedDelivery {
   deliveryId: number;
   counts: Record<StoredEvent['state'], number>;
-  rejected: Array<{ type: string; reason: string }>;
+  /** Events intake could not use, each dead-lettered (the webhook route raises their alerts after the commit). */
+  rejected: Array<{ type: string; reason: string } & EventDeadLetter>;
 }
 
 export interface IncomingDelivery {
@@ -22,12 +25,12 @@ export interface IncomingDelivery {
  */
 export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
   const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
-  const rejected: AcceptedDelivery['rejected'] = [];
   const events: StoredEvent[] = [];
   for (const e of delivery.parsed.events) {
-    if (e.invalid) {
-      rejected.push({ type: e.type, reason: e.invalid });
-      events.push({ type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: e.invalid });
+    // A malformed event, or one whose id Centra cannot have, is refused alone: the rest of the delivery goes on.
+    const invalid = e.invalid ?? (e.entityId === null ? undefined : unusableEntityId(e.type, e.entityId));
+    if (invalid) {
+      events.push({ type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: invalid });
       continue;
     }
     const route = routeEvent(e.type, e.entityId ?? '', handled);
@@ -42,6 +45,12 @@ export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, hand
     rawBody: delivery.rawBody,
     events,
   });
+  const rejected: AcceptedDelivery['rejected'] = [];
+  for (const [index, e] of events.entries()) {
+    if (e.state !== 'rejected') continue;
+    const letter = await deadLetterEvent(tx, { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! }, { deliveryId, index }, now);
+    rejected.push({ type: e.type, reason: e.reason!, ...letter });
+  }
   return { deliveryId, counts, rejected };
 }
 

@@ -26,3 +26,9 @@ export function routeEvent(type: string, entityId: string, handled: ReadonlySet<
   if (!handled.has(route.kind)) return { state: 'pending' };
   return { state: 'queued', kind: route.kind, entityKey: route.entity(entityId) };
 }
+
+/** The job an event of `type` about `entityId` would run, handled in this build or not; undefined for unrouted types. */
+export function jobFor(type: string, entityId: string): { kind: JobKind; entityKey: string } | undefined {
+  const route = ROUTES[type];
+  return route ? { kind: route.kind, entityKey: route.entity(entityId) } : undefined;
+}

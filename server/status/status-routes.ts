@@ -32,6 +32,7 @@ export function statusRouter(deps: StatusDeps): Router {
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
     const result = await replayDeadLetters(deps.store, { ids: [id] }, deps.now());
+    if (result.notReplayable.length > 0) throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
     if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     deps.onQueued();
     if (formToken) res.redirect(303, `${req.baseUrl}/status`);

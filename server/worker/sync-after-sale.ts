@@ -1,5 +1,6 @@
-import { fetchParentOrders, type AfterSaleKind } from '../centra/fetch-parent-orders.js';
+import { fetchParentOrders, type AfterSaleKind, type ParentLookup } from '../centra/fetch-parent-orders.js';
 import type { Job } from '../store/job-store.js';
+import { resolveDocumentAlert, settleCentraFailure } from './centra-failures.js';
 import { rescheduleAfterRemoteError } from './reschedule.js';
 import type { SyncContext } from './sync-context.js';
 
@@ -7,18 +8,27 @@ import type { SyncContext } from './sync-context.js';
  * Shipment and return webhooks: find the order they belong to and sync that order, which always re-reads every
  * shipment and return (issue 3: act on the fresh state, never on the webhook's action). A deleted return is
  * found through the link recorded when its order was last synced, so its refund is taken back out.
+ * A shipment or return Centra cannot read fails alone (centra-failures.ts); the rest of the batch goes on.
  */
 export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
-  let parents: Map<number, number | undefined>;
+  let parents: Map<number, ParentLookup>;
   try {
     parents = await fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key)));
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
+  if (![...parents.values()].some((p) => p.status === 'document_rejected')) await resolveDocumentAlert(ctx, kind);
+  const found: Job[] = [];
+  for (const job of jobs) {
+    const parent = parents.get(Number(job.entity_key)) ?? { status: 'error', message: `no answer for this ${kind}` };
+    if (parent.status === 'found') found.push(job);
+    else await settleCentraFailure(ctx, job, parent);
+  }
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    for (const job of jobs) {
-      const order = parents.get(Number(job.entity_key)) ?? (await tx.links.orderOf(kind, job.entity_key));
+    for (const job of found) {
+      const lookup = parents.get(Number(job.entity_key));
+      const order = (lookup?.status === 'found' ? lookup.order : undefined) ?? (await tx.links.orderOf(kind, job.entity_key));
       if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
       else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
       await tx.jobs.complete(job.id, now);

@@ -1,3 +1,4 @@
+import { isCentraFailure } from '../centra/centra-failure.js';
 import { consentOf } from '../customers/consent.js';
 import { sameConsent } from '../customers/consent-state.js';
 import type { CentraCustomer } from '../customers/centra-customer.js';
@@ -7,6 +8,7 @@ import { mergeConsent } from '../customers/merge-consent.js';
 import { segmentationAttributes } from '../customers/segmentation.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { Job } from '../store/job-store.js';
+import { resolveDocumentAlert, settleCentraFailure } from './centra-failures.js';
 import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from './sync-context.js';
@@ -30,11 +32,16 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
+  if (![...byId.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'customer');
   const prepared: Prepared[] = [];
   for (const [i, job] of jobs.entries()) {
     const fetched = byId.get(Number(job.entity_key));
-    if (!fetched || fetched.status === 'error') {
-      await retryJob(ctx, job, `customer ${job.entity_key}: ${fetched?.message ?? 'not fetched'}`);
+    if (!fetched) {
+      await retryJob(ctx, job, `customer ${job.entity_key}: not fetched`);
+      continue;
+    }
+    if (isCentraFailure(fetched)) {
+      await settleCentraFailure(ctx, job, fetched);
       continue;
     }
     if (fetched.status === 'not_found') {

@@ -1,11 +1,13 @@
 import { isWholesaleOrder, unknownOrderValues } from '../centra/centra-vocabulary.js';
 import type { CentraOrder } from '../centra/centra-order.js';
+import { isCentraFailure } from '../centra/centra-failure.js';
 import { fetchOrders, type FetchedOrder } from '../centra/fetch-orders.js';
 import { shippedShipments } from '../mapping/shipment-progress.js';
 import { orderSourceVersion } from '../mapping/source-version.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { Job } from '../store/job-store.js';
+import { settleCentraFailure, resolveDocumentAlert } from './centra-failures.js';
 import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from './sync-context.js';
@@ -28,7 +30,9 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   for (let i = 0; i < jobs.length; i += ctx.centraBatchSize) {
     const slice = jobs.slice(i, i + ctx.centraBatchSize);
     try {
-      for (const [n, f] of await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)))) fetched.set(n, f);
+      const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)));
+      for (const [n, f] of answers) fetched.set(n, f);
+      if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
     } catch (error) {
       await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
       jobs = jobs.slice(0, i);
@@ -98,8 +102,12 @@ const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store,
 /** Settles jobs that cannot be pushed now; returns the records for those that can. */
 async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<Mapped | undefined> {
   const number = job.entity_key;
-  if (!fetched || fetched.status === 'error') {
-    await retryJob(ctx, job, `order ${number}: ${fetched?.message ?? 'not fetched'}`);
+  if (!fetched) {
+    await retryJob(ctx, job, `order ${number}: not fetched`);
+    return undefined;
+  }
+  if (isCentraFailure(fetched)) {
+    await settleCentraFailure(ctx, job, fetched);
     return undefined;
   }
   if (fetched.status === 'not_found' || fetched.order.isOnHold) {
