@@ -13,6 +13,8 @@ export interface AliasedDocument {
   build: (ids: readonly number[]) => string;
   /** What an id is, for messages: "order", "customer", … */
   noun: string;
+  /** Told the complexity Centra reported for each answered request of `ids` ids (order batch sizing). */
+  onCost?: (ids: number, complexity: number | undefined) => void;
 }
 
 /** What a refused request leaves for the dead letter: Centra's status (when HTTP said no) and its errors. */
@@ -52,6 +54,7 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
       const response: RefusedResponse = { errors: result.errors.map((e) => (e.path ? { message: e.message, path: e.path } : { message: e.message })) };
       return { ok: false, message: withPaths(response.errors), response };
     }
+    doc.onCost?.(part.length, result.complexity);
     return { ok: true, value: { part, result } };
   };
 

@@ -19,8 +19,12 @@ export function buildOrdersQuery(numbers: readonly number[]): string {
 }
 
 /** One bad order number never fails its neighbours: see fetch-by-alias.ts. */
-export async function fetchOrders(client: CentraClient, numbers: readonly number[]): Promise<Map<number, FetchedOrder>> {
-  const answers = await fetchByAlias(client, numbers, { alias: (n) => `o${n}`, build: buildOrdersQuery, noun: 'order' });
+export async function fetchOrders(
+  client: CentraClient,
+  numbers: readonly number[],
+  onCost?: (orders: number, complexity: number | undefined) => void,
+): Promise<Map<number, FetchedOrder>> {
+  const answers = await fetchByAlias(client, numbers, { alias: (n) => `o${n}`, build: buildOrdersQuery, noun: 'order', ...(onCost ? { onCost } : {}) });
   const out = new Map<number, FetchedOrder>();
   for (const n of numbers) {
     const answer = answers.get(n) ?? { status: 'error', message: 'no answer for this order' };

@@ -27,10 +27,11 @@ interface Mapped {
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();
-  for (let i = 0; i < jobs.length; i += ctx.centraBatchSize) {
-    const slice = jobs.slice(i, i + ctx.centraBatchSize);
+  // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
+  for (let i = 0, size = ctx.centraBatchSize; i < jobs.length; i += size, size = ctx.centraBatchSize) {
+    const slice = jobs.slice(i, i + size);
     try {
-      const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)));
+      const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
       for (const [n, f] of answers) fetched.set(n, f);
       if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
     } catch (error) {
