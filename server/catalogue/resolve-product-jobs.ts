@@ -25,7 +25,8 @@ export async function resolveProductJobs(ctx: SyncContext, jobs: readonly Job[])
       if (known === undefined) unknownItems.set(entity.id, [...(unknownItems.get(entity.id) ?? []), job.id]);
     }
   }
-  if (unknownItems.size === 0) return out;
+  // Without Centra's display item filter (docs/centra-setup.md) an item new since the last sync waits for the poll.
+  if (unknownItems.size === 0 || !(await ctx.centra.canSend('DisplayItemProducts'))) return out;
   const found = await productsOfDisplayItems(ctx.centra, [...unknownItems.keys()]);
   for (const [item, jobIds] of unknownItems) {
     const product = found.get(item);

@@ -43,6 +43,13 @@ export function createContactKeyStore(sql: Sql) {
       return key;
     }),
     keyForCustomer: (customerId: number): Promise<string | undefined> => lookup(sql, 'customer', String(customerId)),
+    /** The email last seen for a customer's contact (lower-cased): how a customer is read where Centra has no id filter. */
+    emailOfCustomer: async (customerId: number): Promise<string | undefined> =>
+      (await sql.get<{ value: string }>(
+        `SELECT e.value FROM contact_keys e JOIN contact_keys c ON c.contact_key = e.contact_key
+         WHERE c.kind = 'customer' AND c.value = ? AND e.kind = 'email' ORDER BY e.created_at DESC LIMIT 1`,
+        [String(customerId)],
+      ))?.value,
     /** Read only: the key an email already has (trimmed, lower-cased, as resolve stores it). */
     keyForEmail: async (email: string): Promise<string | undefined> => {
       const normalisedEmail = normaliseEmail(email);

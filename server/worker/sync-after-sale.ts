@@ -11,6 +11,7 @@ import type { SyncContext } from './sync-context.js';
  * A shipment or return Centra cannot read fails alone (centra-failures.ts); the rest of the batch goes on.
  */
 export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
+  if (!(await ctx.centra.canSend(kind === 'shipment' ? 'ShipmentOrders' : 'ReturnOrders'))) return syncByLinksOnly(ctx, kind, jobs);
   let parents: Map<number, ParentLookup>;
   try {
     parents = await fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key)));
@@ -31,6 +32,22 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
       const order = (lookup?.status === 'found' ? lookup.order : undefined) ?? (await tx.links.orderOf(kind, job.entity_key));
       if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
       else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
+      await tx.jobs.complete(job.id, now);
+    }
+  });
+}
+
+/**
+ * A Centra whose schema cannot look the shipment or return up (docs/centra-setup.md, "Capabilities"): the order is
+ * the one it was last seen on, else the shipment waits for its order's own next webhook or for reconciliation.
+ */
+async function syncByLinksOnly(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
+  const now = ctx.now();
+  await ctx.store.transaction(async (tx) => {
+    for (const job of jobs) {
+      const order = await tx.links.orderOf(kind, job.entity_key);
+      if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
+      else ctx.logger.info({ [kind]: job.entity_key }, `${kind} cannot be traced to its order on this Centra; its order's next webhook brings it`);
       await tx.jobs.complete(job.id, now);
     }
   });

@@ -2,7 +2,7 @@ import { isCentraFailure } from '../centra/centra-failure.js';
 import { consentOf } from '../customers/consent.js';
 import { sameConsent } from '../customers/consent-state.js';
 import type { CentraCustomer } from '../customers/centra-customer.js';
-import { fetchCustomersByEmail, fetchCustomersById } from '../customers/fetch-customers.js';
+import { fetchCustomersByEmail, fetchCustomersById, type FetchedCustomer } from '../customers/fetch-customers.js';
 import { mapCustomerContact } from '../customers/map-customer-contact.js';
 import { mergeConsent } from '../customers/merge-consent.js';
 import { segmentationAttributes } from '../customers/segmentation.js';
@@ -26,9 +26,12 @@ interface Prepared {
  * audited and marked pushed once Ometria acknowledged them.
  */
 export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void> {
-  let byId;
+  let byId: Map<number, FetchedCustomer>;
+  const groups = new Map<number, CentraCustomer[]>();
   try {
-    byId = await fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)));
+    byId = (await ctx.centra.canSend('CustomersById'))
+      ? await fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)))
+      : await fetchCustomersViaEmail(ctx, jobs.map((j) => Number(j.entity_key)), groups);
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
@@ -49,8 +52,8 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
       await ctx.store.jobs.complete(job.id, ctx.now());
       continue;
     }
-    let group: CentraCustomer[] = [fetched.customer];
-    if (fetched.customer.email) {
+    let group: CentraCustomer[] = groups.get(fetched.customer.id) ?? [fetched.customer];
+    if (fetched.customer.email && !groups.has(fetched.customer.id)) {
       try {
         const same = await fetchCustomersByEmail(ctx.centra, fetched.customer.email);
         if (same.status === 'found') group = uniqueById([fetched.customer, ...same.customers]);
@@ -114,3 +117,28 @@ async function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Pro
 }
 
 const uniqueById = (customers: CentraCustomer[]) => [...new Map(customers.map((c) => [c.id, c])).values()];
+
+/**
+ * A Centra whose schema has no customer id filter (docs/centra-setup.md, "Capabilities"): a customer seen on an
+ * order is read by the email of its contact, with every record of that email (kept in `groups`); one never seen
+ * reads as not found, and its first order brings its contact.
+ */
+async function fetchCustomersViaEmail(ctx: SyncContext, ids: readonly number[], groups: Map<number, CentraCustomer[]>): Promise<Map<number, FetchedCustomer>> {
+  const out = new Map<number, FetchedCustomer>();
+  for (const id of ids) {
+    const email = await ctx.store.contactKeys.emailOfCustomer(id);
+    const same = email ? await fetchCustomersByEmail(ctx.centra, email) : undefined;
+    if (same?.status === 'error') {
+      out.set(id, { status: 'error', message: same.message });
+      continue;
+    }
+    const customer = same?.customers.find((c) => c.id === id);
+    if (!customer) {
+      out.set(id, { status: 'not_found' });
+      continue;
+    }
+    groups.set(id, same!.customers);
+    out.set(id, { status: 'found', customer });
+  }
+  return out;
+}

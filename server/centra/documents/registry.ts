@@ -50,7 +50,7 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     capability: 'customers',
     sample: () => buildCustomersByIdQuery([4, 501]),
     essential: ['Query.customers'],
-    fallback: 'customer webhooks are not read by id: contacts come from the customer data on orders',
+    fallback: 'customer webhooks are read by the email of the contact (CustomersByEmail); customers never seen on an order wait for their first order',
   },
   { name: 'CustomersByEmail', capability: 'customers', sample: () => CUSTOMERS_BY_EMAIL_QUERY, essential: ['Query.customers'] },
   {
@@ -81,7 +81,7 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     capability: 'catalogue-incremental',
     sample: () => DISPLAY_ITEMS_QUERY,
     essential: ['Query.displayItems'],
-    fallback: 'product webhooks naming display items are not resolved: the catalogue poll finds those changes',
+    fallback: "product webhooks are resolved through the catalogue's own index of display items (filled by every sync); an item new since the last sync waits for the catalogue poll",
   },
   { name: 'CatalogueSetup', capability: 'catalogue-full', sample: () => CATALOGUE_SETUP_QUERY, essential: ['Query.markets', 'Query.pricelists'] },
   { name: 'ListOrders', capability: 'backfill', sample: () => LIST_ORDERS_QUERY, essential: ['Query.orders'] },
