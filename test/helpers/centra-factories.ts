@@ -129,7 +129,7 @@ export async function postToSimulator(
   sim: { url: string; token: string },
   query: string,
   options: { variables?: Record<string, unknown>; operationName?: string; token?: string | null } = {},
-): Promise<{ status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }> } }> {
+): Promise<{ status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }>; extensions?: { complexity?: number } } }> {
   const token = options.token === undefined ? sim.token : options.token;
   const response = await fetch(sim.url, {
     method: 'POST',
