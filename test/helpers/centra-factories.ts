@@ -120,7 +120,7 @@ export function makeSimReturn(shipment: SimShipment, overrides: Partial<SimRetur
     order: shipment.order, shipment: { id: shipment.id },
     lines: shipment.lines.map((l) => ({ id: nextId('returnLine', 1), quantity: l.quantity, shipmentLine: { id: l.id },
       orderLine: l.orderLine ?? null })),
-    refundPaymentHistory: [], customer: shipment.customer ?? null, ...overrides,
+    customer: shipment.customer ?? null, ...overrides,
   };
 }
 
