@@ -287,7 +287,7 @@ export const SANDBOX_WEBHOOK_SECRET = 'sandbox-secret';
  */
 export async function startSandbox(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const centra = await startCentraSimulator();
+  const centra = await startCentraSimulator({ schema: config.CENTRA_SIM_SCHEMA });
   const ometria = await startOmetriaRecorder();
   const dataDir = join(config.DATA_DIR, 'sandbox');
   rmSync(dataDir, { recursive: true, force: true });

@@ -166,6 +166,11 @@ export const EnvSchema = z.object({
   ANON_HOLD_HOURS: z.coerce.number().positive().default(24),
   /** Held events kept per anonymous visitor, the newest; older ones are dropped (default: 200). */
   ANON_HOLD_MAX: int(1).default(200),
+  /**
+   * Sandbox only: which contract its Centra simulator serves. `full`: contracts/centra-integration.graphql, guesses
+   * included; `lean`: without every `# guessed` item, as a Centra with only its documented fields (default: full).
+   */
+  CENTRA_SIM_SCHEMA: z.enum(['full', 'lean']).default('full'),
   /** pino log level (default: info). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).extend(CustomerEnvSchema.shape);

@@ -120,7 +120,7 @@ export function makeSimReturn(shipment: SimShipment, overrides: Partial<SimRetur
     order: shipment.order, shipment: { id: shipment.id },
     lines: shipment.lines.map((l) => ({ id: nextId('returnLine', 1), quantity: l.quantity, shipmentLine: { id: l.id },
       orderLine: l.orderLine ?? null })),
-    refundPaymentHistory: [], customer: shipment.customer ?? null, ...overrides,
+    customer: shipment.customer ?? null, ...overrides,
   };
 }
 
@@ -129,7 +129,7 @@ export async function postToSimulator(
   sim: { url: string; token: string },
   query: string,
   options: { variables?: Record<string, unknown>; operationName?: string; token?: string | null } = {},
-): Promise<{ status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }> } }> {
+): Promise<{ status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }>; extensions?: { complexity?: number } } }> {
   const token = options.token === undefined ? sim.token : options.token;
   const response = await fetch(sim.url, {
     method: 'POST',

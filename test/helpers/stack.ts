@@ -3,6 +3,7 @@ import { startService, type ServiceHandle } from '../../server/main.js';
 import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../server/sandbox/ometria-recorder/index.js';
 import { testDatabase } from './database-env.js';
+import { simSchemaFromEnv } from './sim-schema-env.js';
 import { tempDir } from './temp-dir.js';
 
 export const WEBHOOK_SECRET = 'test-endpoint-secret';
@@ -33,7 +34,7 @@ export async function startStack(options: {
   ometria?: OmetriaRecorderOptions;
   dataDir?: string;
 } = {}): Promise<Stack> {
-  const centra = await startCentraSimulator({ rateLimit: false, ...options.centra });
+  const centra = await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv(), ...options.centra });
   const ometria = await startOmetriaRecorder({ ratePerSecond: 0, ...options.ometria });
   const dir = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? dir!.path;

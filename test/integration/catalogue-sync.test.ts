@@ -14,6 +14,7 @@ import type { Store } from '../../server/store/store.js';
 import type { SyncContext } from '../../server/worker/sync-context.js';
 import { checkOmetriaRecord, type OmetriaProduct } from '../../shared/schemas/ometria-records.js';
 import { testDatabase } from '../helpers/database-env.js';
+import { simSchemaFromEnv } from '../helpers/sim-schema-env.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const CATALOGUE: CatalogueConfig = {
@@ -41,7 +42,7 @@ afterEach(async () => {
 
 /** Real HTTP on 127.0.0.1: the Centra simulator (its default rate limit on) and the Ometria recorder. */
 async function start(products: number): Promise<Env> {
-  const centra = await startCentraSimulator();
+  const centra = await startCentraSimulator({ schema: simSchemaFromEnv() });
   seedCatalogue(centra.data, { products });
   const ometria = await startOmetriaRecorder({ ratePerSecond: 0 });
   const dir = tempDir();

@@ -13,6 +13,7 @@ import { sendCentraWebhook, startCentraSimulator, type CentraSimulator } from '.
 import { startOmetriaRecorder, type OmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
 import { testDatabase, type TestDatabase } from '../helpers/database-env.js';
+import { simSchemaFromEnv } from '../helpers/sim-schema-env.js';
 import { storeEngine, testDatabaseUrl } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -33,7 +34,7 @@ let service: TenantsHandle;
 let baseEnv: Record<string, string>;
 
 async function startTenant(secret: string): Promise<Tenant> {
-  return { centra: await startCentraSimulator({ rateLimit: false }), ometria: await startOmetriaRecorder({ ratePerSecond: 0 }), secret };
+  return { centra: await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv() }), ometria: await startOmetriaRecorder({ ratePerSecond: 0 }), secret };
 }
 
 function writeTenantsFile(name: string, content: unknown): string {

@@ -41,6 +41,8 @@ describe('Centra simulator HTTP edge', () => {
     expect(after.body.data!.rateLimits).toEqual([
       { type: 'REQUEST_COUNT', intervalSeconds: 'TEN_SECONDS', quota: 3, usedQuota: 3, remainingQuota: 0 },
       { type: 'REQUEST_COUNT', intervalSeconds: 'ONE_HOUR', quota: 100, usedQuota: 4, remainingQuota: 96 },
+      expect.objectContaining({ type: 'QUERY_COMPLEXITY', intervalSeconds: 'TEN_SECONDS', quota: 150_000 }),
+      expect.objectContaining({ type: 'QUERY_COMPLEXITY', intervalSeconds: 'ONE_HOUR', quota: 20_000_000 }),
     ]);
   });
 

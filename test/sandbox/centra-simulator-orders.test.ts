@@ -107,9 +107,9 @@ describe('Centra simulator orders', () => {
   it('bumps updatedAt with the data clock on update', async () => {
     sim.data.orders.add(makeSimOrder({ number: 50 }));
     clock = new Date('2024-07-01T08:30:00Z');
-    sim.data.orders.update(50, { status: 'COMPLETED' });
+    sim.data.orders.update(50, { status: 'SHIPPED' });
     const { body } = await postToSimulator(sim, '{ orders(where: { number: 50 }) { status updatedAt } }');
-    expect(body.data!.orders).toEqual([{ status: 'COMPLETED', updatedAt: '2024-07-01T10:30:00+02:00' }]);
+    expect(body.data!.orders).toEqual([{ status: 'SHIPPED', updatedAt: '2024-07-01T10:30:00+02:00' }]);
   });
 
   it('resolves the order customer from the customer table and finds customers by email', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema, type GraphQLSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { documentedContractSchema, guessedCoordinates, leanContractSdl } from '../../server/centra/schema/lean-contract.js';
 import { contractPath } from '../../server/package-root.js';
@@ -42,7 +44,8 @@ describe('guessedCoordinates', () => {
 describe('leanContractSdl', () => {
   const lean = buildSchema(leanContractSdl(contract));
 
-  it('builds, and drops every guessed item of the contract', () => {
+  it('builds into a valid schema (interfaces and implementations agree), and drops every guessed item', () => {
+    expect(validateSchema(lean).map((e) => e.message)).toEqual([]);
     for (const c of ['Order.updatedAt', 'DirectToConsumerOrder.updatedAt', 'Order.returns', 'ShipmentLine.orderLine',
       'ReturnLine.quantity', 'Query.newsletterSubscriptions', 'ProductSort.id_ASC', 'OrderFilter.updatedAt']) {
       expect(has(lean, c), c).toBe(false);
@@ -96,6 +99,7 @@ describe('leanContractSdl', () => {
       type Other implements Empty & Node { id: Int!, when: String, gone: Int }
     `;
     const schema = buildSchema(leanContractSdl(sdl));
+    expect(validateSchema(schema)).toEqual([]);
     expect(Object.keys((schema.getType('Node') as never as { getFields(): object }).getFields())).toEqual(['id']);
     expect(schema.getType('Empty')).toBeUndefined();
     expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(['n']);

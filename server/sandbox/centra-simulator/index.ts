@@ -9,6 +9,8 @@ export { FaultInjector, type InjectedFault } from './http/faults.js';
 export { RequestLog, type SimRequest } from './http/request-log.js';
 export { RateLimiter, type RateLimitOptions, type RateLimitRow } from './http/rate-limiter.js';
 export { rootFieldKeys } from './http/root-fields.js';
+export { SIM_SCHEMA_MODES, simulatorSchema, type SimSchemaMode } from './graphql/schema.js';
+export { queryComplexity } from './graphql/query-complexity.js';
 export { simMoney, currency, CURRENCIES } from './money.js';
 export { formatTz, parseTz } from './sim-time.js';
 export { simOrderHash } from './build/order-hash.js';

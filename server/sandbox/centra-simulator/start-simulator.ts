@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { SimData } from './data/sim-data.js';
 import { DEFAULT_LIMIT } from './graphql/list-args.js';
 import { makeRootValue } from './graphql/root-value.js';
+import { simulatorSchema, type SimSchemaMode } from './graphql/schema.js';
 import { FaultInjector } from './http/faults.js';
 import { graphqlHandler } from './http/graphql-handler.js';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limiter.js';
@@ -21,8 +22,13 @@ export interface CentraSimulatorOptions {
   wallClock?: () => number;
   /** Store offset in minutes east of UTC for dates. Default 120. Ignored when `data` is given. */
   utcOffsetMinutes?: number;
-  /** Centra's REQUEST_COUNT limits; `false` counts but never refuses (fast tests). */
+  /** Centra's REQUEST_COUNT and QUERY_COMPLEXITY limits; `false` counts but never refuses (fast tests). */
   rateLimit?: false | Omit<RateLimitOptions, 'now'>;
+  /**
+   * `full` (default): the whole contract. `lean`: the contract without every `# guessed` item, as a Centra that
+   * has only what its docs name would be (the sandbox and test stacks take it from CENTRA_SIM_SCHEMA).
+   */
+  schema?: SimSchemaMode;
   /** A store to serve, e.g. one seeded before start. Default: a new empty one. */
   data?: SimData;
   /** Page size when a list query passes no `limit`. Default 100 [INF]. */
@@ -40,6 +46,8 @@ export interface CentraSimulator {
   faults: FaultInjector;
   requests: RequestLog;
   rateLimiter: RateLimiter;
+  /** Which contract is served. */
+  schema: SimSchemaMode;
   /** Ends open connections (including hung responses); safe to call twice. */
   close(): Promise<void>;
 }
@@ -56,12 +64,13 @@ export async function startCentraSimulator(options: CentraSimulatorOptions = {})
   const faults = new FaultInjector(wallClock);
   const requests = new RequestLog(options.requestLogLimit);
   const closing = new AbortController();
+  const schemaMode = options.schema ?? 'full';
 
   const app = express();
   app.disable('x-powered-by');
   app.post('/graphql', express.json({ limit: '20mb' }), graphqlHandler({
-    token, limiter, faults, requests, wallClock, closing: closing.signal,
-    context: { data, defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT },
+    token, limiter, faults, requests, wallClock, closing: closing.signal, schema: simulatorSchema(schemaMode),
+    context: { data, defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT, schemaMode },
     rootValue: makeRootValue(() => limiter.rows()),
   }));
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -90,6 +99,7 @@ export async function startCentraSimulator(options: CentraSimulatorOptions = {})
     faults,
     requests,
     rateLimiter: limiter,
+    schema: schemaMode,
     close: () => (closed ??= new Promise<void>((resolve, reject) => {
       closing.abort();
       server.close((e) => (e ? reject(e) : resolve()));

@@ -7,6 +7,7 @@ import {
 } from '../../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../server/sandbox/ometria-recorder/index.js';
 import { testDatabase } from '../../helpers/database-env.js';
+import { simSchemaFromEnv } from '../../helpers/sim-schema-env.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { ServiceProcess } from './service-process.js';
 
@@ -61,7 +62,7 @@ export interface FaultStackOptions {
  */
 export async function startFaultStack(options: FaultStackOptions): Promise<FaultStack> {
   const secrets = newSecrets();
-  const centra = await startCentraSimulator({ token: secrets.centraToken, ...options.centra });
+  const centra = await startCentraSimulator({ token: secrets.centraToken, schema: simSchemaFromEnv(), ...options.centra });
   const ometria = await startOmetriaRecorder({ apiKey: secrets.ometriaKey, ...options.ometria });
   const { first } = seedOrders(centra.data, { count: options.orders, seed: options.seed ?? 1, heldShare: 0 });
   const numbers = Array.from({ length: options.orders }, (_, i) => first + i);

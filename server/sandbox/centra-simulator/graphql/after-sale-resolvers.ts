@@ -3,6 +3,7 @@ import { orderOf } from './after-sale-search.js';
 import type { SimContext } from './context.js';
 import { shipmentReturns } from './order-resolvers.js';
 import { linkParent, parentOf } from './parent-link.js';
+import { refundPaymentHistory } from './refund-history.js';
 
 function orderLineOf(ctx: SimContext, owner: SimShipment | SimReturn | undefined, lineId: number | undefined) {
   const order = owner && orderOf(ctx.data, owner.order);
@@ -17,6 +18,7 @@ const shipment = {
 
 const ret = {
   lines: (r: SimReturn) => r.lines.map((l) => linkParent(l, r)),
+  refundPaymentHistory: (r: SimReturn, _args: unknown, ctx: SimContext) => refundPaymentHistory(ctx.data, r),
 };
 
 export const AFTER_SALE_RESOLVERS = {

@@ -8,7 +8,6 @@ export interface ProductWhere {
   status?: string[] | null;
   name?: StringMatch | null;
   productNumber?: StringMatch | null;
-  updatedAt?: DateRange | null;
 }
 
 export interface DisplayWhere {
@@ -27,7 +26,6 @@ export function findProducts(data: SimData, where: ProductWhere | null | undefin
     [oneOf(w.status), (p) => p.status],
     [stringMatch(w.name), (p) => p.name],
     [stringMatch(w.productNumber), (p) => p.productNumber],
-    [dateRange(w.updatedAt, data.utcOffsetMinutes), (p) => p.updatedAt],
   );
   return [...new Set(candidates)].filter((p): p is SimProduct => p !== undefined && matches(p));
 }

@@ -1,7 +1,6 @@
-import { execute, validate, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { SimContext } from './context.js';
 import { simFieldResolver, simTypeResolver } from './field-resolver.js';
-import { simulatorSchema } from './schema.js';
 
 export interface OperationRequest {
   document: DocumentNode;
@@ -16,14 +15,12 @@ export interface OperationResponse {
 }
 
 /**
- * Validation errors give 400, as does a result with errors and no data; anything else is 200 with
- * `data` and per-field `errors` side by side [INF: graphql-php's default, which Centra is likely to use].
+ * Executes a document already validated against `schema` (validation errors are the caller's 400). A result with
+ * errors and no data gives 400; anything else is 200 with `data` and per-field `errors` side by side [INF:
+ * graphql-php's default, which Centra is likely to use].
  */
-export async function executeOperation(request: OperationRequest, rootValue: unknown, ctx: SimContext):
-  Promise<OperationResponse> {
-  const schema = simulatorSchema();
-  const invalid: readonly GraphQLError[] = validate(schema, request.document);
-  if (invalid.length > 0) return { status: 400, body: { errors: invalid } };
+export async function executeOperation(schema: GraphQLSchema, request: OperationRequest, rootValue: unknown,
+  ctx: SimContext): Promise<OperationResponse> {
   const result = await execute({
     schema,
     document: request.document,

@@ -1,5 +1,5 @@
 import {
-  defaultFieldResolver, getNamedType, isListType, isNonNullType, isScalarType,
+  defaultFieldResolver, getNamedType, isEnumType, isListType, isNonNullType, isScalarType,
   type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLTypeResolver,
 } from 'graphql';
 import { parseTz, toTzOutput } from '../sim-time.js';
@@ -16,12 +16,20 @@ function formatDate(value: unknown, offset: number, format: unknown): unknown {
   return Number.isNaN(ms) ? null : formatPhpDate(ms, own ?? offset, format);
 }
 
-/** Shapes a stored value for its SDL type: refs become entities, dates get their offset, absent lists []. */
+/**
+ * Shapes a stored value for its SDL type: refs become entities, dates get their offset, absent lists []. In lean
+ * mode an enum value the schema lacks (e.g. entryType REFUND, which only the full contract names) reads as null
+ * where the field is nullable: a real Centra would send some value, but not one the documented names can say.
+ */
 function adapt(value: unknown, type: GraphQLOutputType, ctx: SimContext, format: unknown): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (value === null || value === undefined) return isNonNullType(type) && isListType(inner) ? [] : value;
   if (isListType(inner)) {
     return Array.isArray(value) ? value.map((v) => adapt(v, inner.ofType as GraphQLOutputType, ctx, format)) : value;
+  }
+  if (isEnumType(inner)) {
+    const unknown = ctx.schemaMode === 'lean' && typeof value === 'string' && inner.getValue(value) === undefined;
+    return unknown && !isNonNullType(type) ? null : value;
   }
   if (isScalarType(inner)) return inner.name === 'DateTimeTz' ? formatDate(value, ctx.data.utcOffsetMinutes, format) : value;
   return resolveRef(ctx.data, getNamedType(inner).name, value);

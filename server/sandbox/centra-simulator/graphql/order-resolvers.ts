@@ -1,7 +1,8 @@
 import { simMoney } from '../money.js';
 import type { SimOrder, SimOrderLine, SimPaymentHistoryEntry, SimShipment } from '../types/index.js';
 import type { SimContext } from './context.js';
-import { linkParent } from './parent-link.js';
+import { returnedQuantity, shippedQuantity } from './line-quantities.js';
+import { linkParent, parentOf } from './parent-link.js';
 
 /** A line is fully cancelled when nothing of it is left and something was cancelled. */
 export const isFullyCancelled = (line: SimOrderLine): boolean => line.quantity === 0 && line.cancelledQuantity > 0;
@@ -22,12 +23,23 @@ const order = {
       (!args.where?.status || args.where.status.includes(e.status ?? ''))),
 };
 
-/** `lineValue(includingTax: false)`: net of the line's tax rate [INF: Centra's rounding unknown]. */
+/**
+ * `lineValue(includingTax: false)`: net of the line's tax rate [INF: Centra's rounding unknown]. Returned and
+ * shipped quantities are counted from the order's returns and shipments unless a test stored them.
+ */
 const orderLine = {
   lineValue: (l: SimOrderLine, args: { includingTax?: boolean | null }) =>
     args.includingTax === false
       ? simMoney(l.lineValue.value / (1 + l.taxPercent / 100), l.lineValue.currency)
       : l.lineValue,
+  returnedQuantity: (l: SimOrderLine, _args: unknown, ctx: SimContext) => {
+    const order = parentOf<SimOrder>(l);
+    return l.returnedQuantity ?? (order ? returnedQuantity(ctx.data, order, l) : null);
+  },
+  shippedQuantity: (l: SimOrderLine, _args: unknown, ctx: SimContext) => {
+    const order = parentOf<SimOrder>(l);
+    return l.shippedQuantity ?? (order ? shippedQuantity(ctx.data, order, l) : null);
+  },
 };
 
 export const ORDER_RESOLVERS = {

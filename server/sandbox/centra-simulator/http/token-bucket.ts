@@ -21,15 +21,15 @@ export class TokenBucket {
     this.last = t;
   }
 
-  /** Milliseconds until one whole token is available; 0 when one is now. */
-  msUntilToken(): number {
+  /** Milliseconds until `n` whole tokens are available; 0 when they are now. `n` above capacity never is. */
+  msUntilToken(n = 1): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : ((1 - this.tokens) * this.windowMs) / this.capacity;
+    return this.tokens >= n ? 0 : ((n - this.tokens) * this.windowMs) / this.capacity;
   }
 
-  take(): void {
+  take(n = 1): void {
     this.refill();
-    this.tokens = Math.max(0, this.tokens - 1);
+    this.tokens = Math.max(0, this.tokens - n);
   }
 
   snapshot(): { quota: number; usedQuota: number; remainingQuota: number } {

@@ -5,12 +5,12 @@ import type { Prng } from './prng.js';
 const CARRIERS = [['DHL', 'Express'], ['PostNord', 'MyPack'], ['Royal Mail', 'Tracked 48']] as const;
 
 /**
- * A shipment for processing (not yet shipped) and completed/archived (shipped) orders, and a
+ * A shipment for processing (not yet shipped) and shipped (completed) or archived orders, and a
  * pending or completed return of the first line for about 8 % of shipped ones. Ids derive from
  * the order number (shipment n × 10 + 1, return n × 10 + 1) so re-seeding is stable.
  */
 export function seedAfterSale(data: SimData, order: SimDtcOrder, rng: Prng): void {
-  const shipped = order.status === 'COMPLETED' || order.status === 'ARCHIVED';
+  const shipped = order.status === 'SHIPPED' || order.status === 'ARCHIVED';
   if (!shipped && order.status !== 'PROCESSING') return;
   const id = order.number * 10 + 1;
   const created = Date.parse(order.createdAt) + 86_400_000;
@@ -35,6 +35,6 @@ export function seedAfterSale(data: SimData, order: SimDtcOrder, rng: Prng): voi
     returnStatus: completed ? 'COMPLETED' : 'PENDING', createdAt: returnedAt, updatedAt: returnedAt, returnedToStock: completed,
     order: { number: order.number, id: order.id }, shipment: { id }, store: { id: order.store.id },
     lines: [{ id, quantity: first.quantity, shipmentLine: { id: first.id }, orderLine: { id: first.id } }],
-    grandTotal: first.lineValue, customer: order.customer ? { id: order.customer.id } : null, refundPaymentHistory: [],
+    grandTotal: first.lineValue, customer: order.customer ? { id: order.customer.id } : null,
   });
 }

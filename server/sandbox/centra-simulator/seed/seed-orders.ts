@@ -24,7 +24,7 @@ export interface SeedOrdersOptions {
   saleShare?: number;
   /** Orders on hold, hidden from the API. Default 0. */
   heldShare?: number;
-  /** Shipments for processing/completed orders and some returns. Default true. */
+  /** Shipments for processing and shipped orders, and some returns. Default true. */
   afterSale?: boolean;
 }
 
@@ -68,7 +68,7 @@ export function seedOrders(data: SimData, options: SeedOrdersOptions): { first: 
     const created = from + i * spacing + rng.int(0, 600) * 1000;
     const createdAt = data.stamp(created);
     const status: SimOrderStatus = cancelled ? 'CANCELLED'
-      : rng.weighted([['PENDING', 5], ['CONFIRMED', 12], ['PROCESSING', 8], ['COMPLETED', 72], ['ARCHIVED', 3]] as const);
+      : rng.weighted([['PENDING', 5], ['CONFIRMED', 12], ['PROCESSING', 8], ['SHIPPED', 72], ['ARCHIVED', 3]] as const);
     const shippingOption = rng.pick(SHIPPING);
     const { grandTotal, totals } = orderTotals(lines, { currency, shipping: cancelled ? 0 : terms.shipping[shippingOption.id - 1]! });
     const discountsApplied: SimAppliedDiscount[] = voucher ? [{
@@ -79,7 +79,7 @@ export function seedOrders(data: SimData, options: SeedOrdersOptions): { first: 
     const order: SimDtcOrder = {
       __typename: 'DirectToConsumerOrder', id: simOrderHash(number), number, status,
       isOnHold: rng.chance(options.heldShare ?? 0), createdAt, orderDate: createdAt,
-      updatedAt: data.stamp(created + (status === 'COMPLETED' || status === 'ARCHIVED' ? 2 * 86_400_000 : 60_000)),
+      updatedAt: data.stamp(created + (status === 'SHIPPED' || status === 'ARCHIVED' ? 2 * 86_400_000 : 60_000)),
       store, market: data.markets.get(terms.market) ?? { id: terms.market }, pricelist: pricelist ?? { id: terms.pricelist },
       grandTotal, totals, discountsApplied, paymentMethod: payment, lines,
       paymentHistory: [{ id: number, createdAt, status: 'SUCCESS', entryType: status === 'PENDING' ? 'AUTHORIZATION' : 'CAPTURE',

@@ -68,6 +68,7 @@ export interface SimReturn {
     returnCost?: SimMoney | null;
     discounts?: SimMoney | null;
   } | null;
+  /** Left out, derived: one REFUND entry once the return is COMPLETED (graphql/refund-history.ts). */
   refundPaymentHistory?: SimPaymentHistoryEntry[];
   customer?: SimRef | null;
 }

@@ -13,7 +13,10 @@ export interface SimStockTotals {
   physicalQuantity?: number | null;
   demandQuantity?: number | null;
   allocatedQuantity?: number | null;
-  freeToAllocateQuantity?: number | null;
+  unshippedQuantity?: number | null;
+  onDeliveryQuantity?: number | null;
+  linkedIncomingQuantity?: number | null;
+  unlinkedIncomingQuantity?: number | null;
 }
 
 export interface SimProductSize {

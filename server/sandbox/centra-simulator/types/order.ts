@@ -1,6 +1,7 @@
 import type { SimAddress, SimDate, SimMoney, SimRef, SimStoreType } from './common.js';
 
-export type SimOrderStatus = 'PENDING' | 'CONFIRMED' | 'PROCESSING' | 'COMPLETED' | 'ARCHIVED' | 'CANCELLED';
+/** A completed order is SHIPPED in Centra's GraphQL (the back office says Completed). */
+export type SimOrderStatus = 'PENDING' | 'CONFIRMED' | 'PROCESSING' | 'SHIPPED' | 'ARCHIVED' | 'CANCELLED';
 
 /**
  * Relations (product, customer, market…) are stored as refs carrying at least `id`. When the
@@ -25,7 +26,10 @@ export interface SimOrderLine {
   /** Taken as excluding cancelledQuantity [INF]. */
   quantity: number;
   cancelledQuantity: number;
+  /** Left out, counted from the order's completed returns; stored, it wins (tests of odd data). */
   returnedQuantity?: number | null;
+  /** Left out, counted from the order's shipped shipments. */
+  shippedQuantity?: number | null;
   unitOriginalPrice: SimMoney;
   unitPrice: SimMoney;
   /** Including tax; `lineValue(includingTax: false)` derives the net value from taxPercent. */
