@@ -50,6 +50,12 @@ export function isWholesaleOrder(order: { __typename: string; store: { type?: st
   return ORDER_TYPES[order.__typename] === 'wholesale' || (!!order.store.type && STORE_TYPES[order.store.type] === 'wholesale');
 }
 
+/**
+ * Payment history entry types: CAPTURE…CANCEL_REQUEST are documented, the refund names are [INF]. A history with
+ * a type not listed here (or none) is not trusted for refund amounts: the price paid is used instead.
+ */
+export const PAYMENT_ENTRY_TYPES: ReadonlySet<string> = new Set(['CAPTURE', 'CAPTURE_REQUEST', 'CANCEL', 'CANCEL_REQUEST', 'AUTHORIZATION', 'REFUND', 'REFUND_REQUEST']);
+
 /** [INF] Payment history rows that moved money back to the shopper. */
 export const isSettledRefund = (entry: { entryType?: string | null; status?: string | null }): boolean =>
   entry.entryType === 'REFUND' && (entry.status ?? 'SUCCESS') === 'SUCCESS';

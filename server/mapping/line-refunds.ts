@@ -1,5 +1,5 @@
 import type { CentraOrder, CentraOrderLine } from '../centra/centra-order.js';
-import { isCompletedReturn, isSettledRefund } from '../centra/centra-vocabulary.js';
+import { isCompletedReturn, isSettledRefund, PAYMENT_ENTRY_TYPES } from '../centra/centra-vocabulary.js';
 import { effectiveQuantity } from './effective-quantity.js';
 import { roundMoney } from './money.js';
 
@@ -58,11 +58,15 @@ function fromCompletedReturns(order: CentraOrder): Map<number, number> {
   return out;
 }
 
-/** Money Centra's payment history says went back to the shopper, or undefined when Centra does not send it. */
+/**
+ * Money Centra's payment history says went back to the shopper; undefined when Centra does not send it, or sends
+ * an entry type we cannot read (better the price paid than a refund of nothing).
+ */
 function refundedTotal(order: CentraOrder): number | undefined {
-  const histories = (order.returns ?? []).flatMap((r) => (r.refundPaymentHistory ? [r.refundPaymentHistory] : []));
-  if (histories.length === 0) return undefined;
-  return histories.flat().filter(isSettledRefund).reduce((sum, e) => sum + (e.value?.value ?? 0), 0);
+  const entries = (order.returns ?? []).flatMap((r) => r.refundPaymentHistory ?? []);
+  const sent = (order.returns ?? []).some((r) => r.refundPaymentHistory !== undefined);
+  if (!sent || entries.some((e) => !e.entryType || !PAYMENT_ENTRY_TYPES.has(e.entryType))) return undefined;
+  return entries.filter(isSettledRefund).reduce((sum, e) => sum + (e.value?.value ?? 0), 0);
 }
 
 function paidUnitPrice(line: CentraOrderLine): number {
