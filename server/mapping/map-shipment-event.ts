@@ -2,6 +2,7 @@ import type { CentraOrder, CentraShipment } from '../centra/centra-order.js';
 import type { OmetriaCustomEvent } from '../../shared/schemas/ometria-records.js';
 import { definedOnly } from './defined-only.js';
 import { lineProductId, lineVariantId } from './line-keys.js';
+import { shipmentLineUnits } from './shipment-progress.js';
 import { cleanText } from './text.js';
 import { toUtcIso } from './to-utc-iso.js';
 import type { TrackingUrlFor } from './tracking-url.js';
@@ -19,7 +20,6 @@ export const ORDER_SHIPPED_EVENT = 'order_shipped';
  * transactional "your order has shipped" email can trigger on it with a working tracking link.
  */
 export function mapShipmentEvent(order: CentraOrder, shipment: CentraShipment, ctx: ShipmentEventContext): OmetriaCustomEvent {
-  const lines = new Map(order.lines.map((l) => [l.id, l]));
   const carrier = cleanText(shipment.carrierInformation?.carrierName);
   const trackingNumber = cleanText(shipment.trackingNumber);
   const email = cleanText(order.customer?.email);
@@ -38,11 +38,7 @@ export function mapShipmentEvent(order: CentraOrder, shipment: CentraShipment, c
       tracking_number: trackingNumber,
       tracking_url: ctx.trackingUrl(carrier, trackingNumber),
       shipped_at: shipment.shippedAt ? toUtcIso(shipment.shippedAt) : undefined,
-      lines: shipment.lines.flatMap((sl) => {
-        const line = sl.orderLine ? lines.get(sl.orderLine.id) : undefined;
-        if (!line) return [];
-        return [{ product_id: lineProductId(line, order), variant_id: lineVariantId(line, order), quantity: sl.quantity }];
-      }),
+      lines: shipmentLineUnits(order, shipment).map(({ line, quantity }) => ({ product_id: lineProductId(line, order), variant_id: lineVariantId(line, order), quantity })),
     }),
   });
 }

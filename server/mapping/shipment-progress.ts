@@ -1,4 +1,4 @@
-import type { CentraOrder, CentraShipment } from '../centra/centra-order.js';
+import type { CentraOrder, CentraOrderLine, CentraShipment } from '../centra/centra-order.js';
 import { effectiveQuantity } from './effective-quantity.js';
 
 /** Shipments that left the warehouse (Centra: completed = shipped; it does not track delivery). */
@@ -30,4 +30,21 @@ function shippedUnits(order: CentraOrder): Map<number, number> {
   if (shipped.size > 0 || shippedShipments(order).length === 0) return shipped;
   for (const line of order.lines) if ((line.shippedQuantity ?? 0) > 0) shipped.set(line.id, line.shippedQuantity!);
   return shipped;
+}
+
+/**
+ * The order lines one shipment carried, with units: from its lines where they name their order line; else, for
+ * the order's only shipped shipment, every line's `OrderLine.shippedQuantity`; else none (which units went in which
+ * of several parcels is then unknown).
+ */
+export function shipmentLineUnits(order: CentraOrder, shipment: CentraShipment): Array<{ line: CentraOrderLine; quantity: number }> {
+  const lines = new Map(order.lines.map((l) => [l.id, l]));
+  const named = shipment.lines.flatMap((sl) => {
+    const line = sl.orderLine ? lines.get(sl.orderLine.id) : undefined;
+    return line ? [{ line, quantity: sl.quantity }] : [];
+  });
+  if (named.length > 0 || shipment.lines.some((sl) => sl.orderLine)) return named;
+  const shipped = shippedShipments(order);
+  if (shipped.length !== 1 || shipped[0]!.id !== shipment.id) return [];
+  return order.lines.flatMap((line) => ((line.shippedQuantity ?? 0) > 0 ? [{ line, quantity: line.shippedQuantity! }] : []));
 }

@@ -24,7 +24,7 @@ export const FALLBACKS: Readonly<Record<string, Fallback>> = {
   'OrderLine.returnedQuantity': { capability: 'returns', effect: 'exact', instead: 'refunded quantities are summed from completed returns (Order.returns)' },
   'ReturnStatus.PENDING': { capability: 'returns', effect: 'exact', instead: 'return states come from OrderLine.returnedQuantity' },
   'ReturnStatus.COMPLETED': { capability: 'returns', effect: 'exact', instead: 'return states come from OrderLine.returnedQuantity' },
-  'ShipmentLine.orderLine': { capability: 'shipments', effect: 'exact', instead: 'shipped quantities per line come from OrderLine.shippedQuantity' },
+  'ShipmentLine.orderLine': { capability: 'shipments', effect: 'degraded', instead: 'shipped quantities per line come from OrderLine.shippedQuantity; the order_shipped event of an order with several shipments lists no lines' },
   'OrderLine.shippedQuantity': { capability: 'shipments', effect: 'exact', instead: 'shipped quantities are summed from shipment lines' },
   'Query.shipments': { capability: 'shipments', effect: 'degraded', instead: 'a shipment webhook cannot be traced to its order: the shipment reaches Ometria when the order itself changes or at the next reconciliation' },
   'ShipmentFilter.id': { capability: 'shipments', effect: 'degraded', instead: 'a shipment webhook cannot be traced to its order: the shipment reaches Ometria when the order itself changes or at the next reconciliation' },
