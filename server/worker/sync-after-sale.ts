@@ -29,7 +29,11 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
   await ctx.store.transaction(async (tx) => {
     for (const job of found) {
       const lookup = parents.get(Number(job.entity_key));
-      const order = (lookup?.status === 'found' ? lookup.order : undefined) ?? (await tx.links.orderOf(kind, job.entity_key));
+      const looked = lookup?.status === 'found' ? lookup.order : undefined;
+      // Remembered here too, not only from the order's own lists: a Centra without Order.returns (docs/centra-setup.md)
+      // still finds the order of a return deleted later.
+      if (looked !== undefined) await tx.links.link(kind, job.entity_key, String(looked));
+      const order = looked ?? (await tx.links.orderOf(kind, job.entity_key));
       if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
       else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
       await tx.jobs.complete(job.id, now);

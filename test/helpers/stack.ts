@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../server/config/load-config.js';
-import { startService, type ServiceHandle } from '../../server/main.js';
+import { startService, type ServiceHandle, type ServiceOverrides } from '../../server/main.js';
 import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../server/sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../server/sandbox/ometria-recorder/index.js';
 import { testDatabase } from './database-env.js';
@@ -33,6 +33,8 @@ export async function startStack(options: {
   centra?: CentraSimulatorOptions;
   ometria?: OmetriaRecorderOptions;
   dataDir?: string;
+  /** The service's own overrides, e.g. a `fetch` that rewrites what Centra answers. */
+  service?: ServiceOverrides;
 } = {}): Promise<Stack> {
   const centra = await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv(), ...options.centra });
   const ometria = await startOmetriaRecorder({ ratePerSecond: 0, ...options.ometria });
@@ -55,7 +57,7 @@ export async function startStack(options: {
     ...options.env,
   };
   const config = loadConfig(env);
-  let service = await startService(config);
+  let service = await startService(config, options.service);
   const stack: Stack = {
     centra, ometria, config, env, dataDir,
     get service() { return service; },
@@ -69,7 +71,7 @@ export async function startStack(options: {
     async restart(extra = {}) {
       await service.close();
       Object.assign(env, extra);
-      service = await startService(loadConfig(env));
+      service = await startService(loadConfig(env), options.service);
     },
     async close() {
       await service.close();

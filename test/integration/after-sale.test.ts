@@ -4,6 +4,7 @@ import type { SimDtcOrder } from '../../server/sandbox/centra-simulator/index.js
 import { makeSimLine, makeSimOrder, makeSimReturn, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 const stacks: Stack[] = [];
 afterEach(async () => {
@@ -34,7 +35,7 @@ function finalState(s: Stack, number: number) {
 }
 
 describe('after-sale truth (issue 3)', () => {
-  it('order → shipment → partial return ends with tracking, a shipped event and the refund on the line; shuffled duplicates end the same', async () => {
+  itOnFullContract('Query.shipments to trace a shipment webhook', 'order → shipment → partial return ends with tracking, a shipped event and the refund on the line; shuffled duplicates end the same', async () => {
     const { stack, order } = await stackWithOrder(70);
     await stack.send([{ type: 'order', id: 70, action: 'create' }]);
     await waitFor(() => stack.ometria.store.get('order', '70'), 'order 70');
@@ -93,7 +94,7 @@ describe('after-sale truth (issue 3)', () => {
     await waitFor(() => stack.ometria.store.get('order', '71')?.status === 'shipped', 'deleted return taken out');
   });
 
-  it('a late, older state never overwrites a newer one', async () => {
+  itOnFullContract('Order.updatedAt', 'a late, older state never overwrites a newer one', async () => {
     const { stack } = await stackWithOrder(72);
     stack.centra.data.orders.update(72, { status: 'PROCESSING', updatedAt: '2024-06-05T10:00:00+02:00' });
     await stack.send([{ type: 'order', id: 72 }]);

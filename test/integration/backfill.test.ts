@@ -5,6 +5,7 @@ import { createRuntime } from '../../server/runtime.js';
 import { seedOrders } from '../../server/sandbox/centra-simulator/index.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { runCliProcess } from '../helpers/child-service.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -23,7 +24,7 @@ async function seededStack() {
 }
 
 describe('backfill (issue 7)', () => {
-  it('imports every order, newest first, and a second run pushes nothing new', async () => {
+  itOnFullContract('OrderSort.createdAt_DESC', 'imports every order, newest first, and a second run pushes nothing new', async () => {
     const { s, runtime } = await seededStack();
     stack = s;
     const done = await runBackfill(runtime.ctx, { since: Date.now() - 365 * DAY });

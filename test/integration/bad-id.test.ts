@@ -6,6 +6,7 @@ import { CENTRA_ERROR_ATTEMPTS } from '../../server/worker/centra-failures.js';
 import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { itOnFullContract, leanCentra } from '../helpers/full-contract-only.js';
 
 // Issue 13 item 4: one bad id never fails its neighbours, over real HTTP (simulator, recorder, service).
 
@@ -77,7 +78,8 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
 
     // log2 splits, no retry storm: 1 + 2·ceil(log2 50) = 13 requests at most, and none after settling.
     const requests = orderRequests(stack);
-    expect(stack.centra.requests.list().filter((r) => r.operationName === 'OrdersByNumber' && r.status === 400).length).toBeGreaterThan(1);
+    // Against the lean contract the service's own check refuses the bad number before sending, so no 400 is needed.
+    if (!leanCentra) expect(stack.centra.requests.list().filter((r) => r.operationName === 'OrdersByNumber' && r.status === 400).length).toBeGreaterThan(1);
     expect(requests).toBeLessThanOrEqual(13);
     await new Promise((r) => setTimeout(r, 2_500));
     expect(orderRequests(stack)).toBe(requests);
@@ -86,7 +88,7 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
 });
 
 describe('shipment parent lookups and customers by id with one id beyond GraphQL Int', () => {
-  it('the good shipment leads to its order and the good customer is pushed; each bad id is one dead letter, the rest goes on', async () => {
+  itOnFullContract('Query.shipments and CustomerFilter.id', 'the good shipment leads to its order and the good customer is pushed; each bad id is one dead letter, the rest goes on', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
     seedOrders(stack, [4001]);
     const order = stack.centra.data.orders.get(4001)!;

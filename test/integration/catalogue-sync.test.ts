@@ -16,6 +16,7 @@ import { checkOmetriaRecord, type OmetriaProduct } from '../../shared/schemas/om
 import { testDatabase } from '../helpers/database-env.js';
 import { simSchemaFromEnv } from '../helpers/sim-schema-env.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 const CATALOGUE: CatalogueConfig = {
   stores: [
@@ -146,7 +147,7 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(held(e, `${p2.productNumber}${p2.variants[0]!.variantNumber}`)).toMatchObject({ is_active: false });
   });
 
-  it('incremental: walks newest-updated pages down to the watermark; a product updated mid-walk comes in the next run', async () => {
+  itOnFullContract('ProductStatus.CANCELLED in its seeded data', 'incremental: walks newest-updated pages down to the watermark; a product updated mid-walk comes in the next run', async () => {
     env = await start(120);
     const e = env;
     await sync(e, 'full');
@@ -182,7 +183,7 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(held(e, sku)).toMatchObject({ is_in_stock: false });
   });
 
-  it('product jobs: a renamed collection and a display item re-push only what changed', async () => {
+  itOnFullContract('AttributeElementKind values in its seeded data', 'product jobs: a renamed collection and a display item re-push only what changed', async () => {
     env = await start(12);
     const e = env;
     e.centra.data.products.update(3, (p) => {

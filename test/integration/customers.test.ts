@@ -4,6 +4,7 @@ import { simMoney } from '../../server/sandbox/centra-simulator/index.js';
 import { makeSimCustomer, makeSimLine, makeSimOrder, makeSimReturn, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -19,7 +20,7 @@ const settled = (s: Stack) => waitFor(async () => {
 }, 'jobs settled');
 
 describe('customers and consent (issue 4)', () => {
-  it('an opt-out reaches Ometria as EXPLICITLY_OPTEDOUT with its time; a later-delivered older opt-in does not undo it', async () => {
+  itOnFullContract('customer consent fields', 'an opt-out reaches Ometria as EXPLICITLY_OPTEDOUT with its time; a later-delivered older opt-in does not undo it', async () => {
     stack = await startStack();
     stack.centra.data.customers.add(makeSimCustomer({ id: 21, email: 'olivia@example.com', consents: [{ key: 'newsletter', consented: true, createdAt: '2024-05-01T10:00:00+00:00', updatedAt: '2024-05-01T10:00:00+00:00' }] }));
     await stack.send([{ type: 'customer', id: 21 }]);
@@ -43,7 +44,7 @@ describe('customers and consent (issue 4)', () => {
     for (const body of stack.ometria.store.bodies('contact', 'c21', 'centra')) expect(validator.validate(body)).toEqual([]);
   });
 
-  it('a guest and a registered customer with one email end as one contact whose opt-out covers both', async () => {
+  itOnFullContract('customer consent fields', 'a guest and a registered customer with one email end as one contact whose opt-out covers both', async () => {
     stack = await startStack();
     stack.centra.data.customers.add(
       makeSimCustomer({ id: 31, email: 'gus@example.com', isRegistered: false, consents: [{ key: 'newsletter', consented: true, updatedAt: '2024-01-01T00:00:00+00:00' }] }),

@@ -140,7 +140,8 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     expect(acme.openDeadLetters).toBe(1);
     expect(acme.alerts.map((a: { kind: string }) => a.kind)).toContain('dead_letter');
     expect(bolt.openDeadLetters).toBe(0);
-    expect(bolt.alerts).toEqual([]);
+    // Schema alerts are each tenant's own Centra's (none against the full contract): not what this test is about.
+    expect(bolt.alerts.filter((a: { kind: string }) => a.kind !== 'centra_schema')).toEqual([]);
     expect((await fetch(`${service.url}/tenants/bolt/status`)).status).toBe(200);
 
     await waitFor(() => slackTexts.find((t) => t.includes('Order 102')), 'the alert in Slack');

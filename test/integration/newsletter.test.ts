@@ -9,6 +9,7 @@ import { createRuntime } from '../../server/runtime.js';
 import { makeSimCustomer } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -45,7 +46,7 @@ async function syncNewsletter(s: Stack): Promise<number> {
 }
 
 describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
-  it('a newsletter-only sign-up becomes an opted-in contact n<id> in one poll; deactivating it opts out on the next; unchanged sends nothing', async () => {
+  itOnFullContract('Query.newsletterSubscriptions', 'a newsletter-only sign-up becomes an opted-in contact n<id> in one poll; deactivating it opts out on the next; unchanged sends nothing', async () => {
     stack = await startStack();
     const signup = stack.centra.data.newsletterSubscriptions.signUp('Nora@example.com', { createdAt: '2024-06-01T10:00:00+02:00' });
 
@@ -85,7 +86,7 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
     expect(page).toContain('1 subscriptions in 2 pages, 0 contacts sent, 1 unchanged');
   });
 
-  it('a sign-up for an email that already has a customer updates that customer\'s contact; an older one does not undo its later opt-out', async () => {
+  itOnFullContract('Query.newsletterSubscriptions', 'a sign-up for an email that already has a customer updates that customer\'s contact; an older one does not undo its later opt-out', async () => {
     stack = await startStack();
     stack.centra.data.customers.add(makeSimCustomer({ id: 51, email: 'Cara@example.com' }));
     await stack.send([{ type: 'customer', id: 51 }]);
@@ -115,7 +116,7 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
     expect(contact(stack, 'c51')).toMatchObject({ marketing_optin: 'EXPLICITLY_OPTEDIN', timestamp_subscribed: '2024-06-10T10:00:00.000Z' });
   });
 
-  it('a back-in-stock subscription sends nothing', async () => {
+  itOnFullContract('Query.newsletterSubscriptions', 'a back-in-stock subscription sends nothing', async () => {
     stack = await startStack();
     stack.centra.data.newsletterSubscriptions.signUp('waiting@example.com', { productVariant: { id: 7 } });
     stack.centra.data.newsletterSubscriptions.signUp('waiting2@example.com', { productSize: { id: 70 } });
@@ -124,7 +125,7 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
     expect(await stack.service.store.contactKeys.keyForEmail('waiting@example.com')).toBeUndefined();
   });
 
-  it('reads everything once, then stays cheap: new sign-ups by createdAt each poll, deactivations by a bounded rolling sweep', async () => {
+  itOnFullContract('Query.newsletterSubscriptions', 'reads everything once, then stays cheap: new sign-ups by createdAt each poll, deactivations by a bounded rolling sweep', async () => {
     stack = await startStack();
     const subs = ['a', 'b', 'c', 'd', 'e'].map((n) => stack!.centra.data.newsletterSubscriptions.signUp(`${n}@example.com`, { createdAt: '2024-01-01T00:00:00+00:00' }));
     const small = { pageSize: 2, sweepPages: 1 };

@@ -5,7 +5,7 @@ import { createOpenApiValidator } from '../../server/ometria/openapi-validator.j
 import { makeSimCustomer, makeSimLine, makeSimOrder } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { createCentraClient } from '../../server/centra/centra-client.js';
+import { adaptedCentraClient } from '../helpers/adapted-centra-client.js';
 import { createRateLimiter } from '../../server/remote/rate-limiter.js';
 
 let stack: Stack | undefined;
@@ -33,7 +33,7 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     expect(reply.status).toBe(200);
     const order = await waitFor(() => stack!.ometria.store.get('order', '14'), 'order 14 in Ometria');
 
-    const fetched = await fetchOrders(createCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter(stack.service.store.rateSlots, 'centra', [{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
+    const fetched = await fetchOrders(await adaptedCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter(stack.service.store.rateSlots, 'centra', [{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
     const centraOrder = fetched.get(14);
     if (centraOrder?.status !== 'found') throw new Error('order 14 not in the simulator');
     const { '@merge': _m, ...expected } = { ...mapOrder(centraOrder.order, { contactKey: 'c4', ometriaStore: 'example.com/uk' }), '@merge': undefined };

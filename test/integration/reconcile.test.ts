@@ -6,6 +6,7 @@ import { createRuntime } from '../../server/runtime.js';
 import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { itOnFullContract } from '../helpers/full-contract-only.js';
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -87,7 +88,7 @@ describe('SLA watch (issue 7)', () => {
 });
 
 describe('consent reconciliation (issue 7)', () => {
-  it('an opt-out changed in Centra without a webhook produces a consent finding and the fix', async () => {
+  itOnFullContract('customer consent fields', 'an opt-out changed in Centra without a webhook produces a consent finding and the fix', async () => {
     stack = await startStack();
     const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
     stack.centra.data.customers.add(makeSimCustomer({ id: 61, email: 'nina@example.com', consents: [{ key: 'newsletter', consented: true, updatedAt: '2024-05-01T00:00:00+00:00' }] }));

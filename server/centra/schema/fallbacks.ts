@@ -43,7 +43,7 @@ export const FALLBACKS: Readonly<Record<string, Fallback>> = {
   'ProductSort.updatedAt_DESC': { capability: 'catalogue-incremental', effect: 'degraded', instead: 'changed products are found through changed displays and webhooks only, and by the full sync' },
   'Query.displayItems(where:)': { capability: 'catalogue-incremental', effect: 'degraded', instead: "display items are looked up in the catalogue's own index only" },
   'DisplayItemFilter.id': { capability: 'catalogue-incremental', effect: 'degraded', instead: "display items are looked up in the catalogue's own index only" },
-  'OrderSort.createdAt_DESC': { capability: 'backfill', effect: 'exact', instead: "each backfill window is paged in Centra's default order instead of newest first" },
+  'OrderSort.createdAt_DESC': { capability: 'backfill', effect: 'degraded', instead: "each backfill window is paged in Centra's default order instead of newest first, so recent orders may arrive last" },
   'Query.customers(sort:)': { capability: 'backfill', effect: 'exact', instead: "customers are listed in Centra's default order" },
   'CustomerSort.id_ASC': { capability: 'backfill', effect: 'exact', instead: "customers are listed in Centra's default order" },
 };
