@@ -80,7 +80,7 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
       await report();
       if (res.passedWatermark || res.rows < settings.pageSize) break;
     }
-    if (since !== undefined) {
+    if (since !== undefined && (await ctx.centra.canSend('ChangedDisplays'))) {
       const changed = await productsOfChangedDisplays(ctx.centra, since);
       progress.centraRequests += changed.requests;
       const ids = changed.ids.filter((id) => !run.seen.has(id));

@@ -41,10 +41,10 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     name: 'ShipmentOrders',
     capability: 'shipments',
     sample: () => buildParentOrdersQuery('shipment', [345]),
-    essential: ['Query.shipments'],
+    essential: ['Query.shipments', 'Shipment.order', 'Order.number'],
     fallback: 'shipment webhooks are not traced to their order: shipments reach Ometria with the next change of the order or at reconciliation',
   },
-  { name: 'ReturnOrders', capability: 'returns', sample: () => buildParentOrdersQuery('return', [315]), essential: ['Query.returns'] },
+  { name: 'ReturnOrders', capability: 'returns', sample: () => buildParentOrdersQuery('return', [315]), essential: ['Query.returns', 'Return.order', 'Order.number'] },
   {
     name: 'CustomersById',
     capability: 'customers',
@@ -75,7 +75,13 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     fallback: 'changed products are found through changed displays and product webhooks only, and by the full sync',
   },
   { name: 'ProductsById', capability: 'catalogue-incremental', sample: () => buildProductsByIdQuery([1, 2]), essential: ['Query.product'] },
-  { name: 'ChangedDisplays', capability: 'catalogue-incremental', sample: () => CHANGED_DISPLAYS_QUERY, essential: ['Query.displays'] },
+  {
+    name: 'ChangedDisplays',
+    capability: 'catalogue-incremental',
+    sample: () => CHANGED_DISPLAYS_QUERY,
+    essential: ['Query.displays'],
+    fallback: 'a display switched on or off without a product change reaches Ometria with the next full sync',
+  },
   {
     name: 'DisplayItemProducts',
     capability: 'catalogue-incremental',
