@@ -3,6 +3,8 @@ import type { RateWindow } from '../remote/rate-limiter.js';
 /** kv key of the size in use when it differs from CENTRA_BATCH_SIZE, for /status. */
 export const ORDER_BATCH_SIZE_KEY = 'centra-order-batch-size';
 
+const TEN_SECONDS_MS = 10_000;
+
 /** Observations of an order's complexity cost kept; the highest wins, so one light batch cannot oversize the next. */
 const COST_SAMPLES = 20;
 
@@ -24,7 +26,9 @@ export function createOrderBatchSizer(options: {
     if (complexity.length === 0 || costs.length === 0) return options.max;
     const perOrder = Math.max(...costs);
     let fit = options.max;
-    for (const w of complexity) {
+    // Only the 10-second window sizes a batch: an hour's quota divided by an hour's requests assumes the hour is
+    // spent at full request rate, which a backlog never is for long; should it happen, Centra's 429 pauses us.
+    for (const w of complexity.filter((c) => c.windowMs <= TEN_SECONDS_MS)) {
       const requests = options.requestWindows().find((r) => r.windowMs === w.windowMs)?.limit;
       if (requests) fit = Math.min(fit, Math.floor(w.limit / requests / perOrder));
     }

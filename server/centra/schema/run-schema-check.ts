@@ -43,8 +43,9 @@ export async function runSchemaCheck(deps: SchemaCheckDeps): Promise<StoredSchem
   const report = checkSchema(schema, introspectionError ? 'contract' : 'live');
   deps.adapter.adopt(schema, report);
   const stored: StoredSchemaCheck = { ...report, checkedAt: new Date(deps.now()).toISOString(), ...(introspectionError ? { introspectionError } : {}) };
-  await deps.kv.set(SCHEMA_CHECK_KEY, stored);
   for (const capability of report.capabilities) await alertFor(deps, capability, report.source);
+  // Stored last: a stored check is a finished one, alerts included.
+  await deps.kv.set(SCHEMA_CHECK_KEY, stored);
   return stored;
 }
 
