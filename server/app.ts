@@ -1,9 +1,13 @@
 import express, { type Express } from 'express';
+import { accessPolicy } from './access/access-policy.js';
+import { loginRouter } from './access/login-routes.js';
+import { operationsGate } from './access/operations-gate.js';
 import type { Alerter } from './alerts/alerter.js';
 import type { Config } from './config/load-config.js';
 import { collectRouter } from './collect/collect-router.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createIntakeWriter } from './intake/intake-writer.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
@@ -32,6 +36,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+  const access = accessPolicy(deps.config);
+  const gate = operationsGate(access, deps.now);
   app.use((req, res, next) => {
     if (deps.draining() && req.method === 'POST') {
       res.set('Retry-After', '30').status(503).json({ error: 'shutting down; retry shortly' });
@@ -58,12 +65,14 @@ export function createApp(deps: AppDeps): Express {
       mode: deps.config.mode,
       workerEnabled: deps.config.WORKER_ENABLED,
       workerRunning: deps.workerRunning,
-      adminToken: deps.config.ADMIN_TOKEN,
+      access,
+      gate,
       now: deps.now,
       onQueued: deps.wakeWorker,
     }),
   );
-  app.use(metricsRouter(deps.store, deps.now));
+  app.use(loginRouter(access, deps.now));
+  app.use(metricsRouter(deps.store, deps.now, gate.metrics));
   app.use(
     collectRouter({
       store: deps.store,

@@ -124,8 +124,14 @@ export const EnvSchema = z.object({
   OMETRIA_ERRORS_POLL_SECONDS: int(5).default(300),
   /** Largest webhook body accepted, bytes (default: 1048576 = 1 MiB). */
   WEBHOOK_MAX_BODY_BYTES: int(1024).default(1_048_576),
-  /** Token for admin actions (replay, repair); admin actions are disabled without it (default: none). */
+  /**
+   * Token of the operations pages: in production /status, /status.json, /metrics and admin actions (replay) need it,
+   * as `Authorization: Bearer` or through the /status login form, and answer 403 while it is unset; the sandbox on
+   * 127.0.0.1 needs none (default: none).
+   */
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Token that opens GET /metrics alone (`Authorization: Bearer`), for a Prometheus scraper; ADMIN_TOKEN opens it too (default: none). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Run the sync worker in this process (default: true). */
   WORKER_ENABLED: bool.default(true),
   /**

@@ -13,9 +13,17 @@ export interface SandboxRouterDeps {
   webhookUrl: () => string;
 }
 
+const SANDBOX_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /** Sandbox-only pages: a landing page, "place orders" (simulated Centra sends the webhooks), what Ometria holds. */
 export function sandboxRouter(deps: SandboxRouterDeps): Router {
   const router = express.Router();
+  // The sandbox's pages run inline scripts (the demo storefront, "place orders"), which the service's strict CSP
+  // (security-headers.ts) forbids; they exist only in the sandbox, on loopback. Framing stays refused.
+  router.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', SANDBOX_CSP);
+    next();
+  });
   router.get('/', (_req, res) => {
     res.type('html').send(landingPage(deps));
   });

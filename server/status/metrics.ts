@@ -1,10 +1,13 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { Gauge, Registry } from 'prom-client';
 import type { Store } from '../store/store.js';
 import { statusSnapshot } from './status-snapshot.js';
 
-/** GET /metrics in Prometheus text format: the /status figures, read from the store at scrape time. */
-export function metricsRouter(store: Store, now: () => number): Router {
+/**
+ * GET /metrics in Prometheus text format: the /status figures, read from the store at scrape time. `gate` lets
+ * in METRICS_TOKEN or ADMIN_TOKEN (operations-gate.ts).
+ */
+export function metricsRouter(store: Store, now: () => number, gate: RequestHandler): Router {
   const registry = new Registry();
   const snapshot = () => statusSnapshot(store, { mode: '', workerEnabled: true, workerRunning: true }, now());
   const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => Promise<void>) =>
@@ -29,7 +32,7 @@ export function metricsRouter(store: Store, now: () => number): Router {
   gauge('deliveries', 'Webhook deliveries stored.', [], async (g) => g.set(await store.deliveries.count()));
 
   const router = express.Router();
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', gate, async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
   return router;

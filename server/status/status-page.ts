@@ -1,20 +1,25 @@
 import { redactText } from '../log/redact.js';
 import { escapeHtml, table } from './html.js';
 import type { StatusSnapshot } from './status-snapshot.js';
+import { STATUS_STYLE } from './status-style.js';
 
-const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f4f4f4}
-.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem}
-.card b{display:block;font-size:1.3rem}.bad b{color:#b00}.empty{color:#777}`;
+/** How this response of the page may act: where the app is mounted, and the CSRF token its forms carry. */
+export interface StatusPageOptions {
+  /** '' or /tenants/<id>: forms post to absolute paths under it. */
+  baseUrl: string;
+  /** Undefined for a bearer client: it gets no forms (it posts with its bearer). */
+  csrf: string | undefined;
+  /** Logged in through the form: show the logout button. */
+  loggedIn: boolean;
+}
 
 /** The dashboard: readable on a laptop, no scripts, no build step. */
-export function renderStatusPage(s: StatusSnapshot): string {
+export function renderStatusPage(s: StatusSnapshot, options: StatusPageOptions = { baseUrl: '', csrf: undefined, loggedIn: false }): string {
   const openAlerts = s.alerts.filter((a) => a.state === 'open');
   const pending = Object.values(s.backlog).reduce((n, states) => n + (states.pending ?? 0) + (states.running ?? 0), 0);
   const card = (label: string, value: unknown, bad = false) => `<div class="card${bad ? ' bad' : ''}"><b>${escapeHtml(value)}</b>${escapeHtml(label)}</div>`;
   const body = [
-    `<h1>centra-ometria status</h1><p>${escapeHtml(s.mode)} mode · worker ${s.worker.enabled ? (s.worker.running ? 'running' : 'stopped') : 'disabled'} · ${escapeHtml(s.generatedAt)}</p>`,
+    `<h1>centra-ometria status</h1><p>${escapeHtml(s.mode)} mode · worker ${s.worker.enabled ? (s.worker.running ? 'running' : 'stopped') : 'disabled'} · ${escapeHtml(s.generatedAt)}${options.loggedIn ? ` · <form class="inline" method="post" action="${escapeHtml(`${options.baseUrl}/status/logout`)}"><button>Log out</button></form>` : ''}</p>`,
     `<div class="cards">${card('jobs waiting', pending)}${card('lag (s)', s.lagSeconds, s.lagSeconds > 300)}${card('open alerts', openAlerts.length, openAlerts.length > 0)}${card('open dead letters', s.openDeadLetters, s.openDeadLetters > 0)}${card('pushes last hour', s.pushRate.lastHour)}${card('failed pushes last hour', s.pushRate.failedLastHour, s.pushRate.failedLastHour > 0)}</div>`,
     `<h2>Alerts</h2>`,
     table(s.alerts, [['team', (a) => a.team], ['state', (a) => a.state], ['entity', (a) => a.entity], ['what happened', (a) => a.message], ['what to do', (a) => a.action ?? ''], ['seen', (a) => `${a.occurrences}× · ${a.lastSeen}`]], 'No alerts.'),
@@ -22,7 +27,7 @@ export function renderStatusPage(s: StatusSnapshot): string {
     `<p>${s.lastReconciliation ? escapeHtml(`Last reconciliation (${s.lastReconciliation.scope}): ${s.lastReconciliation.checked} orders checked, ${s.lastReconciliation.findings} finding(s), ${s.lastReconciliation.finishedAt ? `finished ${s.lastReconciliation.finishedAt}` : 'running'}${s.lastReconciliation.error ? `, failed: ${s.lastReconciliation.error}` : ''}.`) : 'No reconciliation has run yet.'}</p>`,
     table(s.findings, [['state', (f) => f.state], ['team', (f) => f.team], ['kind', (f) => f.kind], ['entity', (f) => f.entity], ['detail', (f) => f.detail], ['repair', (f) => f.repair], ['updated', (f) => f.updatedAt]], 'No drift found.'),
     `<h2>Dead letters</h2>`,
-    deadLetterTable(s),
+    deadLetterTable(s, options),
     ...centraSection(s),
     `<h2>Catalogue</h2>`,
     `<p>${s.catalogue ? escapeHtml(`Last ${s.catalogue.mode} sync ${s.catalogue.state}: ${s.catalogue.products} products in ${s.catalogue.pages} pages, ${s.catalogue.pushed} records pushed, ${s.catalogue.skippedUnchanged} unchanged, ${s.catalogue.centraRequests} Centra requests${s.catalogue.error ? `; ${s.catalogue.error}` : ''}.`) : 'No catalogue sync has run (set CATALOGUE_STORES).'}</p>`,
@@ -41,7 +46,7 @@ export function renderStatusPage(s: StatusSnapshot): string {
     `<h2>Recent pushes to Ometria</h2>`,
     table(s.pushes, [['at', (p) => p.at], ['type', (p) => p.type], ['records', (p) => p.records], ['status', (p) => p.status ?? ''], ['request', (p) => p.requestId ?? ''], ['error', (p) => p.error ?? '']], 'No pushes yet.'),
   ].join('\n');
-  return redactText(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>centra-ometria status</title><style>${STYLE}</style></head><body>${body}</body></html>`);
+  return redactText(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>centra-ometria status</title><style>${STATUS_STYLE}</style></head><body>${body}</body></html>`);
 }
 
 function newsletterLine(n: StatusSnapshot['newsletter']): string {
@@ -52,11 +57,11 @@ function newsletterLine(n: StatusSnapshot['newsletter']): string {
   return `Last ${n.mode} poll ${n.state} at ${new Date(n.finishedAt ?? n.startedAt).toISOString()}: ${n.subscriptions} subscriptions in ${n.pages} pages, ${n.contactsSent} contacts sent, ${n.unchanged} unchanged, ${n.outranked} outranked by a newer decision, ${n.backInStock} back-in-stock ignored, ${n.deadLettered} dead-lettered, ${n.unreadable} unreadable, ${n.centraRequests} Centra requests${n.error ? `; ${n.error}` : ''}.${next}`;
 }
 
-/** Replay needs ADMIN_TOKEN: a plain form posts it, so the page needs no script. */
-function deadLetterTable(s: StatusSnapshot): string {
+/** Replay is a plain form (the page has no script) carrying the session's CSRF token, never ADMIN_TOKEN. */
+function deadLetterTable(s: StatusSnapshot, options: StatusPageOptions): string {
   const replay = (d: StatusSnapshot['deadLetters'][number]) =>
-    d.state === 'open'
-      ? `<form method="post" action="admin/dead-letters/${d.id}/replay"><input type="password" name="token" placeholder="ADMIN_TOKEN" required size="12"> <button>Replay</button></form>`
+    d.state === 'open' && options.csrf !== undefined
+      ? `<form method="post" action="${escapeHtml(`${options.baseUrl}/admin/dead-letters/${d.id}/replay`)}"><input type="hidden" name="csrf" value="${escapeHtml(options.csrf)}"><button>Replay</button></form>`
       : '';
   const rows = s.deadLetters.map((d) => `<tr><td>${d.id}</td><td>${escapeHtml(d.state)}</td><td>${escapeHtml(d.entity)}</td><td>${escapeHtml(d.record)}</td><td>${escapeHtml(d.reason)}</td><td>${escapeHtml(d.updatedAt)}</td><td>${replay(d)}</td></tr>`);
   return rows.length === 0

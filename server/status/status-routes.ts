@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import type { AccessPolicy } from '../access/access-policy.js';
+import { formCsrf, grantOf, type OperationsGate } from '../access/operations-gate.js';
 import { replayDeadLetters } from '../admin/replay.js';
 import { HttpError } from '../http/http-errors.js';
 import type { Store } from '../store/store.js';
@@ -11,39 +12,36 @@ export interface StatusDeps {
   mode: string;
   workerEnabled: boolean;
   workerRunning: () => boolean;
-  adminToken: string | undefined;
+  /** Who may see the pages and act (access-policy.ts), and the gates that enforce it. */
+  access: AccessPolicy;
+  gate: OperationsGate;
   now: () => number;
   onQueued: () => void;
 }
 
-/** GET /status (HTML), GET /status.json, and the admin replay action (Bearer ADMIN_TOKEN; decisions.md 27). */
+/**
+ * GET /status (HTML), GET /status.json, and the admin replay action. In production each needs ADMIN_TOKEN (a
+ * bearer, or the login form's session cookie plus the form's CSRF token for the replay); issue 15, item 3.
+ */
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
   const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning() }, deps.now());
-  router.get('/status', async (_req, res) => {
-    res.type('html').send(renderStatusPage(await snapshot()));
+  router.get('/status', deps.gate.page, async (req, res) => {
+    res.type('html').send(renderStatusPage(await snapshot(), { baseUrl: req.baseUrl, csrf: formCsrf(deps.access, res), loggedIn: grantOf(res)?.by === 'session' }));
   });
-  router.get('/status.json', async (_req, res) => {
+  router.get('/status.json', deps.gate.api, async (_req, res) => {
     res.json(await snapshot());
   });
-  router.post('/admin/dead-letters/:id/replay', express.urlencoded({ extended: false, limit: 4096 }), async (req, res) => {
-    const formToken = typeof req.body?.token === 'string' ? `Bearer ${req.body.token}` : undefined;
-    requireAdmin(deps.adminToken, req.get('authorization') ?? formToken);
+  router.post('/admin/dead-letters/:id/replay', express.urlencoded({ extended: false, limit: 4096 }), deps.gate.action, async (req, res) => {
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
     const result = await replayDeadLetters(deps.store, { ids: [id] }, deps.now());
     if (result.notReplayable.length > 0) throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
     if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     deps.onQueued();
-    if (formToken) res.redirect(303, `${req.baseUrl}/status`);
+    // The dashboard's form goes back to the dashboard; an API client (bearer) gets the result.
+    if (grantOf(res)?.by !== 'bearer') res.redirect(303, `${req.baseUrl}/status`);
     else res.json(result);
   });
   return router;
-}
-
-function requireAdmin(token: string | undefined, header: string | undefined): void {
-  if (!token) throw new HttpError(403, 'admin actions are disabled: set ADMIN_TOKEN to enable them');
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'admin action needs Authorization: Bearer <ADMIN_TOKEN>');
 }

@@ -7,6 +7,7 @@ import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-valu
 import { redactText } from '../log/redact.js';
 import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../newsletter/newsletter-checkpoint.js';
 import type { Store } from '../store/store.js';
+import { clipRemoteText, maskVisitorIds } from './mask.js';
 
 export interface StatusSnapshot {
   generatedAt: string;
@@ -45,7 +46,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * What /status and /status.json show. Ids, counts and states only: no record bodies, so no emails
- * (decisions.md 27).
+ * (decisions.md 27); tracker visitor ids masked and remote error texts cut (issue 15).
  */
 export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean }, now: number): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
@@ -59,12 +60,12 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
     openDeadLetters: await store.deadLetters.countOpen(),
     deliveries: (await store.deliveries.recent(20)).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
-    jobs: (await store.jobs.recent(30)).map((j) => ({ kind: j.kind, entity: j.entity_key, state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: redactNullable(j.last_error) })),
-    pushes: (await store.pushLog.recent(20)).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: redactNullable(p.error) })),
+    jobs: (await store.jobs.recent(30)).map((j) => ({ kind: j.kind, entity: maskVisitorIds(j.entity_key), state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: remoteNullable(j.last_error) })),
+    pushes: (await store.pushLog.recent(20)).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: remoteNullable(p.error) })),
     deadLetters: (await store.deadLetters.recent(30)).map((d) => ({
-      id: d.id, entity: `${d.job_kind} ${d.entity_key}`, record: d.record_type ? `${d.record_type} ${d.record_id}` : '', reason: redactText(d.reason), state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
+      id: d.id, entity: maskVisitorIds(`${d.job_kind} ${d.entity_key}`), record: d.record_type ? maskVisitorIds(`${d.record_type} ${d.record_id}`) : '', reason: clipRemoteText(redactText(d.reason)), state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
     })),
-    findings: (await store.findings.recent(30)).map((f) => ({ id: f.id, kind: f.kind, entity: f.entity, team: f.team, detail: redactText(f.detail), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
+    findings: (await store.findings.recent(30)).map((f) => ({ id: f.id, kind: f.kind, entity: maskVisitorIds(f.entity), team: f.team, detail: maskVisitorIds(redactText(f.detail)), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
     lastReconciliation: await lastRun(store),
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
@@ -73,7 +74,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
     alerts: (await store.alerts.recent(30)).map((a) => ({
-      id: a.id, team: a.team, kind: a.kind, entity: a.entity, message: redactText(a.message), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
+      id: a.id, team: a.team, kind: a.kind, entity: maskVisitorIds(a.entity), message: maskVisitorIds(redactText(a.message)), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),
   };
 }
@@ -113,5 +114,8 @@ async function pushRate(store: Store, now: number): Promise<StatusSnapshot['push
   return { lastHour: row?.n ?? 0, failedLastHour: row?.failed ?? 0, recordsLastHour: row?.records ?? 0 };
 }
 
-/** Remote errors and deliveries can echo an email back; the dashboard is not a place for PII. */
-const redactNullable = (text: string | null): string | null => (text === null ? null : redactText(text));
+/**
+ * Remote errors can echo an email or a visitor id back, and be long: the dashboard shows them redacted, masked
+ * and cut (mask.ts); the logs keep the whole text, redacted.
+ */
+const remoteNullable = (text: string | null): string | null => (text === null ? null : clipRemoteText(redactText(text)));

@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { errorHandler } from '../http/error-handler.js';
 import { HttpError } from '../http/http-errors.js';
+import { securityHeaders } from '../http/security-headers.js';
 import type { Logger } from '../log/logger.js';
 
 /** A tenant's own app (createApp): its single-tenant routes, store, secret and error handling. */
@@ -16,6 +17,8 @@ export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; heal
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Also on what no tenant answers (/healthz, /readyz, 404s); each tenant's app sets the same on its routes.
+  app.use(securityHeaders());
   const tenant = (id: string | undefined): TenantApp => {
     const found = id === undefined ? undefined : deps.tenants.get(id);
     // Only the id asked for: the list of tenants (brands) is not for whoever probes the URL.

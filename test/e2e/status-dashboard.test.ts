@@ -38,7 +38,19 @@ describe('status dashboard in a real browser (issue 7)', () => {
     await runReconcile(runtime.ctx, { scope: 'last 7 days', days: 7, repair: false, readBackLimit: 0 });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.service.url}/status`);
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    // Production: the dashboard first asks for ADMIN_TOKEN (issue 15); a wrong one is refused on the page.
+    const first = await page.goto(`${stack.service.url}/status`);
+    expect(first?.status()).toBe(401);
+    await page.fill('input[name=token]', 'not-the-admin-token');
+    await Promise.all([page.waitForLoadState(), page.click('form button')]);
+    expect(await page.locator('[role=alert]').innerText()).toMatch(/Wrong token/);
+    await page.fill('input[name=token]', 'dashboard-admin-token');
+    await Promise.all([page.waitForURL(/\/status$/), page.click('form button')]);
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'centra_ometria_session', httpOnly: true, sameSite: 'Strict' });
+    expect(cookie!.value).not.toContain('dashboard-admin-token');
     const text = await page.locator('body').innerText();
     expect(text).toContain('shipment 91-1 has a tracking number but no carrier: Ometria cannot build a tracking link');
     expect(text).toMatch(/Ometria did not take order 93 \(dead letter #\d+\)/);
@@ -49,14 +61,22 @@ describe('status dashboard in a real browser (issue 7)', () => {
     await page.screenshot({ path: join(artifacts, 'status-dashboard.png'), fullPage: true });
 
     stack.ometria.faults.reset();
-    await page.fill('form input[name=token]', 'dashboard-admin-token');
-    await Promise.all([page.waitForURL(/\/status$/), page.click('form button')]);
+    // The replay form carries the session's CSRF token, not ADMIN_TOKEN.
+    expect(await page.locator('form input[name=token]').count()).toBe(0);
+    await Promise.all([page.waitForURL(/\/status$/), page.click('form[action*="/replay"] button')]);
     await waitFor(() => stack.ometria.store.get('order', '93'), 'order 93 replayed from the dashboard');
+    // The page's stylesheet is allowed by the CSP's hash: the browser reported no violation.
+    expect(violations).toEqual([]);
+    expect(await page.locator('.card b').first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
+
+    await Promise.all([page.waitForURL(/\/status$/), page.click('form[action$="/status/logout"] button')]);
+    expect(await page.locator('input[name=token]').count()).toBe(1);
     await page.close();
   });
 
   it('serves the same figures in Prometheus format on /metrics', async () => {
-    const text = await (await fetch(`${stack.service.url}/metrics`)).text();
+    expect((await fetch(`${stack.service.url}/metrics`)).status).toBe(401);
+    const text = await (await fetch(`${stack.service.url}/metrics`, { headers: stack.admin })).text();
     expect(text).toMatch(/centra_ometria_jobs\{kind="order",state="done"\} \d+/);
     expect(text).toMatch(/centra_ometria_alerts_open\{team="ecommerce"\} [1-9]/);
     // Orders 92 (never sent) and 93 (dead-lettered) are missing from Ometria at reconciliation time.

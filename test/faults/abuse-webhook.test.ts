@@ -302,14 +302,14 @@ describe('abuse: POST /webhooks/centra', () => {
     expect((await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': sign(body) }, body)).status).toBe(200);
     await waitFor(() => orderDelivery(ometria, [2, 3, 4, 5]).missing.length === 0, 'orders 2-5 in Ometria', 30_000);
     expect(service.alive()).toBe(true);
-    expect(await (await fetch(`${url}/status.json`)).text()).not.toContain(CANARY_SECRET);
+    expect(await (await fetch(`${url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toContain(CANARY_SECRET);
   });
 
-  // decisions.md 27: /status needs no token, so an email planted in a signed delivery's event summary must not show.
+  // decisions.md 27: /status shows no emails even to the admin, so an email planted in a signed delivery's event summary must not show.
   it('/status.json never shows an email, even one planted in a signed delivery', async () => {
     const body = `payload=${encodeURIComponent(JSON.stringify({ DisplayItems: [CANARY_EMAIL] }))}`;
     expect((await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': sign(body) }, body)).status).toBe(200);
-    expect(await (await fetch(`${url}/status.json`)).text()).not.toContain(CANARY_EMAIL);
+    expect(await (await fetch(`${url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toContain(CANARY_EMAIL);
   });
 
   it('no secret and no email appears in any log line', () => {

@@ -77,7 +77,7 @@ describe(`SIGKILL at random points during a ${ORDERS}-order burst (FAULT_SEED=${
     }
 
     // The last run is healthy, and its status page shows no email (decisions.md 27).
-    expect(await (await fetch(`${service.url}/status.json`)).text()).not.toMatch(/@/);
+    expect(await (await fetch(`${service.url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toMatch(/@/);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, stack.secrets, stack.emails())).toEqual([]);
     console.log(`crash-recovery (FAULT_SEED=${seed}): kills ${kills.join(', ')}; ${result.resent.length} orders re-sent with identical content; ${ometria.pushes.count()} push calls`);

@@ -8,6 +8,8 @@ import { tempDir } from './temp-dir.js';
 
 export const WEBHOOK_SECRET = 'test-endpoint-secret';
 export const STORE_MAP = { '1': 'example.com/uk', '2': 'example.com/se', '*': 'example.com' };
+/** The stack's ADMIN_TOKEN unless a test sets its own: production closes /status without one (issue 15). */
+export const ADMIN_TOKEN = 'stack-admin-token-0123456789';
 
 export interface Stack {
   centra: CentraSimulator;
@@ -17,6 +19,8 @@ export interface Stack {
   env: Record<string, string>;
   dataDir: string;
   webhookUrl: string;
+  /** `Authorization: Bearer <the stack's ADMIN_TOKEN>`, for /status, /status.json, /metrics and admin actions. */
+  admin: Record<string, string>;
   /** Sends a signed Integration API delivery of `{type, id}` events. */
   send(events: Array<{ type: string; id: number; action?: string }>, t?: number): Promise<{ status: number; body: string }>;
   /** Restarts the service alone on the same store, optionally with changed variables. */
@@ -54,6 +58,7 @@ export async function startStack(options: {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
     ...options.env,
   };
   const config = loadConfig(env);
@@ -62,6 +67,7 @@ export async function startStack(options: {
     centra, ometria, config, env, dataDir,
     get service() { return service; },
     get webhookUrl() { return `${service.url}/webhooks/centra`; },
+    get admin(): Record<string, string> { return env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {}; },
     send: (events, t) => sendCentraWebhook({
       url: `${service.url}/webhooks/centra`,
       secret: WEBHOOK_SECRET,

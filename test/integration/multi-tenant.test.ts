@@ -32,6 +32,10 @@ let database: TestDatabase;
 let tenants: Record<'acme' | 'bolt', Tenant>;
 let service: TenantsHandle;
 let baseEnv: Record<string, string>;
+/** bolt inherits the base ADMIN_TOKEN; acme sets its own, which replaces the base one for acme. */
+const BASE_ADMIN_TOKEN = 'base-admin-token-0123456789';
+const ACME_ADMIN_TOKEN = 'acme-admin-token-0123456789';
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 async function startTenant(secret: string): Promise<Tenant> {
   return { centra: await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv() }), ometria: await startOmetriaRecorder({ ratePerSecond: 0 }), secret };
@@ -65,11 +69,11 @@ beforeAll(async () => {
     OMETRIA_API_URL: t.ometria.baseUrl,
     OMETRIA_API_KEY: t.ometria.apiKey,
   });
-  baseEnv = { DATA_DIR: dir.path, ...database.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', OMETRIA_PUSH_RATE: '50' };
+  baseEnv = { DATA_DIR: dir.path, ...database.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', OMETRIA_PUSH_RATE: '50', ADMIN_TOKEN: BASE_ADMIN_TOKEN };
   const file = writeTenantsFile('tenants.json', {
     tenants: {
       // acme maps market 1 only: an order in market 2 is dead-lettered, with an alert.
-      acme: { ...tenantVariables(tenants.acme), OMETRIA_STORE_MAP: { '1': 'acme.example/uk' }, ALERT_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook` },
+      acme: { ...tenantVariables(tenants.acme), ADMIN_TOKEN: ACME_ADMIN_TOKEN, OMETRIA_STORE_MAP: { '1': 'acme.example/uk' }, ALERT_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook` },
       bolt: { ...tenantVariables(tenants.bolt), OMETRIA_STORE_MAP: { '*': 'bolt.example' } },
     },
   });
@@ -135,21 +139,45 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     expect((await send('/webhooks/centra/acme', tenants.acme.secret, 102)).status).toBe(200);
     await waitFor(async () => (await service.tenants.get('acme')!.store.deadLetters.countOpen()) === 1, 'order 102 dead-lettered in acme');
 
-    const acme = await (await fetch(`${service.url}/tenants/acme/status.json`)).json();
-    const bolt = await (await fetch(`${service.url}/tenants/bolt/status.json`)).json();
+    const acme = await (await fetch(`${service.url}/tenants/acme/status.json`, bearer(ACME_ADMIN_TOKEN))).json();
+    const bolt = await (await fetch(`${service.url}/tenants/bolt/status.json`, bearer(BASE_ADMIN_TOKEN))).json();
     expect(acme.openDeadLetters).toBe(1);
     expect(acme.alerts.map((a: { kind: string }) => a.kind)).toContain('dead_letter');
     expect(bolt.openDeadLetters).toBe(0);
     // Schema alerts are each tenant's own Centra's (none against the full contract): not what this test is about.
     expect(bolt.alerts.filter((a: { kind: string }) => a.kind !== 'centra_schema')).toEqual([]);
-    expect((await fetch(`${service.url}/tenants/bolt/status`)).status).toBe(200);
+    expect((await fetch(`${service.url}/tenants/bolt/status`, bearer(BASE_ADMIN_TOKEN))).status).toBe(200);
 
     await waitFor(() => slackTexts.find((t) => t.includes('Order 102')), 'the alert in Slack');
     expect(slackTexts.find((t) => t.includes('Order 102'))).toMatch(/^\[acme\] /);
     expect(logLines.find((l) => String(l.msg).includes('Order 102'))).toMatchObject({ tenant: 'acme' });
   });
 
-  it('answers 404 naming an unknown tenant, and /readyz lists every tenant', async () => {
+  it('opens a tenant\'s pages with its own ADMIN_TOKEN, or the base one when it sets none, and no other', async () => {
+    const status = (tenant: string, token?: string) => fetch(`${service.url}/tenants/${tenant}/status.json`, token ? bearer(token) : {}).then((r) => r.status);
+    expect(await status('acme')).toBe(401);
+    expect(await status('acme', ACME_ADMIN_TOKEN)).toBe(200);
+    expect(await status('acme', BASE_ADMIN_TOKEN)).toBe(401);
+    expect(await status('bolt', BASE_ADMIN_TOKEN)).toBe(200);
+    expect(await status('bolt', ACME_ADMIN_TOKEN)).toBe(401);
+    expect((await fetch(`${service.url}/tenants/bolt/metrics`)).status).toBe(401);
+    expect((await fetch(`${service.url}/tenants/bolt/metrics`, bearer(BASE_ADMIN_TOKEN))).status).toBe(200);
+
+    // A login to acme is acme's: its cookie is scoped to /tenants/acme/ and its HMAC to acme's mount point.
+    const login = await fetch(`${service.url}/tenants/acme/status/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${ACME_ADMIN_TOKEN}` });
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/tenants/acme/status');
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/Path=\/tenants\/acme\//);
+    const session = cookie.split(';')[0]!;
+    expect((await fetch(`${service.url}/tenants/acme/status`, { headers: { cookie: session } })).status).toBe(200);
+    expect((await fetch(`${service.url}/tenants/bolt/status`, { headers: { cookie: session } })).status).toBe(401);
+    const page = await fetch(`${service.url}/tenants/bolt/status`);
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('action="/tenants/bolt/status/login"');
+  });
+
+  it('answers 404 naming an unknown tenant, and /readyz counts tenants without naming them', async () => {
     const webhook = await send('/webhooks/centra/nope', tenants.acme.secret, 101);
     expect(webhook.status).toBe(404);
     expect(JSON.parse(webhook.body)).toEqual({ error: 'no tenant "nope" in this deployment' });
@@ -160,11 +188,9 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
 
     const ready = await fetch(`${service.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({
-      ok: true,
-      checks: { accepting: true },
-      tenants: { acme: { ok: true, checks: { store: true, worker: true } }, bolt: { ok: true, checks: { store: true, worker: true } } },
-    });
+    const body = await ready.text();
+    expect(JSON.parse(body)).toEqual({ ok: true, checks: { accepting: true }, tenants: { total: 2, ready: 2 } });
+    expect(body).not.toMatch(/acme|bolt/);
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
   });
 

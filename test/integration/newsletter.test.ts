@@ -78,10 +78,10 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
     expect(audit.map((a) => `${a.source} ${a.oldState ?? '-'}→${a.newState}`)).toEqual([`newsletter:${signup.id} -→in`, `newsletter:${signup.id} in→out`]);
     expect(audit.every((a) => a.pushedAt !== undefined)).toBe(true);
 
-    const status = await (await fetch(`${stack.service.url}/status.json`)).json() as { newsletter: NewsletterProgress };
+    const status = await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json() as { newsletter: NewsletterProgress };
     expect(status.newsletter).toMatchObject({ state: 'done', mode: 'incremental', checkpoint: { sweepPage: 1 } });
     expect(status.newsletter.checkpoint?.watermark).toBeGreaterThan(0);
-    const page = await (await fetch(`${stack.service.url}/status`)).text();
+    const page = await (await fetch(`${stack.service.url}/status`, { headers: stack.admin })).text();
     expect(page).toContain('Last incremental poll done at ');
     expect(page).toContain('1 subscriptions in 2 pages, 0 contacts sent, 1 unchanged');
   });

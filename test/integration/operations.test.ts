@@ -37,12 +37,12 @@ describe('operations basics (issue 2)', () => {
     // The jobs settle after the push is answered (on PostgreSQL one round trip each), so wait for the rows too.
     const settled = async () => (await stack!.service.store.jobs.find('order', '51'))?.state === 'done' && (await stack!.service.store.jobs.find('order', '52'))?.state === 'dead';
     await waitFor(async () => (await stack!.service.store.deadLetters.countOpen()) === 1 && stack!.ometria.store.get('order', '51') && (await settled()), 'order 51 pushed and 52 dead-lettered');
-    const json = await (await fetch(`${stack.service.url}/status.json`)).json();
+    const json = await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json();
     expect(json.deliveries[0].events).toMatch(/order 51 queued; order 52 queued/);
     expect(json.jobs.map((j: { entity: string; state: string }) => `${j.entity}:${j.state}`)).toEqual(expect.arrayContaining(['51:done', '52:dead']));
     expect(json.pushes.some((p: { type: string; status: number }) => p.type === 'order' && p.status === 400)).toBe(true);
     expect(json.deadLetters[0]).toMatchObject({ record: 'order 52', state: 'open' });
-    const html = await (await fetch(`${stack.service.url}/status`)).text();
+    const html = await (await fetch(`${stack.service.url}/status`, { headers: stack.admin })).text();
     expect(html).toContain('Dead letters');
     expect(html).toMatch(/order 52/);
     expect(html + JSON.stringify(json)).not.toContain('private.person@example.com');

@@ -51,11 +51,11 @@ describe('values Centra sends that this version does not know', () => {
     ];
     await stack.send([{ type: 'order', id: 90 }]);
     const status = await waitFor(async () => {
-      const s = (await (await fetch(`${stack.service.url}/status.json`)).json()) as { centra: { unknownValues: Array<{ kind: string; value: string; entity: string; treatedAs: string }> } };
+      const s = (await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json()) as { centra: { unknownValues: Array<{ kind: string; value: string; entity: string; treatedAs: string }> } };
       return s.centra.unknownValues.length >= expected.length ? s : undefined;
     }, 'unknown values on /status.json');
     expect(status!.centra.unknownValues).toEqual(expected);
-    const page = await (await fetch(`${stack.service.url}/status`)).text();
+    const page = await (await fetch(`${stack.service.url}/status`, { headers: stack.admin })).text();
     expect(page).toContain('OrderStatus ON_ITS_WAY');
   });
 });

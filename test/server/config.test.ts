@@ -29,6 +29,7 @@ describe('loadConfig', () => {
     ['OMETRIA_STORE_MAP', '{"1": 5}', /OMETRIA_STORE_MAP: must be a JSON object/],
     ['WORKER_ENABLED', 'maybe', /WORKER_ENABLED/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN: must be at least 16/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN: must be at least 16/],
     ['CENTRA_SIM_SCHEMA', 'thin', /CENTRA_SIM_SCHEMA/],
   ])('stops on a bad %s with a message naming it', (name, value, message) => {
     expect(() => loadConfig({ ...production, [name]: value })).toThrow(ConfigError);

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+/** The dashboard's one stylesheet, inline: the page needs no second request and no build step. */
+export const STATUS_STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f4f4f4}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem}
+.card b{display:block;font-size:1.3rem}.bad b{color:#b00}.empty{color:#777}.error{color:#b00}
+form.inline{display:inline;margin:0}`;
+
+/**
+ * The stylesheet's CSP source: the Content-Security-Policy allows this exact <style> and no other, so injected
+ * markup can neither run script nor restyle the page (security-headers.ts).
+ */
+export const STATUS_STYLE_CSP = `'sha256-${createHash('sha256').update(STATUS_STYLE, 'utf8').digest('base64')}'`;
