@@ -4,6 +4,7 @@ import { replayDeadLetters } from '../admin/replay.js';
 import { HttpError } from '../http/http-errors.js';
 import type { Store } from '../store/store.js';
 import { renderStatusPage } from './status-page.js';
+import type { CollectStatus } from '../collect/collect-guards.js';
 import { statusSnapshot } from './status-snapshot.js';
 
 export interface StatusDeps {
@@ -14,12 +15,14 @@ export interface StatusDeps {
   adminToken: string | undefined;
   now: () => number;
   onQueued: () => void;
+  /** /collect's identity policy and refusal counts (issue 15); absent in tools that serve no /collect. */
+  collect?: () => CollectStatus;
 }
 
 /** GET /status (HTML), GET /status.json, and the admin replay action (Bearer ADMIN_TOKEN; decisions.md 27). */
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
-  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning() }, deps.now());
+  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() }, deps.now());
   router.get('/status', async (_req, res) => {
     res.type('html').send(renderStatusPage(await snapshot()));
   });

@@ -12,10 +12,11 @@ export type TenantApp = (req: Request, res: Response, next: NextFunction) => voi
  * tenant lives under `/tenants/<tenant>/…` (status, collect, tracker.js, admin, metrics). `health` answers
  * /healthz and /readyz for the whole process.
  */
-export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; health: Router; logger: Logger }): Express {
+export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; health: Router; logger: Logger; trustProxy: boolean | number | string }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY of the base configuration: the one HTTP surface decides whose X-Forwarded-For counts
+  app.set('trust proxy', deps.trustProxy);
   const tenant = (id: string | undefined): TenantApp => {
     const found = id === undefined ? undefined : deps.tenants.get(id);
     // Only the id asked for: the list of tenants (brands) is not for whoever probes the URL.
