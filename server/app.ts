@@ -4,7 +4,9 @@ import { loginRouter } from './access/login-routes.js';
 import { operationsGate } from './access/operations-gate.js';
 import type { Alerter } from './alerts/alerter.js';
 import type { Config } from './config/load-config.js';
+import { collectGuards } from './collect/collect-guards.js';
 import { collectRouter } from './collect/collect-router.js';
+import type { FreeDiskBytes } from './collect/disk-guard.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -29,13 +31,17 @@ export interface AppDeps {
   wakeWorker: () => void;
   /** Extra routers mounted before the error handler (sandbox pages, /collect). */
   extraRouters?: express.Router[];
+  /** Free space under DATA_DIR (tests inject a full disk); default: statfs. */
+  freeDiskBytes?: FreeDiskBytes;
 }
 
 /** The HTTP surface; routes only translate HTTP to calls and back. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY (default false): whose X-Forwarded-For decides req.ip, the key of /collect's rate limit
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  const collect = collectGuards(deps.config, deps.store, { now: deps.now, freeDiskBytes: deps.freeDiskBytes });
   app.use(securityHeaders());
   const access = accessPolicy(deps.config);
   const gate = operationsGate(access, deps.now);
@@ -69,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
       gate,
       now: deps.now,
       onQueued: deps.wakeWorker,
+      collect: collect.status,
     }),
   );
   app.use(loginRouter(access, deps.now));
@@ -84,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
       ratePerMinute: deps.config.COLLECT_RATE_PER_MINUTE,
       holdMs: deps.config.ANON_HOLD_HOURS * 3_600_000,
       holdMax: deps.config.ANON_HOLD_MAX,
+      ...collect,
     }),
   );
   for (const router of deps.extraRouters ?? []) app.use(router);

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express, Router } from 'express';
 import { createApp } from './app.js';
+import type { FreeDiskBytes } from './collect/disk-guard.js';
+import { identityPolicy, identityPolicyWarning } from './collect/identity-policy.js';
 import { readLiveQuota } from './centra/live-quota.js';
 import type { Config } from './config/load-config.js';
 import { queuePendingEvents } from './intake/accept-delivery.js';
@@ -33,6 +35,8 @@ export interface ServiceOverrides {
   now?: () => number;
   random?: () => number;
   extraRouters?: Router[];
+  /** Free space under DATA_DIR, bytes (tests fill the disk); default: statfs. */
+  freeDiskBytes?: FreeDiskBytes;
 }
 
 export interface ServiceHandle {
@@ -135,6 +139,7 @@ export async function startTenants(config: Readonly<Config>, overrides: ServiceO
         draining: () => draining,
       }),
       logger,
+      trustProxy: config.TRUST_PROXY,
     });
     server = await listen(app, config.PORT, config.HOST);
   } catch (error) {
@@ -201,7 +206,10 @@ async function openService(
       draining: deps.draining,
       wakeWorker: () => worker.wake(),
       extraRouters: overrides.extraRouters,
+      freeDiskBytes: overrides.freeDiskBytes,
     });
+    const identityWarning = identityPolicyWarning(identityPolicy(config), config.mode);
+    if (identityWarning) logger.warn(identityWarning);
   } catch (error) {
     // A PostgreSQL pool left open would keep the failed process alive.
     await store.close();

@@ -11,6 +11,7 @@ import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/tracking-url
 import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
 import { perSecond } from './remote/limiter-windows.js';
 import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
+import { createShareLimiter } from './remote/share-limiter.js';
 import type { Job, JobKind } from './store/job-store.js';
 import type { Store } from './store/store.js';
 import type { SyncContext } from './worker/sync-context.js';
@@ -69,7 +70,11 @@ export function createRuntime(
     firstClaimed = true;
     return (firstCheck ??= runCheck());
   };
-  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const pushLimiter = createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE));
+  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: pushLimiter, now, fetch: deps.fetch });
+  // Storefront events: at most TRACKER_PUSH_SHARE of the push rate, and inside the whole of it (share-limiter.ts).
+  const trackerLimiter = createShareLimiter(createRateLimiter(store.rateSlots, 'ometria-push-tracker', perSecond(config.OMETRIA_PUSH_RATE * config.TRACKER_PUSH_SHARE)), pushLimiter);
+  const trackerOmetria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: trackerLimiter, now, fetch: deps.fetch });
   const orderBatch = createOrderBatchSizer({
     max: config.CENTRA_BATCH_SIZE,
     requestWindows: () => centraLimiter.windows(),
@@ -98,7 +103,7 @@ export function createRuntime(
     return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
     order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
     customer: { handle: (jobs: Job[]) => syncCustomers(ctx, jobs), batchSize: config.CENTRA_BATCH_SIZE },
-    collect: { handle: (jobs: Job[]) => syncCollected(ctx, jobs), batchSize: 100 },
+    collect: { handle: (jobs: Job[]) => syncCollected({ ...ctx, ometria: trackerOmetria }, jobs), batchSize: 100 },
     newsletter: { handle: (jobs: Job[]) => replayNewsletterJobs(ctx, jobs), batchSize: 100 },
     ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
   };

@@ -70,6 +70,11 @@ export interface BasketChangeData {
 export interface IdentifyData {
   email?: string;
   customerId?: string;
+  /**
+   * `v1.<exp>.<hex HMAC>` minted by the storefront's backend for this email (issue 15.1; README, "Signed identity").
+   * Checked and removed by /collect; never stored or forwarded.
+   */
+  token?: string;
 }
 
 export type CheckoutData = Record<string, never>;

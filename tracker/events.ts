@@ -101,7 +101,8 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
       const e = str(x.email);
       const email = e && EMAIL.test(e) ? e : undefined;
       const customerId = key(x.customerId);
-      return email || customerId ? { email, customerId } : undefined;
+      // the token is passed through untouched: only the server can check it (signed identity, README)
+      return email || customerId ? { email, customerId, token: str(x.token) } : undefined;
     },
   ],
   checkout: ['checkout', () => ({})],

@@ -57,6 +57,8 @@ export interface BasketChangeInput {
 export interface IdentifyInput {
   email?: string;
   customerId?: Id;
+  /** Minted by the storefront's backend for this email (README, "Signed identity"); required by most companions. */
+  token?: string;
 }
 
 export interface OrderCompleteInput {

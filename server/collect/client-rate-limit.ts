@@ -15,3 +15,20 @@ export function createClientRateLimit(perMinute: number, windowMs = 60_000) {
     return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
   };
 }
+
+/**
+ * The rate-limit key of a client address: IPv4 as is, IPv6 by its /64 (one subscriber usually holds a whole /64,
+ * so counting single IPv6 addresses would let one client rotate through 2^64 of them). Which address is the
+ * client's is Express's `req.ip`, decided by TRUST_PROXY: by default the peer, X-Forwarded-For ignored.
+ */
+export function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

@@ -19,6 +19,12 @@ export const OMETRIA_EVENT_TYPES: Record<Exclude<TrackerEventType, 'identify'>, 
 
 /** A browser clock this far ahead of our receipt is wrong; the receipt time is used instead, ms. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+/**
+ * An event time older than this before our receipt is clamped to it, ms (issue 15.2). The tracker resends a
+ * queue left by an earlier visit, so a day is generous; a sender cannot backdate an event into last year's
+ * reports or out of an automation's window.
+ */
+export const MAX_EVENT_AGE_MS = 24 * 3_600_000;
 
 export interface TrackerEventMappingContext {
   /** The batch's `store` (the script tag's data-store: the Ometria store id). */
@@ -39,7 +45,8 @@ export function mapTrackerEvent(event: TrackerEvent, ctx: TrackerEventMappingCon
   if (event.type === 'identify') return undefined;
   const productId = (sku: string, productSku: string | undefined) => productSku ?? ctx.productKeyForSku(sku) ?? sku;
   const product = (sku: string, productSku?: string) => ({ product_id: productId(sku, productSku), variant_id: sku });
-  const properties: Record<string, unknown> = { store: ctx.store, url: event.url };
+  // '' when /collect dropped a URL outside the allowed hosts (url-rules.ts)
+  const properties: Record<string, unknown> = { store: ctx.store, url: event.url || undefined };
   switch (event.type) {
     case 'product_view': {
       const d = event.data;
@@ -103,10 +110,14 @@ function basketLine(l: BasketLine, ids: { product_id: string; variant_id: string
   return definedOnly({ ...ids, quantity: l.quantity, unit_price: l.unitPrice, title: l.name, url: l.url, image_url: l.imageUrl });
 }
 
-/** UTC with `Z` (decisions.md 15); a time from a clock running ahead is replaced by our receipt time. */
+/**
+ * UTC with `Z` (decisions.md 15); a time from a clock running ahead is replaced by our receipt time, one older than
+ * MAX_EVENT_AGE_MS is clamped to that age. Both from the stored receipt time: a retried push is the same record.
+ */
 function eventTime(at: string, receivedAt: number): string {
   const ms = Date.parse(at);
-  return new Date(ms > receivedAt + MAX_CLOCK_AHEAD_MS ? receivedAt : ms).toISOString();
+  if (ms > receivedAt + MAX_CLOCK_AHEAD_MS) return new Date(receivedAt).toISOString();
+  return new Date(Math.max(ms, receivedAt - MAX_EVENT_AGE_MS)).toISOString();
 }
 
 const unique = (ids: string[]): string[] => [...new Set(ids)];

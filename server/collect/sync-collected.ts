@@ -17,6 +17,12 @@ export interface CollectSyncOptions {
 
 /** Events pushed per visitor per run; a visitor with more runs again straight after. */
 export const EVENTS_PER_VISITOR_RUN = 500;
+/**
+ * Events pushed per run over all visitors (two full pushes); the visitors left over run again straight after.
+ * The worker runs one batch at a time, and a tracker push may wait for its share of the budget
+ * (TRACKER_PUSH_SHARE): a bounded run lets orders have their turn between storefront batches.
+ */
+export const EVENTS_PER_RUN = 200;
 
 /**
  * One batch of 'collect' jobs (entity key = visitor id): the identified visitors' pending events are mapped and
@@ -30,6 +36,10 @@ export async function syncCollected(ctx: SyncContext, jobs: Job[], options: Coll
   const rows: Array<{ job: Job; row: PendingTrackerEvent; event: TrackerEvent }> = [];
   const more = new Set<Job>();
   for (const job of jobs) {
+    if (rows.length >= EVENTS_PER_RUN) {
+      more.add(job);
+      continue;
+    }
     const pending = await events.pendingFor(job.entity_key, EVENTS_PER_VISITOR_RUN + 1);
     if (pending.length > EVENTS_PER_VISITOR_RUN) more.add(job);
     for (const row of pending.slice(0, EVENTS_PER_VISITOR_RUN)) rows.push({ job, row, event: JSON.parse(row.event) as TrackerEvent });

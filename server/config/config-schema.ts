@@ -164,6 +164,43 @@ export const EnvSchema = z.object({
   ALERT_WEBHOOK_URL: url.optional(),
   /** Comma-separated origins allowed to post tracker events to /collect (default: none; sandbox allows itself). */
   TRACKER_ALLOWED_ORIGINS: z.string().optional(),
+  /**
+   * Shared secret of the storefront's backend and the companion: identify calls carry a token
+   * `v1.<exp>.<hex HMAC-SHA256(secret, "<exp>.<lower-cased email>")>` and only a valid, unexpired one attributes
+   * /collect events to that person (default: none; see TRACKER_ACCEPT_UNSIGNED_IDENTITY). At least 32 characters.
+   */
+  TRACKER_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  /**
+   * Accept identify calls without a valid token (anyone can then claim any email or customer id, the trust of
+   * Ometria's own browser tag). Default: true in the sandbox, false in production, where /collect events without a
+   * signed identity are attributed to no one.
+   */
+  TRACKER_ACCEPT_UNSIGNED_IDENTITY: bool.optional(),
+  /**
+   * Comma-separated host names that URLs in tracker events (page, basket, line, image) may point at, besides the
+   * hosts of TRACKER_ALLOWED_ORIGINS; `*.example.com` allows every subdomain (default: none).
+   */
+  TRACKER_ALLOWED_URL_HOSTS: z.string().optional(),
+  /**
+   * Share of OMETRIA_PUSH_RATE storefront events may use; orders, contacts and products keep the rest
+   * (default: 0.25).
+   */
+  TRACKER_PUSH_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For (client address for /collect's rate limit) and
+   * X-Forwarded-Proto are believed. `false` (default) trusts none; `true` every hop (only behind a proxy that
+   * overwrites the header); a number of hops; or a comma list of addresses, subnets, `loopback`, `uniquelocal`.
+   */
+  TRUST_PROXY: z.string().transform((raw): boolean | number | string => {
+    const v = raw.trim().toLowerCase();
+    if (v === 'true' || v === 'false') return v === 'true';
+    return /^\d+$/.test(v) ? Number(v) : raw.trim();
+  }).optional(),
+  /**
+   * Free space under DATA_DIR below which POST /collect answers 503, so storefront traffic cannot fill the disk
+   * webhooks need, MB (default: 512; 0 = off; off with DATABASE_URL).
+   */
+  MIN_FREE_DISK_MB: int(0).default(512),
   /** Largest POST /collect body accepted, bytes (default: 65536 = the tracker's 64 KB keepalive quota). */
   COLLECT_MAX_BODY_BYTES: int(1024).default(65_536),
   /** POST /collect requests allowed per client IP address per minute; more get 429 (default: 120). */

@@ -9,7 +9,7 @@ export { ConfigError } from './config-error.js';
 
 export type Mode = 'sandbox' | 'production';
 
-export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS'> {
+export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS' | 'TRACKER_ALLOWED_URL_HOSTS' | 'TRACKER_ACCEPT_UNSIGNED_IDENTITY' | 'TRUST_PROXY'> {
   mode: Mode;
   /** Consent mapping, attribute map and segmentation rules (docs/customers.md). */
   customers: CustomerConfig;
@@ -17,6 +17,12 @@ export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKE
   DATA_DIR: string;
   OMETRIA_STORE_MAP: Record<string, string>;
   TRACKER_ALLOWED_ORIGINS: string[];
+  /** Lower-cased host names (a leading `*.` allows subdomains). */
+  TRACKER_ALLOWED_URL_HOSTS: string[];
+  /** Resolved per mode when unset: true in a sandbox without TRACKER_IDENTITY_SECRET, else false. */
+  TRACKER_ACCEPT_UNSIGNED_IDENTITY: boolean;
+  /** Express's `trust proxy` value; false unless set. */
+  TRUST_PROXY: boolean | number | string;
   /**
    * With TENANTS_FILE, each tenant's own configuration by id, in the file's order; this configuration then holds
    * only what the whole process shares (PORT, HOST, LOG_LEVEL, DATABASE_POOL_SIZE).
@@ -74,6 +80,10 @@ function buildConfig(e: Env, cleaned: Record<string, string>, mode: Mode): Reado
     DATA_DIR: resolve(e.DATA_DIR),
     OMETRIA_STORE_MAP: e.OMETRIA_STORE_MAP ?? {},
     TRACKER_ALLOWED_ORIGINS: (e.TRACKER_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    TRACKER_ALLOWED_URL_HOSTS: (e.TRACKER_ALLOWED_URL_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    // The sandbox's demo storefront has no backend to sign with; production trusts no unsigned claim by default.
+    TRACKER_ACCEPT_UNSIGNED_IDENTITY: e.TRACKER_ACCEPT_UNSIGNED_IDENTITY ?? (mode === 'sandbox' && !e.TRACKER_IDENTITY_SECRET),
+    TRUST_PROXY: e.TRUST_PROXY ?? false,
     customers: customerConfig(cleaned),
   });
 }

@@ -5,6 +5,7 @@ import { replayDeadLetters } from '../admin/replay.js';
 import { HttpError } from '../http/http-errors.js';
 import type { Store } from '../store/store.js';
 import { renderStatusPage } from './status-page.js';
+import type { CollectStatus } from '../collect/collect-guards.js';
 import { statusSnapshot } from './status-snapshot.js';
 
 export interface StatusDeps {
@@ -17,6 +18,8 @@ export interface StatusDeps {
   gate: OperationsGate;
   now: () => number;
   onQueued: () => void;
+  /** /collect's identity policy and refusal counts (issue 15); absent in tools that serve no /collect. */
+  collect?: () => CollectStatus;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface StatusDeps {
  */
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
-  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning() }, deps.now());
+  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() }, deps.now());
   router.get('/status', deps.gate.page, async (req, res) => {
     res.type('html').send(renderStatusPage(await snapshot(), { baseUrl: req.baseUrl, csrf: formCsrf(deps.access, res), loggedIn: grantOf(res)?.by === 'session' }));
   });

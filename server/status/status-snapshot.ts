@@ -6,6 +6,7 @@ import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../centra/schema/run-s
 import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-values.js';
 import { redactText } from '../log/redact.js';
 import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../newsletter/newsletter-checkpoint.js';
+import type { CollectStatus } from '../collect/collect-guards.js';
 import type { Store } from '../store/store.js';
 import { clipRemoteText, maskVisitorIds } from './mask.js';
 
@@ -40,6 +41,11 @@ export interface StatusSnapshot {
     /** Orders per Centra request when Centra's complexity quota lowered it; null = CENTRA_BATCH_SIZE. */
     orderBatchSize: number | null;
   };
+  /**
+   * /collect's identity policy (`signed`, `unsigned-accepted` or `not-attributed`) and what it refused since start,
+   * by reason; null where no /collect is served (the CLI).
+   */
+  collect: CollectStatus | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -48,7 +54,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * What /status and /status.json show. Ids, counts and states only: no record bodies, so no emails
  * (decisions.md 27); tracker visitor ids masked and remote error texts cut (issue 15).
  */
-export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean }, now: number): Promise<StatusSnapshot> {
+export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined }, now: number): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
   for (const row of await store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
   const oldest = await store.jobs.oldestActiveQueuedAt();
@@ -73,6 +79,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
+    collect: info.collect ?? null,
     alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: maskVisitorIds(a.entity), message: maskVisitorIds(redactText(a.message)), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),

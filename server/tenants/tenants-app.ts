@@ -13,10 +13,11 @@ export type TenantApp = (req: Request, res: Response, next: NextFunction) => voi
  * tenant lives under `/tenants/<tenant>/…` (status, collect, tracker.js, admin, metrics). `health` answers
  * /healthz and /readyz for the whole process.
  */
-export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; health: Router; logger: Logger }): Express {
+export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; health: Router; logger: Logger; trustProxy: boolean | number | string }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY of the base configuration: the one HTTP surface decides whose X-Forwarded-For counts
+  app.set('trust proxy', deps.trustProxy);
   // Also on what no tenant answers (/healthz, /readyz, 404s); each tenant's app sets the same on its routes.
   app.use(securityHeaders());
   const tenant = (id: string | undefined): TenantApp => {

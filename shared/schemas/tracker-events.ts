@@ -79,7 +79,8 @@ export const BasketDataSchema = z.strictObject({
 export const BasketChangeDataSchema = z.strictObject({ sku: id, productSku: id.optional(), quantity });
 
 export const IdentifyDataSchema = z
-  .strictObject({ email: email.optional(), customerId: id.optional() })
+  // the token's form is judged by the server's verifier, which gives the precise reason
+  .strictObject({ email: email.optional(), customerId: id.optional(), token: z.string().max(128).optional() })
   .refine((d) => d.email !== undefined || d.customerId !== undefined, 'identify needs an email or a customerId');
 
 export const CheckoutDataSchema = z.strictObject({});
@@ -130,7 +131,14 @@ export interface RejectedTrackerEvent {
 }
 
 export type ParsedTrackerBatch =
-  | { ok: true; batch: TrackerBatchEnvelope; events: TrackerEvent[]; rejected: RejectedTrackerEvent[] }
+  | {
+      ok: true;
+      batch: TrackerBatchEnvelope;
+      events: TrackerEvent[];
+      /** Index in the request of each of `events`, for the later checks' rejections. */
+      positions: number[];
+      rejected: RejectedTrackerEvent[];
+    }
   | { ok: false; issues: string[] };
 
 const describe = (error: z.ZodError): string[] =>
@@ -145,11 +153,13 @@ export function parseTrackerBatch(input: unknown): ParsedTrackerBatch {
   if (!head.success) return { ok: false, issues: describe(head.error) };
   const { events: raw, ...batch } = head.data;
   const events: TrackerEvent[] = [];
+  const positions: number[] = [];
   const rejected: RejectedTrackerEvent[] = [];
   raw.forEach((candidate, index) => {
     const parsed = TrackerEventSchema.safeParse(candidate);
     if (parsed.success) {
       events.push(parsed.data as TrackerEvent);
+      positions.push(index);
     } else {
       const maybeId = (candidate as { id?: unknown } | null)?.id;
       rejected.push({
@@ -159,7 +169,7 @@ export function parseTrackerBatch(input: unknown): ParsedTrackerBatch {
       });
     }
   });
-  return { ok: true, batch, events, rejected };
+  return { ok: true, batch, events, positions, rejected };
 }
 
 // Compile-time check that the schema and the zod-free types describe the same shape.

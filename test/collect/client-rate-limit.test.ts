@@ -18,3 +18,15 @@ describe('createClientRateLimit', () => {
     expect(limited('a', 60_000)).toBe(0);
   });
 });
+
+describe('clientKey', () => {
+  it('keys IPv4 (also IPv4-mapped IPv6) by address and IPv6 by its /64', async () => {
+    const { clientKey } = await import('../../server/collect/client-rate-limit.js');
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey(undefined)).toBe('unknown');
+  });
+});

@@ -5,7 +5,7 @@ import { batchOf, postCollect, SHOP_ORIGIN, trackerEvent } from './tracker-batch
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: `${SHOP_ORIGIN}, https://other.example.com`, COLLECT_MAX_BODY_BYTES: '4096' } });
+  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: `${SHOP_ORIGIN}, https://other.example.com`, COLLECT_MAX_BODY_BYTES: '4096', TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true' } });
 });
 afterAll(() => stack.close());
 

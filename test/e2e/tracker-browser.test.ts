@@ -52,7 +52,8 @@ beforeAll(async () => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: shopUrl } });
+  // the demo storefront's identify is unsigned: opted in here (signed identity: test/collect/signed-identity.test.ts)
+  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: shopUrl, TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true' } });
   seedCatalogue(stack.centra.data, { products: 3 });
   products = storefrontProducts(stack.centra.data);
   // What the catalogue sync leaves behind: every style-colour and size pushed as an Ometria product.

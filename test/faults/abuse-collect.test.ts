@@ -19,7 +19,8 @@ beforeAll(async () => {
     orders: 1,
     ometria: { ratePerSecond: 0 },
     // No ADMIN_TOKEN here: admin actions must then be disabled outright.
-    env: { TRACKER_ALLOWED_ORIGINS: ALLOWED.join(','), ADMIN_TOKEN: undefined },
+    // TRUST_PROXY: loopback stands for a proxy on the same host (issue 15.8: X-Forwarded-For is otherwise ignored)
+    env: { TRACKER_ALLOWED_ORIGINS: ALLOWED.join(','), ADMIN_TOKEN: undefined, TRUST_PROXY: 'loopback' },
   });
   url = (await stack.service.start()).url;
 });
@@ -28,8 +29,7 @@ afterAll(async () => {
 });
 
 /**
- * /collect limits requests per client address. The service trusts X-Forwarded-For from loopback (a proxy on the
- * same host), so each fuzz request comes "from" its own address and the limit is tested on its own below.
+ * /collect limits requests per client address. The service trusts X-Forwarded-For from loopback here (TRUST_PROXY), so each fuzz request comes "from" its own address and the limit is tested on its own below.
  */
 let client = 0;
 const nextClient = () => {

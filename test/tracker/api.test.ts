@@ -128,6 +128,16 @@ describe('wire format', () => {
     expect(TrackerBatchSchema.safeParse(batches(f)[0]).success).toBe(true);
   });
 
+  it('passes the identify token from the storefront backend through to /collect untouched', async () => {
+    const f = mockFetch(200);
+    const token = `v1.1717430400.${'ab'.repeat(32)}`;
+    tracker().identify({ email: 'a@example.com', customerId: 42, token });
+    await run(1000);
+    const [batch] = batches(f);
+    expect(TrackerBatchSchema.safeParse(batch).success).toBe(true);
+    expect(batch!.events[0]!.data).toEqual({ email: 'a@example.com', customerId: '42', token });
+  });
+
   it('ignores calls without their required fields', async () => {
     const f = mockFetch(200);
     const t = tracker();

@@ -112,7 +112,7 @@ describe('the Ometria tag bridge', () => {
     const calls = fakeOmetria();
     const t = tracker();
     t.checkout();
-    t.identify({ email: 'a@example.com', customerId: 5 });
+    t.identify({ email: 'a@example.com', customerId: 5, token: `v1.1.${'0'.repeat(64)}` }); // the tag gets the email alone, as before
     t.identify({ customerId: 5 }); // no email: nothing for the tag
     t.addToBasket({ sku: 'PRD1BLKM', productSku: 'PRD1BLK', quantity: 2 });
     t.addToBasket({ sku: 'PRD3' });
