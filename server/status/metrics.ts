@@ -18,7 +18,7 @@ export function metricsRouter(store: Store, now: () => number): Router {
   gauge('lag_seconds', 'Age of the oldest job still waiting or running, seconds.', [], async (g) => g.set(await lagSeconds(store, now())));
   gauge('dead_letters_open', 'Dead letters waiting for a replay.', [], async (g) => g.set(await store.deadLetters.countOpen()));
   gauge('alerts_open', 'Open alerts by owning team.', ['team'], async (g) => {
-    for (const a of await store.alerts.listOpen()) g.inc({ team: a.team });
+    for (const row of await store.alerts.openByTeam()) g.set({ team: row.team }, row.n);
   });
   gauge('findings_open', 'Open or repairing drift findings by kind.', ['kind'], async (g) => {
     for (const f of await store.findings.listActive()) g.inc({ kind: f.kind });
