@@ -1,3 +1,4 @@
+import { DEDUPE_WINDOW_MS } from '../collect/accept-tracker-batch.js';
 import type { Logger } from '../log/logger.js';
 import { PRUNE_BATCH } from '../store/retention-store.js';
 import { COMPACT_BATCH } from '../store/row-count-store.js';
@@ -45,6 +46,8 @@ export async function runRetention(deps: Deps): Promise<PruneResult> {
     ['doneJobs', () => r.jobs('done', cutoff(settings.doneJobMs), batch)],
     ['deadJobs', () => r.jobs('dead', cutoff(settings.resolvedMs), batch)],
     ['pushLog', () => r.pushLog(cutoff(settings.pushLogMs), batch)],
+    // Settled events past the dedupe window: /collect prunes a batch now and then, this catches up with a flood.
+    ['trackerSettled', () => store.trackerEvents.prune(cutoff(DEDUPE_WINDOW_MS))],
     ['trackerEvents', () => r.trackerEvents(cutoff(settings.trackerEventMs), batch)],
     ['trackerVisitors', () => r.trackerVisitors(cutoff(settings.trackerEventMs), batch)],
     ['deadLetters', () => r.deadLetters(cutoff(settings.resolvedMs), batch)],

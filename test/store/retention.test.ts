@@ -58,6 +58,10 @@ describe(`retention prune (${storeEngine})`, () => {
     await s.trackerEvents.markDead(['e-dead']);
     await s.deadLetters.add({ jobKind: 'collect', entityKey: 'v-live', recordType: 'custom_event', recordId: 'e-dead', reason: 'refused' }, daysAgo(40));
     await event('e-new', 'v-live', daysAgo(1), liveIdentity);
+    // A settled event past the 7-day dedupe window goes; so does an event never pushed in 30 days.
+    await event('e-week', 'v-live', daysAgo(8), liveIdentity);
+    await s.trackerEvents.markSent(['e-week'], daysAgo(8));
+    await event('e-stuck', 'v-old', daysAgo(31), oldIdentity);
 
     // Dead letters: replayed 91 days ago goes; open from long ago stays; replayed 10 days ago stays.
     const replayedOld = await s.deadLetters.add({ jobKind: 'order', entityKey: '1', reason: 'x' }, daysAgo(120));
@@ -78,7 +82,7 @@ describe(`retention prune (${storeEngine})`, () => {
 
     expect(result.unfinished).toBe(false);
     expect(result.deleted).toMatchObject({
-      doneJobs: 1, deadJobs: 1, deliveries: 1, pushLog: 1, trackerEvents: 1, trackerVisitors: 1, trackerIdentities: 1,
+      doneJobs: 1, deadJobs: 1, deliveries: 1, pushLog: 1, trackerSettled: 2, trackerEvents: 1, trackerVisitors: 1, trackerIdentities: 1,
       deadLetters: 1, findings: 1, alerts: 1,
     });
     expect(await ids(s, `SELECT entity_key AS v FROM jobs ORDER BY entity_key`)).toEqual(['recent', 'waiting']);
