@@ -6,12 +6,19 @@ import { historyBench } from './history-bench.js';
 import { catalogueBench } from './catalogue-bench.js';
 import { trackerBench } from './tracker-bench.js';
 import { replicasBench } from './replicas-bench.js';
+import { statusBench } from './status-bench.js';
 import { report, type Figure } from './report.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-/** `npm run bench`: every benchmark, one table, and bench/results/latest.json. Not part of `npm test`. */
+/**
+ * `npm run bench`: every benchmark, one table, and bench/results/latest.json. Not part of `npm test`.
+ * `npm run bench -- --only status` (or BENCH_ONLY=status; names comma-separated) runs those parts alone and writes
+ * bench/results/<names>.json instead, leaving latest.json as the last full run.
+ */
 const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.indexOf('--only');
+const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)?.split(',').filter(Boolean);
 const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
 const env = {
   CENTRA_API_URL: 'http://127.0.0.1:9/graphql',
@@ -22,16 +29,24 @@ const env = {
   HOST: '127.0.0.1',
   PORT: '0',
 };
+const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
+  { name: 'intake', run: () => intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5) },
+  { name: 'backlog', run: () => backlogBench(env, join(dir, 'backlog'), quick ? 500 : 2000) },
+  { name: 'history', run: () => historyBench(quick ? 1000 : 20_000) },
+  { name: 'catalogue', run: () => catalogueBench(quick ? 100 : 2_500) },
+  { name: 'tracker', run: () => trackerBench() },
+  // Issue 9: needs a PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL from .ci/postgres.sh).
+  { name: 'replicas', run: () => replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 }) },
+  // Issue 15: /status.json and /metrics with 1,000,000 rows in the large tables.
+  { name: 'status', run: () => statusBench(env, join(dir, 'status'), quick ? 100_000 : 1_000_000, quick ? 3 : 10) },
+];
+const unknown = only?.filter((name) => !parts.some((p) => p.name === name)) ?? [];
+if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; parts: ${parts.map((p) => p.name).join(', ')}`);
 const figures: Figure[] = [];
 try {
-  figures.push(...(await intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5)));
-  figures.push(...(await backlogBench(env, join(dir, 'backlog'), quick ? 500 : 2000)));
-  figures.push(...(await historyBench(quick ? 1000 : 20_000)));
-  figures.push(...(await catalogueBench(quick ? 100 : 2_500)));
-  figures.push(...(await trackerBench()));
-  // Issue 9: needs a PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL from .ci/postgres.sh).
-  figures.push(...(await replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 })));
+  for (const part of parts) if (!only || only.includes(part.name)) figures.push(...(await part.run()));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-report(figures, join(packageRoot(), 'bench', 'results', quick ? 'quick.json' : 'latest.json'));
+const file = only ? `${only.join('-')}${quick ? '-quick' : ''}.json` : quick ? 'quick.json' : 'latest.json';
+report(figures, join(packageRoot(), 'bench', 'results', file));

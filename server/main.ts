@@ -21,6 +21,8 @@ import { runNewsletterPoll } from './newsletter/newsletter-poll.js';
 import { newsletterPollEnabled, newsletterPollSettings } from './newsletter/newsletter-settings.js';
 import { createScheduler } from './schedule/scheduler.js';
 import { checkSla } from './alerts/sla-watch.js';
+import { retentionSettings } from './retention/retention-settings.js';
+import { compactRowCounts, runRetention } from './retention/run-retention.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import type { Store } from './store/store.js';
 import type { Worker } from './worker/worker.js';
@@ -57,6 +59,9 @@ const SCHEMA_RETRY_MS = 3_600_000;
 
 /** Centra's live quota is re-read this often (decisions.md 13), ms. */
 const QUOTA_REFRESH_MS = 5 * 60_000;
+
+/** How often the row-count deltas behind /status and /metrics are folded, ms: a read sums one interval's writes. */
+const ROW_COUNTS_COMPACT_MS = 30_000;
 
 /** The composition root: the only place that opens, listens, starts timers and the worker. */
 export async function startService(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
@@ -233,6 +238,9 @@ async function openService(
       ...(newsletterPollEnabled(config)
         ? [{ name: 'newsletter-poll', everyMs: config.NEWSLETTER_POLL_MINUTES * 60_000, run: () => runNewsletterPoll(runtime.ctx, newsletterPollSettings(config)) }]
         : []),
+      // Issue 15: bounded storage, in batches within a time budget (server/retention/run-retention.ts).
+      { name: 'retention', everyMs: config.RETENTION_PRUNE_MINUTES * 60_000, run: () => runRetention({ store, settings: retentionSettings(config), now, logger }) },
+      { name: 'row-counts', everyMs: ROW_COUNTS_COMPACT_MS, run: () => compactRowCounts({ store, now }) },
       { name: 'reconcile-full', everyMs: config.RECONCILE_FULL_HOURS * 3_600_000, run: () => runReconcileScoped('last 90 days', 90, 0) },
     ],
     { kv: store.kv, now, logger },

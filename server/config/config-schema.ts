@@ -209,6 +209,24 @@ export const EnvSchema = z.object({
   ANON_HOLD_HOURS: z.coerce.number().positive().default(24),
   /** Held events kept per anonymous visitor, the newest; older ones are dropped (default: 200). */
   ANON_HOLD_MAX: int(1).default(200),
+  /** Days a webhook delivery (its raw body, which holds emails) is kept after it was received (default: 7). */
+  RETENTION_WEBHOOK_BODY_DAYS: z.coerce.number().positive().default(7),
+  /** Days a finished (done) sync job is kept, with its last error (default: 7). */
+  RETENTION_DONE_JOB_DAYS: z.coerce.number().positive().default(7),
+  /** Days an entry of the Ometria push log is kept (default: 30). */
+  RETENTION_PUSH_LOG_DAYS: z.coerce.number().positive().default(30),
+  /**
+   * Days a storefront event row, and a visitor's link to an identity (email), are kept after the last sign of them
+   * (default: 30). Settled events lose their body at once and their row after the 7-day dedupe window.
+   */
+  RETENTION_TRACKER_EVENT_DAYS: z.coerce.number().positive().default(30),
+  /**
+   * Days findings, dead letters, alerts and dead jobs are kept once resolved (replayed, resolved, finished); open
+   * ones are kept however old (default: 90).
+   */
+  RETENTION_RESOLVED_DAYS: z.coerce.number().positive().default(90),
+  /** Minutes between retention prunes, each in batches of ≤ 1,000 rows within a few seconds (default: 60). */
+  RETENTION_PRUNE_MINUTES: int(1).default(60),
   /**
    * Sandbox only: which contract its Centra simulator serves. `full`: contracts/centra-integration.graphql, guesses
    * included; `lean`: without every `# guessed` item, as a Centra with only its documented fields (default: full).

@@ -51,19 +51,20 @@ export interface StatusSnapshot {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * What /status and /status.json show. Ids, counts and states only: no record bodies, so no emails
- * (decisions.md 27); tracker visitor ids masked and remote error texts cut (issue 15).
+ * What /status and /status.json show. Every read is a counter (row_counts), an index seek or range, or a
+ * `recent(n)` walking an index backwards (issue 15; test/store/status-query-plans.test.ts): its cost does not grow
+ * with the tables. Ids, counts and states only: no record bodies, so no emails (decisions.md 27); tracker visitor
+ * ids masked and remote error texts cut.
  */
 export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined }, now: number): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
   for (const row of await store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
-  const oldest = await store.jobs.oldestActiveQueuedAt();
   return {
     generatedAt: iso(now),
     mode: info.mode,
     worker: { enabled: info.workerEnabled, running: info.workerRunning },
     backlog,
-    lagSeconds: oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000)),
+    lagSeconds: await lagSeconds(store, now),
     openDeadLetters: await store.deadLetters.countOpen(),
     deliveries: (await store.deliveries.recent(20)).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
     jobs: (await store.jobs.recent(30)).map((j) => ({ kind: j.kind, entity: maskVisitorIds(j.entity_key), state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: remoteNullable(j.last_error) })),
@@ -113,7 +114,14 @@ async function backfillProgress(store: Store): Promise<StatusSnapshot['backfill'
   return cp ? { processed: cp.processed, total: cp.total, startedAt: cp.startedAt, updatedAt: cp.updatedAt, finishedAt: cp.finishedAt ?? null } : null;
 }
 
-async function pushRate(store: Store, now: number): Promise<StatusSnapshot['pushRate']> {
+/** Age of the oldest job still waiting or running, seconds (two index seeks). */
+export async function lagSeconds(store: Store, now: number): Promise<number> {
+  const oldest = await store.jobs.oldestActiveQueuedAt();
+  return oldest === undefined ? 0 : Math.max(0, Math.round((now - oldest) / 1000));
+}
+
+/** One hour of push_log through push_log_at: the cost follows the last hour's pushes, not the log's size. */
+export async function pushRate(store: Store, now: number): Promise<StatusSnapshot['pushRate']> {
   const row = await store.sql.get<{ n: number; failed: number | null; records: number | null }>(
     `SELECT COUNT(*) AS n, SUM(CASE WHEN status IS NULL OR status >= 300 THEN 1 ELSE 0 END) AS failed, SUM(records) AS records FROM push_log WHERE at > ?`,
     [now - 3_600_000],

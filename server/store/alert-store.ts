@@ -64,6 +64,10 @@ export function createAlertStore(sql: Sql) {
     listOpen(): Promise<Alert[]> {
       return sql.all<Alert>(`SELECT * FROM alerts WHERE state = 'open' ORDER BY last_seen DESC`);
     },
+    /** Open alerts per team, through alerts_resolved (state, …): resolved alerts are never walked. */
+    openByTeam(): Promise<Array<{ team: Team; n: number }>> {
+      return sql.all(`SELECT team, COUNT(*) AS n FROM alerts WHERE state = 'open' GROUP BY team ORDER BY team`);
+    },
     recent(limit: number): Promise<Alert[]> {
       return sql.all<Alert>(`SELECT * FROM alerts ORDER BY last_seen DESC LIMIT ?`, [limit]);
     },

@@ -1,3 +1,4 @@
+import { createRowCountStore } from './row-count-store.js';
 import type { Sql } from './sql/sql.js';
 
 export type EventState = 'queued' | 'pending' | 'ignored' | 'rejected';
@@ -47,8 +48,9 @@ export function createDeliveryStore(sql: Sql) {
     async markQueued(eventId: number): Promise<void> {
       await sql.run(`UPDATE delivery_events SET state = 'queued' WHERE id = ?`, [eventId]);
     },
+    /** Deliveries stored (retention removes old ones), from the trigger-kept row_counts: no COUNT(*) of the table. */
     async count(): Promise<number> {
-      return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM deliveries`))!.n;
+      return (await createRowCountStore(sql).counts('deliveries'))[0]?.n ?? 0;
     },
     recent(limit: number): Promise<Array<{ id: number; received_at: number; shape: string; event_count: number; summary: string }>> {
       return sql.all(`SELECT id, received_at, shape, event_count, summary FROM deliveries ORDER BY id DESC LIMIT ?`, [limit]);

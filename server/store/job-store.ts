@@ -1,3 +1,4 @@
+import { createRowCountStore } from './row-count-store.js';
 import type { Sql } from './sql/sql.js';
 
 export type JobKind = 'order' | 'shipment' | 'return' | 'customer' | 'product' | 'collect' | 'newsletter';
@@ -29,6 +30,7 @@ export const DEFAULT_LEASE_MS = 30_000;
  * one active row per entity, so ten deliveries about one order make one job.
  */
 export function createJobStore(sql: Sql) {
+  const counts = createRowCountStore(sql);
   const enqueue = (db: Sql, kind: JobKind, key: string, now: number) => db.run(`
     INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
     VALUES (@kind, @key, 'pending', @now, @now, @now, @now)
@@ -121,14 +123,18 @@ export function createJobStore(sql: Sql) {
     find(kind: JobKind, entityKey: string): Promise<Job | undefined> {
       return sql.get<Job>(`SELECT * FROM jobs WHERE kind = ? AND entity_key = ? ORDER BY id DESC LIMIT 1`, [kind, entityKey]);
     },
-    countsByState(): Promise<Array<{ kind: string; state: string; n: number }>> {
-      return sql.all(`SELECT kind, state, COUNT(*) AS n FROM jobs GROUP BY kind, state`);
+    /** From the trigger-kept row_counts (migration 5): the cost of a read does not grow with the table. */
+    async countsByState(): Promise<Array<{ kind: string; state: string; n: number }>> {
+      return (await counts.counts('jobs')).map((r) => ({ kind: r.k1, state: r.k2, n: r.n }));
     },
     recent(limit: number): Promise<Job[]> {
       return sql.all<Job>(`SELECT * FROM jobs ORDER BY updated_at DESC LIMIT ?`, [limit]);
     },
     async oldestActiveQueuedAt(): Promise<number | undefined> {
-      const row = await sql.get<{ t: number | null }>(`SELECT MIN(first_queued_at) AS t FROM jobs WHERE state IN ('pending', 'running')`);
+      // One MIN per state: each is one seek on jobs_queued (state, first_queued_at), where an IN would walk the range.
+      const row = await sql.get<{ t: number | null }>(`SELECT MIN(t) AS t FROM (
+        SELECT MIN(first_queued_at) AS t FROM jobs WHERE state = 'pending'
+        UNION ALL SELECT MIN(first_queued_at) AS t FROM jobs WHERE state = 'running') AS oldest`);
       return row?.t ?? undefined;
     },
   };

@@ -217,4 +217,60 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_sends_limiter_at ON rate_sends(limiter, at);
   `,
+  // 5 (issue 15): bounded storage. Indexes the retention prune and the status reads walk (never a full scan of a
+  // large table), and row_counts: per-group row counts kept by triggers, so /status and /metrics never COUNT(*) a
+  // large table. Triggers only append ±1 rows (no row is updated, so concurrent writers never wait on a counter);
+  // compactRowCounts (server/store/row-count-store.ts) folds them on a timer. Seeded from what the tables hold.
+  `
+  CREATE INDEX delivery_events_delivery ON delivery_events(delivery_id);
+  CREATE INDEX deliveries_received ON deliveries(received_at);
+  CREATE INDEX jobs_updated ON jobs(updated_at);
+  CREATE INDEX jobs_queued ON jobs(state, first_queued_at);
+  CREATE INDEX jobs_finished ON jobs(state, finished_at);
+  CREATE INDEX push_log_at ON push_log(at);
+  CREATE INDEX dead_letters_updated ON dead_letters(updated_at);
+  CREATE INDEX dead_letters_replayed ON dead_letters(state, replayed_at);
+  CREATE INDEX alerts_last_seen ON alerts(last_seen);
+  CREATE INDEX alerts_resolved ON alerts(state, resolved_at);
+  CREATE INDEX findings_updated ON findings(updated_at);
+  CREATE INDEX findings_resolved ON findings(state, resolved_at);
+  CREATE INDEX tracker_events_identity ON tracker_events(identity_id);
+  CREATE INDEX tracker_visitors_updated ON tracker_visitors(updated_at);
+  CREATE INDEX tracker_visitors_identity ON tracker_visitors(identity_id);
+  -- One row per change (n = +1 or -1) until compacted into one row per (tbl, k1, k2). k2 is '' where unused.
+  CREATE TABLE row_counts (
+    id INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    k1 TEXT NOT NULL,
+    k2 TEXT NOT NULL,
+    n INTEGER NOT NULL
+  );
+  INSERT INTO row_counts (tbl, k1, k2, n) SELECT 'jobs', kind, state, COUNT(*) FROM jobs GROUP BY kind, state;
+  INSERT INTO row_counts (tbl, k1, k2, n) SELECT 'tracker_events', state, '', COUNT(*) FROM tracker_events GROUP BY state;
+  INSERT INTO row_counts (tbl, k1, k2, n) SELECT 'deliveries', '', '', COUNT(*) FROM deliveries;
+  CREATE TRIGGER jobs_count_insert AFTER INSERT ON jobs BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('jobs', NEW.kind, NEW.state, 1);
+  END;
+  CREATE TRIGGER jobs_count_update AFTER UPDATE OF state ON jobs WHEN OLD.state <> NEW.state BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('jobs', OLD.kind, OLD.state, -1), ('jobs', NEW.kind, NEW.state, 1);
+  END;
+  CREATE TRIGGER jobs_count_delete AFTER DELETE ON jobs BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('jobs', OLD.kind, OLD.state, -1);
+  END;
+  CREATE TRIGGER tracker_events_count_insert AFTER INSERT ON tracker_events BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('tracker_events', NEW.state, '', 1);
+  END;
+  CREATE TRIGGER tracker_events_count_update AFTER UPDATE OF state ON tracker_events WHEN OLD.state <> NEW.state BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('tracker_events', OLD.state, '', -1), ('tracker_events', NEW.state, '', 1);
+  END;
+  CREATE TRIGGER tracker_events_count_delete AFTER DELETE ON tracker_events BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('tracker_events', OLD.state, '', -1);
+  END;
+  CREATE TRIGGER deliveries_count_insert AFTER INSERT ON deliveries BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('deliveries', '', '', 1);
+  END;
+  CREATE TRIGGER deliveries_count_delete AFTER DELETE ON deliveries BEGIN
+    INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('deliveries', '', '', -1);
+  END;
+  `,
 ];

@@ -11,6 +11,8 @@ import { createLedgerStore, type LedgerStore } from './ledger-store.js';
 import { createLinkStore, type LinkStore } from './link-store.js';
 import { createPushLogStore, type PushLogStore } from './push-log-store.js';
 import { createRateSlotStore, type RateSlotStore } from './rate-slot-store.js';
+import { createRetentionStore, type RetentionStore } from './retention-store.js';
+import { createRowCountStore, type RowCountStore } from './row-count-store.js';
 import type { Dialect, Sql } from './sql/sql.js';
 import { createTrackerEventStore, type TrackerEventStore } from './tracker-event-store.js';
 
@@ -33,6 +35,10 @@ export interface Store {
   readonly consentAudit: ConsentAuditStore;
   readonly trackerEvents: TrackerEventStore;
   readonly rateSlots: RateSlotStore;
+  /** Batched deletes of rows past their retention (issue 15). */
+  readonly retention: RetentionStore;
+  /** Trigger-kept row counts of the large tables. */
+  readonly rowCounts: RowCountStore;
   /**
    * Runs `fn` in one transaction: it commits when `fn` resolves, rolls back when it rejects. Inside, use only
    * `tx`; the outer store waits for the transaction to end (SQLite) or is another connection (PostgreSQL).
@@ -62,6 +68,8 @@ export function createStore(sql: Sql): Store {
     consentAudit: createConsentAuditStore(sql),
     trackerEvents: createTrackerEventStore(sql),
     rateSlots: createRateSlotStore(sql),
+    retention: createRetentionStore(sql),
+    rowCounts: createRowCountStore(sql),
     transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
     close: () => sql.close(),
     ping: () => sql.ping(),

@@ -1,3 +1,5 @@
+import { PRUNE_BATCH } from './retention-store.js';
+import { createRowCountStore } from './row-count-store.js';
 import type { Sql } from './sql/sql.js';
 
 /** Who a visitor said they are. Email lower-cased. At least one of the two is set. */
@@ -36,6 +38,7 @@ export interface PendingTrackerEvent {
  * prune; their body is dropped when they settle, so no PII lingers in expired or dropped rows.
  */
 export function createTrackerEventStore(sql: Sql) {
+  const rowCounts = createRowCountStore(sql);
   // Keeps the newest `max` held rows: PostgreSQL has no LIMIT -1 and SQLite takes OFFSET only after a LIMIT.
   const allAfterOffset = sql.dialect === 'postgres' ? 'OFFSET @max' : 'LIMIT -1 OFFSET @max';
 
@@ -84,9 +87,13 @@ export function createTrackerEventStore(sql: Sql) {
     expireHeld: async (before: number, now: number): Promise<number> => (await sql.run(`
       UPDATE tracker_events SET state = 'expired', settled_at = @now, event = NULL
       WHERE state = 'pending' AND identity_id IS NULL AND received_at < @before`, { before, now })).changes,
-    /** Forgets settled events received before `before` (the dedupe window); returns how many. */
-    prune: async (before: number): Promise<number> => (await sql.run(
-      `DELETE FROM tracker_events WHERE state IN ('sent', 'expired', 'dropped', 'applied') AND received_at < ?`, [before])).changes,
+    /**
+     * Forgets settled events received before `before` (the dedupe window); returns how many. At most PRUNE_BATCH
+     * rows a call: it runs inside a /collect request now and then, and must not hold the writer long.
+     */
+    prune: async (before: number): Promise<number> => (await sql.run(`
+      DELETE FROM tracker_events WHERE seq IN (SELECT seq FROM tracker_events
+        WHERE state IN ('sent', 'expired', 'dropped', 'applied') AND received_at < ? ORDER BY received_at LIMIT ?)`, [before, PRUNE_BATCH])).changes,
     async pendingFor(visitorId: string, limit: number): Promise<PendingTrackerEvent[]> {
       // A dead row comes back once its dead letter was replayed (the replay re-runs the visitor's collect job).
       const rows = await sql.all<{
@@ -112,9 +119,9 @@ export function createTrackerEventStore(sql: Sql) {
     drop: async (id: string, now: number): Promise<void> => {
       await sql.run(`UPDATE tracker_events SET state = 'dropped', settled_at = @now, event = NULL WHERE id = @id`, { id, now });
     },
+    /** From the trigger-kept row_counts (migration 5): the cost of a read does not grow with the table. */
     async counts(): Promise<Partial<Record<TrackerEventState, number>>> {
-      const rows = await sql.all<{ state: TrackerEventState; n: number }>(`SELECT state, COUNT(*) AS n FROM tracker_events GROUP BY state`);
-      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+      return Object.fromEntries((await rowCounts.counts('tracker_events')).map((r) => [r.k1, r.n]));
     },
   };
 }
