@@ -50,6 +50,7 @@ export function createRuntime(
   deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch; tenant?: string },
 ): Runtime {
   const { logger, now } = deps;
+  const maxRetryAfterMs = config.REMOTE_MAX_RETRY_AFTER_SECONDS * 1000;
   const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS, label: deps.tenant });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
@@ -57,7 +58,7 @@ export function createRuntime(
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
   const schemaAdapter = createSchemaAdapter();
-  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter });
+  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter, maxRetryAfterMs });
   const runCheck = () => runSchemaCheck({ centra, adapter: schemaAdapter, kv: store.kv, alerter, logger, now });
   // Whoever sends the first document (the worker, a CLI command) waits for the first check, and start-up's
   // explicit check is that same one: one introspection, nothing races it.
@@ -69,7 +70,7 @@ export function createRuntime(
     firstClaimed = true;
     return (firstCheck ??= runCheck());
   };
-  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch });
+  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE)), now, fetch: deps.fetch, maxRetryAfterMs });
   const orderBatch = createOrderBatchSizer({
     max: config.CENTRA_BATCH_SIZE,
     requestWindows: () => centraLimiter.windows(),

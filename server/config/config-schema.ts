@@ -86,6 +86,11 @@ export const EnvSchema = z.object({
   CENTRA_RATE_LIMIT_HOUR: int(1).default(3600),
   /** Timeout of one Integration API call, ms (default: 15000). */
   CENTRA_TIMEOUT_MS: int(100).default(15_000),
+  /**
+   * The longest Retry-After honoured from Centra or Ometria, seconds (default: 900). A remote asking for longer is
+   * asked again after this: no job is parked and no rate limiter paused beyond it.
+   */
+  REMOTE_MAX_RETRY_AFTER_SECONDS: int(1).max(86_400).default(900),
   /** Hours an order that is held or not found is retried before it is dead-lettered (default: 24). */
   CENTRA_NOT_FOUND_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   /** Hours between checks of Centra's live schema by introspection; every document is adapted to it (default: 24). */
