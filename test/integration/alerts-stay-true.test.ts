@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSimCustomer, makeSimOrder } from '../helpers/centra-factories.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+let stack: Stack | undefined;
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+});
+
+/** Makes the job due now and wakes the worker: one more worker run without waiting for the backoff. */
+async function runAgain(s: Stack, kind: 'order', key: string): Promise<void> {
+  const { store } = s.service;
+  const job = (await store.jobs.find(kind, key))!;
+  await store.jobs.retryLater(job.id, Date.now(), job.last_error ?? 'test: run now', Date.now());
+  s.service.worker.wake();
+}
+
+describe('alerts that stay true (issue 15, item 4)', () => {
+  it('a persistent Centra 401 is exactly one open alert across several worker runs, resolved once a call succeeds', async () => {
+    stack = await startStack({ env: { CENTRA_API_TOKEN: 'an-expired-token' } });
+    stack.centra.data.orders.add(makeSimOrder({ number: 41 }));
+    const { store } = stack.service;
+    expect((await stack.send([{ type: 'order', id: 41 }])).status).toBe(200);
+    const authAlerts = async () => (await store.alerts.recent(100)).filter((a) => a.kind === 'auth_failure');
+    for (let run = 1; run <= 3; run++) {
+      await waitFor(async () => ((await authAlerts())[0]?.occurrences ?? 0) >= run && (await store.jobs.find('order', '41'))?.state === 'pending', `worker run ${run} refused by Centra`);
+      // Between runs the alert is open: never an opened/resolved pair per retry.
+      expect((await store.alerts.listOpen()).filter((a) => a.kind === 'auth_failure')).toHaveLength(1);
+      if (run < 3) await runAgain(stack, 'order', '41');
+    }
+    const auth = await authAlerts();
+    expect(auth).toHaveLength(1);
+    expect(auth[0]).toMatchObject({ fingerprint: 'auth:Centra', state: 'open' });
+    expect(auth[0]!.occurrences).toBeGreaterThanOrEqual(3);
+
+    await stack.restart({ CENTRA_API_TOKEN: stack.centra.token });
+    const restarted = stack;
+    await runAgain(restarted, 'order', '41');
+    await waitFor(async () => (await restarted.service.store.jobs.find('order', '41'))?.state === 'done', 'order 41 delivered');
+    const after = (await restarted.service.store.alerts.recent(100)).filter((a) => a.kind === 'auth_failure');
+    expect(after).toHaveLength(1);
+    expect(after[0]!.state).toBe('resolved');
+  });
+});
+
+describe('nothing refused is marked delivered (issue 15, item 5)', () => {
+  it('a 2xx push answer that rejects one record dead-letters that record and delivers the rest', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    stack.centra.data.customers.add(makeSimCustomer({ id: 4, email: 'anna@example.com' }));
+    for (const number of [51, 52, 53, 54, 55]) {
+      stack.centra.data.orders.add(makeSimOrder({ number, customer: { id: 4, email: 'anna@example.com', firstName: 'Anna', lastName: 'Berg' } }));
+    }
+    stack.ometria.faults.rejectOnArrival('order', ['53'], { error_message: 'currency is not a valid currency code', error_path: 'root > currency' });
+    expect((await stack.send([51, 52, 53, 54, 55].map((id) => ({ type: 'order', id })))).status).toBe(200);
+    await stack.restart({ WORKER_ENABLED: 'true' });
+    const { store } = stack.service;
+    await waitFor(async () => (await store.jobs.countsByState()).every((r) => r.state === 'done' || r.state === 'dead'), 'jobs settled');
+
+    // Ometria's answer to the first call counted one rejection among five: the call was 2xx all the same.
+    const orderCalls = stack.ometria.pushes.list().filter((p) => p.type === 'order');
+    expect(orderCalls[0]).toMatchObject({ status: 202, records: 5 });
+    for (const id of ['51', '52', '54', '55']) expect(await store.ledger.has('order', id)).toBe(true);
+    expect(await store.ledger.has('order', '53')).toBe(false);
+    expect((await store.jobs.find('order', '53'))?.state).toBe('dead');
+    expect((await store.jobs.find('order', '52'))?.state).toBe('done');
+    const letters = await store.deadLetters.listOpen('order');
+    expect(letters.map((l) => l.record_id)).toEqual(['53']);
+    expect(letters[0]!.reason).toMatch(/rejected this record on arrival/);
+    expect(stack.ometria.store.get('order', '53')).toBeUndefined();
+    expect(stack.ometria.store.get('order', '54')).toBeDefined();
+    const alerts = await store.alerts.listOpen();
+    expect(alerts.filter((a) => a.kind === 'dead_letter').map((a) => a.entity)).toEqual(['order 53']);
+    expect(alerts.filter((a) => a.kind === 'push_rejected')).toEqual([]);
+  });
+});
