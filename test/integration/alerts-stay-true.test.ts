@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkSla, SLA_LISTED_ORDERS } from '../../server/alerts/sla-watch.js';
+import { createLogger } from '../../server/log/logger.js';
+import { createRuntime } from '../../server/runtime.js';
 import { makeSimCustomer, makeSimOrder } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -42,6 +45,36 @@ describe('alerts that stay true (issue 15, item 4)', () => {
     const after = (await restarted.service.store.alerts.recent(100)).filter((a) => a.kind === 'auth_failure');
     expect(after).toHaveLength(1);
     expect(after[0]!.state).toBe('resolved');
+  });
+});
+
+describe('SLA alerts group (issue 15, item 4)', () => {
+  it('100 late orders are one SLA alert listing the count and the first numbers, updated while open, resolved when none is late', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    const numbers = Array.from({ length: 100 }, (_, i) => 1000 + i);
+    expect((await stack.send(numbers.map((id) => ({ type: 'order', id })))).status).toBe(200);
+    const { store } = stack.service;
+    const alerter = createRuntime(stack.config, store, { logger: createLogger('silent'), now: Date.now }).alerter;
+    const later = Date.now() + 301_000;
+    for (let i = 0; i < 3; i++) expect(await checkSla(store, alerter, { slaSeconds: 300, now: later + i * 1000 })).toBe(100);
+    let sla = (await store.alerts.recent(500)).filter((a) => a.kind === 'sla_breach');
+    expect(sla).toHaveLength(1);
+    expect(sla[0]).toMatchObject({ state: 'open', entity: '100 orders', occurrences: 3 });
+    expect(sla[0]!.message).toMatch(/^100 orders are not in Ometria within the SLA of 300 s/);
+    expect(sla[0]!.message).toContain(`${numbers.slice(0, SLA_LISTED_ORDERS).join(', ')} and ${100 - SLA_LISTED_ORDERS} more`);
+
+    // 60 of them arrive: the one alert is updated in place.
+    for (const n of numbers.slice(0, 60)) await store.jobs.complete((await store.jobs.find('order', String(n)))!.id, Date.now());
+    await checkSla(store, alerter, { slaSeconds: 300, now: later + 5000 });
+    sla = (await store.alerts.recent(500)).filter((a) => a.kind === 'sla_breach');
+    expect(sla).toHaveLength(1);
+    expect(sla[0]).toMatchObject({ state: 'open', entity: '40 orders' });
+    expect(sla[0]!.message).toMatch(/^40 orders are .*: 1060, 1061, .* and 20 more/);
+
+    for (const n of numbers.slice(60)) await store.jobs.complete((await store.jobs.find('order', String(n)))!.id, Date.now());
+    await checkSla(store, alerter, { slaSeconds: 300, now: later + 6000 });
+    sla = (await store.alerts.recent(500)).filter((a) => a.kind === 'sla_breach');
+    expect(sla.map((a) => a.state)).toEqual(['resolved']);
   });
 });
 
