@@ -5,6 +5,7 @@ import { collectRouter } from './collect/collect-router.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
 import { createIntakeWriter } from './intake/intake-writer.js';
+import { createSignatureFailureWatch } from './http/signature-failures.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
 import { metricsRouter } from './status/metrics.js';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(healthRouter({ store: deps.store, workerRunning: deps.workerRunning, workerEnabled: deps.config.WORKER_ENABLED, draining: deps.draining }));
+  const signatureFailures = createSignatureFailureWatch({ alerter: deps.alerter, logger: deps.logger, now: deps.now, threshold: deps.config.SIGNATURE_FAILURE_ALERT });
   app.use(
     webhookRouter({
       intake: createIntakeWriter(deps.store, deps.handledKinds),
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
       maxBodyBytes: deps.config.WEBHOOK_MAX_BODY_BYTES,
       now: deps.now,
       onQueued: deps.wakeWorker,
+      signatureFailures,
     }),
   );
   app.use(
@@ -63,7 +66,7 @@ export function createApp(deps: AppDeps): Express {
       onQueued: deps.wakeWorker,
     }),
   );
-  app.use(metricsRouter(deps.store, deps.now));
+  app.use(metricsRouter(deps.store, deps.now, { signatureFailures: () => signatureFailures.totals() }));
   app.use(
     collectRouter({
       store: deps.store,

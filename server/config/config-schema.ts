@@ -78,6 +78,11 @@ export const EnvSchema = z.object({
   CENTRA_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Accepted age of a webhook signature timestamp, seconds (default: 900). */
   CENTRA_SIGNATURE_TOLERANCE_SECONDS: int(1).default(900),
+  /**
+   * More webhook deliveries than this refused for their signature within 10 minutes raise an alert ("wrong
+   * CENTRA_WEBHOOK_SECRET or clock skew"); each refusal is also logged and counted on /metrics (default: 5).
+   */
+  SIGNATURE_FAILURE_ALERT: int(0).default(5),
   /** Orders fetched per Integration API request when a backlog exists (default: 50; decisions.md 12). */
   CENTRA_BATCH_SIZE: int(1).max(200).default(50),
   /** Centra requests allowed per 10 s, shared by every integration of an environment (default: 20). */

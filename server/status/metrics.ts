@@ -4,7 +4,13 @@ import type { Store } from '../store/store.js';
 import { statusSnapshot } from './status-snapshot.js';
 
 /** GET /metrics in Prometheus text format: the /status figures, read from the store at scrape time. */
-export function metricsRouter(store: Store, now: () => number): Router {
+/** Figures this process keeps in memory rather than in the store. */
+export interface ProcessCounters {
+  /** Webhook deliveries refused for their signature since start, by reason (server/http/signature-failures.ts). */
+  signatureFailures?: () => ReadonlyMap<string, number>;
+}
+
+export function metricsRouter(store: Store, now: () => number, counters: ProcessCounters = {}): Router {
   const registry = new Registry();
   const snapshot = () => statusSnapshot(store, { mode: '', workerEnabled: true, workerRunning: true }, now());
   const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => Promise<void>) =>
@@ -27,6 +33,10 @@ export function metricsRouter(store: Store, now: () => number): Router {
     g.set({ outcome: 'failed' }, rate.failedLastHour);
   });
   gauge('deliveries', 'Webhook deliveries stored.', [], async (g) => g.set(await store.deliveries.count()));
+  // A counter in meaning (only grows, per process since start); exposed with the _total name Prometheus expects.
+  gauge('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature since this process started, by reason.', ['reason'], async (g) => {
+    for (const reason of ['missing', 'malformed', 'stale', 'future', 'mismatch']) g.set({ reason }, counters.signatureFailures?.().get(reason) ?? 0);
+  });
 
   const router = express.Router();
   router.get('/metrics', async (_req, res) => {

@@ -215,4 +215,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_sends_limiter_at ON rate_sends(limiter, at);
   `,
+  // 5 (issue 15): signatures already accepted (server/store/delivery-store.ts, replay protection).
+  `
+  CREATE TABLE webhook_signatures (
+    signature TEXT PRIMARY KEY,
+    signature_t BIGINT NOT NULL,
+    delivery_id BIGINT NOT NULL
+  );
+  CREATE INDEX webhook_signatures_t ON webhook_signatures(signature_t);
+  `,
 ];
