@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Alerter } from '../alerts/alerter.js';
 import type { AlertInput } from '../store/alert-store.js';
+import type { JobKind } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
 
@@ -20,6 +21,24 @@ export interface PollDeps {
   alerter: Alerter;
   now: () => number;
   fetch?: typeof fetch;
+}
+
+/** Record types whose id is also the key of the job that rebuilds them, so a dead letter of one can be replayed. */
+const REPLAYABLE: Record<string, JobKind> = { order: 'order' };
+
+/**
+ * The one record an asynchronous error can be about, if there is one: Ometria names no record (decisions.md 7),
+ * but when exactly one record of the error's type was sent in a 2xx-answered call since the previous poll, the
+ * error is that record's (issue 15, item 5). Only orders are dead-lettered that way: their id is the job's key,
+ * so replay rebuilds them; for other types the alert names the suspects as before.
+ */
+async function identifyCulprit(tx: Store, since: number, type: string | undefined, suspects: ReadonlyArray<{ record_type: string; record_id: string }>): Promise<{ type: string; id: string; jobKind: JobKind } | undefined> {
+  if (suspects.length !== 1) return undefined;
+  const only = suspects[0]!;
+  const jobKind = REPLAYABLE[only.record_type];
+  if (!jobKind || type !== only.record_type) return undefined;
+  if ((await tx.pushLog.recordsAcceptedSince(since, type)) !== 1) return undefined;
+  return { type: only.record_type, id: only.record_id, jobKind };
 }
 
 /**
@@ -44,7 +63,8 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       const type = recordTypeOfErrorPath(e.error_path);
-      const suspects = (await tx.ledger.pushedSince(since, type, 20)).map((r) => `${r.record_type} ${r.record_id}`);
+      const suspectRows = await tx.ledger.pushedSince(since, type, 20);
+      const suspects = suspectRows.map((r) => `${r.record_type} ${r.record_id}`);
       await tx.findings.record({
         kind: 'record_rejected_async',
         entity: `${e.error_path}`.slice(0, 120),
@@ -52,6 +72,23 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
         detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
         repair: 'manual',
       }, now);
+      const culprit = await identifyCulprit(tx, since, type, suspectRows);
+      if (culprit) {
+        const reason = `Ometria rejected ${culprit.type} ${culprit.id} after accepting its push: "${e.error_message}" at ${e.error_path}`;
+        await tx.ledger.forget(culprit.type, culprit.id);
+        const id = await tx.deadLetters.add({ jobKind: culprit.jobKind, entityKey: culprit.id, recordType: culprit.type, recordId: culprit.id, reason, response: e }, now);
+        out.push({
+          fingerprint: `dead-letter:${culprit.type}:${culprit.id}`,
+          kind: 'dead_letter',
+          entity: `${culprit.type} ${culprit.id}`,
+          team: 'ecommerce',
+          message: `${reason} (dead letter #${id}). It was the only ${culprit.type} accepted since the previous check, so the error is its own; it no longer counts as delivered.`,
+          cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
+          action: `Fix the named field in Centra, then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
+          details: { error_path: e.error_path, error_message: e.error_message },
+        });
+        continue;
+      }
       out.push({
         fingerprint: `push-error:${fingerprint}`,
         kind: 'ometria_async_error',

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkSla, SLA_LISTED_ORDERS } from '../../server/alerts/sla-watch.js';
 import { createLogger } from '../../server/log/logger.js';
 import { createRuntime } from '../../server/runtime.js';
+import { pollPushErrors } from '../../server/ometria/poll-push-errors.js';
 import { makeSimCustomer, makeSimOrder } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -106,5 +107,43 @@ describe('nothing refused is marked delivered (issue 15, item 5)', () => {
     const alerts = await store.alerts.listOpen();
     expect(alerts.filter((a) => a.kind === 'dead_letter').map((a) => a.entity)).toEqual(['order 53']);
     expect(alerts.filter((a) => a.kind === 'push_rejected')).toEqual([]);
+  });
+
+  it('an error /push/_errors reports later is dead-lettered when one order alone can be its cause, and only named as suspects otherwise', async () => {
+    stack = await startStack({ env: { OMETRIA_ERRORS_POLL_SECONDS: '86400' } });
+    const s = stack;
+    const { store } = s.service;
+    const alerter = createRuntime(s.config, store, { logger: createLogger('silent'), now: Date.now }).alerter;
+    const poll = () => pollPushErrors({ baseUrl: s.ometria.baseUrl, apiKey: s.ometria.apiKey, store, alerter, now: Date.now });
+    const settle = () => waitFor(async () => (await store.jobs.countsByState()).every((r) => r.state === 'done' || r.state === 'dead'), 'jobs settled');
+    s.centra.data.customers.add(makeSimCustomer({ id: 4, email: 'anna@example.com' }));
+    const customer = { id: 4, email: 'anna@example.com', firstName: 'Anna', lastName: 'Berg' };
+    for (const number of [61, 62, 63]) s.centra.data.orders.add(makeSimOrder({ number, customer }));
+    await poll();
+    await new Promise((r) => setTimeout(r, 5));
+
+    // One order accepted since the previous poll, then an order error: it can only be that order's.
+    s.ometria.faults.invalidAsync('order', ['61'], { error_message: 'product_id is not a known product', error_path: 'root > lineitems > 0 > product_id' });
+    await s.send([{ type: 'order', id: 61 }]);
+    await settle();
+    expect(await store.ledger.has('order', '61')).toBe(true);
+    expect(await poll()).toBe(1);
+    expect(await store.ledger.has('order', '61')).toBe(false);
+    const letters = await store.deadLetters.listOpen('order');
+    expect(letters.map((l) => l.record_id)).toEqual(['61']);
+    expect(letters[0]!.reason).toBe('Ometria rejected order 61 after accepting its push: "product_id is not a known product" at root > lineitems > 0 > product_id');
+    expect((await store.alerts.listOpen()).filter((a) => a.kind === 'dead_letter').map((a) => a.entity)).toEqual(['order 61']);
+    await new Promise((r) => setTimeout(r, 5));
+
+    // Two orders since the previous poll: the error is one of them, nobody can say which; both stay delivered.
+    s.ometria.faults.invalidAsync('order', ['62'], { error_message: 'currency mismatch', error_path: 'root > lineitems > 1 > product_id' });
+    await s.send([{ type: 'order', id: 62 }, { type: 'order', id: 63 }]);
+    await settle();
+    expect(await poll()).toBe(1);
+    expect(await store.ledger.has('order', '62')).toBe(true);
+    expect(await store.ledger.has('order', '63')).toBe(true);
+    expect((await store.deadLetters.listOpen('order')).map((l) => l.record_id)).toEqual(['61']);
+    const asyncAlert = (await store.alerts.listOpen()).find((a) => a.kind === 'ometria_async_error');
+    expect(asyncAlert?.message).toMatch(/Suspects: order 6[23], order 6[23]\./);
   });
 });
