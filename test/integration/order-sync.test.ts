@@ -59,10 +59,8 @@ describe('order webhooks reach Ometria (issue 2)', () => {
   it('when one delivery is sent 5 times, 3 at once, then one job and one push per distinct order state', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
     seedOrder(stack, 15);
-    // Five distinct deliveries (each signed at its own time): an identical signed copy is a replay, stored once (issue 15).
-    const t = Math.floor(Date.now() / 1000);
-    const replies = await Promise.all([1, 2, 3].map((i) => stack!.send([{ type: 'order', id: 15 }], t - i)));
-    replies.push(await stack.send([{ type: 'order', id: 15 }], t - 4), await stack.send([{ type: 'order', id: 15 }], t - 5));
+    const replies = await Promise.all([1, 2, 3].map(() => stack!.send([{ type: 'order', id: 15 }])));
+    replies.push(await stack.send([{ type: 'order', id: 15 }]), await stack.send([{ type: 'order', id: 15 }]));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await stack.service.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'pending', n: 1 }]);
     expect(await stack.service.store.deliveries.count()).toBe(5);
