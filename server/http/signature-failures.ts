@@ -50,7 +50,7 @@ export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
       if (count <= deps.threshold || (alertOpen && now - refreshedAt < REFRESH_MS)) return;
       alertOpen = true;
       refreshedAt = now;
-      await deps.alerter.raise({
+      await safely(deps.logger, () => deps.alerter.raise({
         fingerprint: SIGNATURE_ALERT_FINGERPRINT,
         kind: 'webhook_signature_failures',
         entity: 'Centra webhook signatures',
@@ -60,17 +60,26 @@ export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
         cause: 'Wrong CENTRA_WEBHOOK_SECRET (rotated in Centra but not here, or the reverse), clock skew between Centra and this server beyond CENTRA_SIGNATURE_TOLERANCE_SECONDS, or someone posting unsigned requests.',
         action: 'Compare CENTRA_WEBHOOK_SECRET with the Webhook plugin\'s secret in Centra and check this server\'s clock (NTP); /metrics counts refusals by reason. Missed orders are found by reconciliation once deliveries pass again.',
         details: { lastTenMinutes: count, latest: code },
-      });
+      }));
     },
     /** A delivery passed the signature check. */
     async accepted(): Promise<void> {
       if (!alertOpen || inWindow(deps.now()) > deps.threshold) return;
       alertOpen = false;
-      await deps.alerter.resolve(SIGNATURE_ALERT_FINGERPRINT);
+      await safely(deps.logger, () => deps.alerter.resolve(SIGNATURE_ALERT_FINGERPRINT));
     },
     /** Refusals since start by reason, for /metrics. */
     totals: (): ReadonlyMap<SignatureFailure, number> => totals,
   };
+}
+
+/** The answer (401, or the delivery's own) never depends on the alert store: a full disk must not turn it into a 500. */
+async function safely(logger: Logger, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    logger.warn({ err: error }, 'could not record the webhook signature alert');
+  }
 }
 
 export type SignatureFailureWatch = ReturnType<typeof createSignatureFailureWatch>;

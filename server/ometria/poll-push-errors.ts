@@ -28,17 +28,19 @@ const REPLAYABLE: Record<string, JobKind> = { order: 'order' };
 
 /**
  * The one record an asynchronous error can be about, if there is one: Ometria names no record (decisions.md 7),
- * but when exactly one record of the error's type was sent in a 2xx-answered call since the previous poll, the
- * error is that record's (issue 15, item 5). Only orders are dead-lettered that way: their id is the job's key,
- * so replay rebuilds them; for other types the alert names the suspects as before.
+ * but when exactly one record of the error's type was sent in 2xx-answered calls over the last TWO poll intervals,
+ * the error is that record's (issue 15, item 5). Two intervals, not one: an error Ometria lists a little after
+ * the poll that followed its push [INF: Ometria lists an error within one poll interval of the push] must not be
+ * pinned on the next record. Only orders are dead-lettered that way: their id is the job's key, so replay
+ * rebuilds them; otherwise the alert names the suspects as before. A first poll (no watermark) identifies nothing.
  */
-async function identifyCulprit(tx: Store, since: number, type: string | undefined, suspects: ReadonlyArray<{ record_type: string; record_id: string }>): Promise<{ type: string; id: string; jobKind: JobKind } | undefined> {
-  if (suspects.length !== 1) return undefined;
-  const only = suspects[0]!;
-  const jobKind = REPLAYABLE[only.record_type];
-  if (!jobKind || type !== only.record_type) return undefined;
-  if ((await tx.pushLog.recordsAcceptedSince(since, type)) !== 1) return undefined;
-  return { type: only.record_type, id: only.record_id, jobKind };
+async function identifyCulprit(tx: Store, since: number, now: number, type: string | undefined): Promise<{ type: string; id: string; jobKind: JobKind } | undefined> {
+  const jobKind = type === undefined ? undefined : REPLAYABLE[type];
+  if (!jobKind || since <= 0) return undefined;
+  const lookback = since - (now - since);
+  const candidates = await tx.ledger.pushedSince(lookback, type, 2);
+  if (candidates.length !== 1 || (await tx.pushLog.recordsAcceptedSince(lookback, type)) !== 1) return undefined;
+  return { type: type!, id: candidates[0]!.record_id, jobKind };
 }
 
 /**
@@ -63,8 +65,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       const type = recordTypeOfErrorPath(e.error_path);
-      const suspectRows = await tx.ledger.pushedSince(since, type, 20);
-      const suspects = suspectRows.map((r) => `${r.record_type} ${r.record_id}`);
+      const suspects = (await tx.ledger.pushedSince(since, type, 20)).map((r) => `${r.record_type} ${r.record_id}`);
       await tx.findings.record({
         kind: 'record_rejected_async',
         entity: `${e.error_path}`.slice(0, 120),
@@ -72,7 +73,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
         detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
         repair: 'manual',
       }, now);
-      const culprit = await identifyCulprit(tx, since, type, suspectRows);
+      const culprit = await identifyCulprit(tx, since, now, type);
       if (culprit) {
         const reason = `Ometria rejected ${culprit.type} ${culprit.id} after accepting its push: "${e.error_message}" at ${e.error_path}`;
         await tx.ledger.forget(culprit.type, culprit.id);
@@ -82,7 +83,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
           kind: 'dead_letter',
           entity: `${culprit.type} ${culprit.id}`,
           team: 'ecommerce',
-          message: `${reason} (dead letter #${id}). It was the only ${culprit.type} accepted since the previous check, so the error is its own; it no longer counts as delivered.`,
+          message: `${reason} (dead letter #${id}). It was the only ${culprit.type} accepted over the last two checks, so the error is its own; it no longer counts as delivered.`,
           cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
           action: `Fix the named field in Centra, then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
           details: { error_path: e.error_path, error_message: e.error_message },

@@ -37,6 +37,8 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
       centraAnswered = true;
       if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
     } catch (error) {
+      // A later slice refused: whatever an earlier one proved, the alert it raises stays open.
+      centraAnswered = false;
       await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
       jobs = jobs.slice(0, i);
       break;
