@@ -11,6 +11,7 @@ import { errorHandler } from './http/error-handler.js';
 import { healthRouter } from './http/health-routes.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createIntakeWriter } from './intake/intake-writer.js';
+import { createSignatureFailureWatch } from './http/signature-failures.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
 import { metricsRouter } from './status/metrics.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(healthRouter({ store: deps.store, workerRunning: deps.workerRunning, workerEnabled: deps.config.WORKER_ENABLED, draining: deps.draining }));
+  const signatureFailures = createSignatureFailureWatch({ alerter: deps.alerter, logger: deps.logger, now: deps.now, threshold: deps.config.SIGNATURE_FAILURE_ALERT });
   app.use(
     webhookRouter({
       intake: createIntakeWriter(deps.store, deps.handledKinds),
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
       maxBodyBytes: deps.config.WEBHOOK_MAX_BODY_BYTES,
       now: deps.now,
       onQueued: deps.wakeWorker,
+      signatureFailures,
     }),
   );
   app.use(
@@ -79,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(loginRouter(access, deps.now));
-  app.use(metricsRouter(deps.store, deps.now, gate.metrics));
+  app.use(metricsRouter(deps.store, deps.now, gate.metrics, { signatureFailures: () => signatureFailures.totals() }));
   app.use(
     collectRouter({
       store: deps.store,

@@ -30,6 +30,7 @@ import { createRuntime } from './runtime.js';
 import { ensureTenantSchema } from './tenants/ensure-tenant-schema.js';
 import { tenantsApp } from './tenants/tenants-app.js';
 import { tenantsHealthRouter } from './tenants/tenants-health-routes.js';
+import { timerDelay } from './remote/safe-timer.js';
 
 export interface ServiceOverrides {
   logger?: Logger;
@@ -265,7 +266,8 @@ async function openService(
       again = Math.min(every, SCHEMA_RETRY_MS);
       logger.warn({ err: error }, 'Centra schema check failed; documents stay as last adapted');
     }
-    const timer = setTimeout(() => void checkSchemaNow(), again);
+    // CENTRA_SCHEMA_CHECK_HOURS may exceed what a timer holds (24.8 days): clamped, so it never fires at once.
+    const timer = setTimeout(() => void checkSchemaNow(), timerDelay(again));
     timer.unref();
     timers.push(timer);
   };

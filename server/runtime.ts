@@ -51,6 +51,7 @@ export function createRuntime(
   deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch; tenant?: string },
 ): Runtime {
   const { logger, now } = deps;
+  const maxRetryAfterMs = config.REMOTE_MAX_RETRY_AFTER_SECONDS * 1000;
   const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS, label: deps.tenant });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
@@ -58,7 +59,7 @@ export function createRuntime(
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
   const schemaAdapter = createSchemaAdapter();
-  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter });
+  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter, maxRetryAfterMs });
   const runCheck = () => runSchemaCheck({ centra, adapter: schemaAdapter, kv: store.kv, alerter, logger, now });
   // Whoever sends the first document (the worker, a CLI command) waits for the first check, and start-up's
   // explicit check is that same one: one introspection, nothing races it.
@@ -71,10 +72,10 @@ export function createRuntime(
     return (firstCheck ??= runCheck());
   };
   const pushLimiter = createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE));
-  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: pushLimiter, now, fetch: deps.fetch });
+  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: pushLimiter, now, fetch: deps.fetch, maxRetryAfterMs });
   // Storefront events: at most TRACKER_PUSH_SHARE of the push rate, and inside the whole of it (share-limiter.ts).
   const trackerLimiter = createShareLimiter(createRateLimiter(store.rateSlots, 'ometria-push-tracker', perSecond(config.OMETRIA_PUSH_RATE * config.TRACKER_PUSH_SHARE)), pushLimiter);
-  const trackerOmetria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: trackerLimiter, now, fetch: deps.fetch });
+  const trackerOmetria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: trackerLimiter, now, fetch: deps.fetch, maxRetryAfterMs });
   const orderBatch = createOrderBatchSizer({
     max: config.CENTRA_BATCH_SIZE,
     requestWindows: () => centraLimiter.windows(),

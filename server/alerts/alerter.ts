@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import type { AlertInput, AlertStore, Team } from '../store/alert-store.js';
-import { slackMessage } from './slack-message.js';
+import { slackMessage, slackSafe } from './slack-message.js';
 
 export interface AlerterDeps {
   alerts: AlertStore;
@@ -23,7 +23,7 @@ export function createAlerter(deps: AlerterDeps) {
       const res = await (deps.fetch ?? fetch)(deps.webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: deps.label ? `[${deps.label}] ${text}` : text }),
+        body: JSON.stringify({ text: deps.label ? `[${slackSafe(deps.label)}] ${text}` : text }),
         signal: AbortSignal.timeout(5_000),
       });
       if (!res.ok) deps.logger.warn({ status: res.status }, 'alert webhook refused the alert');

@@ -1,29 +1,45 @@
 import type { Alerter } from './alerter.js';
 import type { Store } from '../store/store.js';
 
+/** The one SLA alert's fingerprint: late orders are listed in it, never an alert each (issue 15). */
+export const SLA_FINGERPRINT = 'sla:orders';
+/** Late order numbers named in the alert's message; the rest are counted (all of them are on /status). */
+export const SLA_LISTED_ORDERS = 20;
+
 /**
- * Orders whose webhook arrived more than `slaSeconds` ago and are not in Ometria yet raise one alert each,
- * resolved when the order is delivered (issue 7). Also one alert while the Centra token is near its expiry.
+ * Orders whose webhook arrived more than `slaSeconds` ago and are not in Ometria yet raise ONE alert naming how
+ * many and the oldest `SLA_LISTED_ORDERS` numbers; while open it is updated on each check (message and details,
+ * no new Slack message), and it resolves when no order is late (issue 7, grouped by issue 15: an outage is one
+ * message, not one per order). Also one alert while the Centra token is near its expiry.
  */
 export async function checkSla(store: Store, alerter: Alerter, options: { slaSeconds: number; now: number; tokenExpiresAt?: number }): Promise<number> {
-  const late = await store.sql.all<{ entity_key: string; first_queued_at: number; state: string; last_error: string | null }>(`
-    SELECT entity_key, first_queued_at, state, last_error FROM jobs
-    WHERE kind = 'order' AND state IN ('pending', 'running', 'blocked') AND first_queued_at < ?`, [options.now - options.slaSeconds * 1000]);
-  const lateKeys = new Set(late.map((j) => j.entity_key));
-  for (const job of late) {
-    const minutes = Math.round((options.now - job.first_queued_at) / 60_000);
+  // Counted, and only the oldest few read: an outage with a large backlog costs two indexed queries, not a list.
+  const where = `kind = 'order' AND state IN ('pending', 'running', 'blocked') AND first_queued_at < ?`;
+  const since = [options.now - options.slaSeconds * 1000];
+  const count = (await store.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE ${where}`, since))?.n ?? 0;
+  const late = count === 0 ? [] : await store.sql.all<{ entity_key: string; first_queued_at: number; last_error: string | null }>(
+    `SELECT entity_key, first_queued_at, last_error FROM jobs WHERE ${where} ORDER BY first_queued_at, id LIMIT ?`, [...since, SLA_LISTED_ORDERS]);
+  if (late.length > 0) {
+    const oldest = late[0]!;
+    const minutes = Math.round((options.now - oldest.first_queued_at) / 60_000);
+    const listed = late.map((j) => j.entity_key);
+    const more = count - listed.length;
+    const lastError = late.find((j) => j.last_error)?.last_error;
     await alerter.raise({
-      fingerprint: `sla:order:${job.entity_key}`,
+      fingerprint: SLA_FINGERPRINT,
       kind: 'sla_breach',
-      entity: `order ${job.entity_key}`,
+      entity: count === 1 ? `order ${oldest.entity_key}` : `${count} orders`,
       team: 'ecommerce',
-      message: `order ${job.entity_key} is not in Ometria ${minutes} min after its webhook (SLA ${options.slaSeconds} s)${job.last_error ? `: ${job.last_error}` : ''}`,
-      cause: 'Centra or Ometria is failing or rate-limiting us, or the order is held in Centra.',
-      action: 'Check /status for the order\'s last error; post-purchase emails for it are delayed until it arrives.',
+      message: `${count === 1 ? '1 order is' : `${count} orders are`} not in Ometria within the SLA of ${options.slaSeconds} s `
+        + `(the oldest for ${minutes} min): ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}${lastError ? `. Last error: ${lastError}` : ''}`,
+      cause: 'Centra or Ometria is failing or rate-limiting us, or the orders are held in Centra.',
+      action: 'Check /status for each order\'s last error; post-purchase emails for them are delayed until they arrive.',
+      details: { count, orders: listed, oldestMinutes: minutes },
     });
-  }
+  } else await alerter.resolve(SLA_FINGERPRINT);
+  // Alerts of the per-order kind, left open by an earlier version: their condition is now the grouped alert's.
   for (const alert of await store.alerts.listOpen()) {
-    if (alert.kind === 'sla_breach' && !lateKeys.has(alert.fingerprint.slice('sla:order:'.length))) await alerter.resolve(alert.fingerprint);
+    if (alert.kind === 'sla_breach' && alert.fingerprint !== SLA_FINGERPRINT) await alerter.resolve(alert.fingerprint);
   }
   if (options.tokenExpiresAt !== undefined) {
     const days = Math.floor((options.tokenExpiresAt - options.now) / 86_400_000);
@@ -39,5 +55,5 @@ export async function checkSla(store: Store, alerter: Alerter, options: { slaSec
       });
     } else await alerter.resolve('centra-token-expiry');
   }
-  return late.length;
+  return count;
 }

@@ -1,7 +1,7 @@
 import { createKeyClaims } from '../mapping/key-claims.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import type { Job } from '../store/job-store.js';
-import { rescheduleAfterRemoteError, retryJob } from '../worker/reschedule.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../worker/reschedule.js';
 import type { SyncContext } from '../worker/sync-context.js';
 import type { Handler } from '../worker/worker.js';
 import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
@@ -59,8 +59,8 @@ export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Param
       return rescheduleAfterRemoteError(ctx, jobs, error, 'Ometria');
     }
   }
-  await ctx.alerter.resolve('auth:Centra');
-  if (products.length > 0) await ctx.alerter.resolve('auth:Ometria');
+  // Only a request Centra answered clears its auth alert; pushRecords clears Ometria's on a 2xx.
+  if (ids.length > 0) await resolveAuthAlert(ctx.alerter, 'Centra');
   for (const job of jobs) await settle(ctx, job, wanted.get(job.id), fetched);
 }
 

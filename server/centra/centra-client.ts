@@ -15,6 +15,8 @@ export interface CentraClientOptions {
   fetch?: typeof fetch;
   /** Rewrites each document to the live schema (docs/centra-setup.md); without it documents go out as written. */
   adapter?: SchemaAdapter;
+  /** The longest Retry-After honoured, ms (REMOTE_MAX_RETRY_AFTER_SECONDS; default 900 s). */
+  maxRetryAfterMs?: number;
 }
 
 export interface RequestOptions {
@@ -52,7 +54,7 @@ export function createCentraClient(options: CentraClientOptions) {
         ...(typeof complexity === 'number' ? { complexity } : {}),
       };
     } catch (error) {
-      const outcome = classifyCentraError(error, options.now());
+      const outcome = classifyCentraError(error, options.now(), options.maxRetryAfterMs);
       if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
       throw new RemoteError(outcome);
     }

@@ -3,11 +3,12 @@ import { retryAfterMs } from '../remote/retry-after.js';
 import type { Outcome } from '../remote/remote-errors.js';
 
 /** One place decides what a failed Integration API call means for the job that made it. */
-export function classifyCentraError(error: unknown, now: number): Outcome {
+/** `maxRetryAfterMs`: REMOTE_MAX_RETRY_AFTER_SECONDS in ms (retry-after.ts caps the wait Centra asks for). */
+export function classifyCentraError(error: unknown, now: number, maxRetryAfterMs?: number): Outcome {
   if (error instanceof ClientError) {
     const status = error.response.status;
     if (status === 429) {
-      return { kind: 'rate_limited', reason: 'Centra rate limit reached (429)', delayMs: retryAfterMs(error.response.headers?.get('retry-after'), now) };
+      return { kind: 'rate_limited', reason: 'Centra rate limit reached (429)', delayMs: retryAfterMs(error.response.headers?.get('retry-after'), now, maxRetryAfterMs) };
     }
     if (status === 401 || status === 403) {
       return { kind: 'auth', reason: `Centra refused the Integration API token (${status}): check CENTRA_API_TOKEN, its permissions and expiry` };

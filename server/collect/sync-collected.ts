@@ -62,7 +62,6 @@ export async function syncCollected(ctx: SyncContext, jobs: Job[], options: Coll
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Ometria');
   }
-  await ctx.alerter.resolve('auth:Ometria');
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.trackerEvents.markSent(result.delivered, now);

@@ -78,6 +78,11 @@ export const EnvSchema = z.object({
   CENTRA_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Accepted age of a webhook signature timestamp, seconds (default: 900). */
   CENTRA_SIGNATURE_TOLERANCE_SECONDS: int(1).default(900),
+  /**
+   * More webhook deliveries than this refused for their signature within 10 minutes raise an alert ("wrong
+   * CENTRA_WEBHOOK_SECRET or clock skew"); each refusal is also logged and counted on /metrics (default: 5).
+   */
+  SIGNATURE_FAILURE_ALERT: int(0).default(5),
   /** Orders fetched per Integration API request when a backlog exists (default: 50; decisions.md 12). */
   CENTRA_BATCH_SIZE: int(1).max(200).default(50),
   /** Centra requests allowed per 10 s, shared by every integration of an environment (default: 20). */
@@ -86,6 +91,11 @@ export const EnvSchema = z.object({
   CENTRA_RATE_LIMIT_HOUR: int(1).default(3600),
   /** Timeout of one Integration API call, ms (default: 15000). */
   CENTRA_TIMEOUT_MS: int(100).default(15_000),
+  /**
+   * The longest Retry-After honoured from Centra or Ometria, seconds (default: 900). A remote asking for longer is
+   * asked again after this: no job is parked and no rate limiter paused beyond it.
+   */
+  REMOTE_MAX_RETRY_AFTER_SECONDS: int(1).max(86_400).default(900),
   /** Hours an order that is held or not found is retried before it is dead-lettered (default: 24). */
   CENTRA_NOT_FOUND_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   /** Hours between checks of Centra's live schema by introspection; every document is adapted to it (default: 24). */

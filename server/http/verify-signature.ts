@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type SignatureCheck = { ok: true; t: number } | { ok: false; reason: string };
+/** Why a signature was refused: the label of the failure counter on /metrics. */
+export type SignatureFailure = 'missing' | 'malformed' | 'stale' | 'future' | 'mismatch';
+
+/** `key` ("<t>.<v1>") names the signed delivery for replay protection. */
+export type SignatureCheck = { ok: true; t: number; key: string } | { ok: false; code: SignatureFailure; reason: string };
 
 /**
  * Centra's X-Centra-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">` (centra.md §1.4).
@@ -13,7 +17,7 @@ export function verifyCentraSignature(
   toleranceSeconds: number,
   nowSeconds: number,
 ): SignatureCheck {
-  if (!header) return { ok: false, reason: 'missing X-Centra-Signature header' };
+  if (!header) return { ok: false, code: 'missing', reason: 'missing X-Centra-Signature header' };
   const parts = new Map<string, string>();
   for (const part of header.split(',')) {
     const eq = part.indexOf('=');
@@ -22,14 +26,18 @@ export function verifyCentraSignature(
   const tText = parts.get('t') ?? '';
   const v1 = parts.get('v1') ?? '';
   if (!/^\d{1,12}$/.test(tText) || !/^[0-9a-fA-F]{64}$/.test(v1)) {
-    return { ok: false, reason: 'malformed X-Centra-Signature header: expected t=<unix seconds>,v1=<64 hex characters>' };
+    return { ok: false, code: 'malformed', reason: 'malformed X-Centra-Signature header: expected t=<unix seconds>,v1=<64 hex characters>' };
   }
   const t = Number(tText);
-  if (Math.abs(nowSeconds - t) > toleranceSeconds) {
-    return { ok: false, reason: `stale signature timestamp: t=${t} is more than ${toleranceSeconds} s from now` };
+  if (nowSeconds - t > toleranceSeconds) {
+    return { ok: false, code: 'stale', reason: `stale signature timestamp: t=${t} is more than ${toleranceSeconds} s old` };
+  }
+  // A timestamp ahead of our clock by more than the tolerance would stay "fresh" for long after it: refused too.
+  if (t - nowSeconds > toleranceSeconds) {
+    return { ok: false, code: 'future', reason: `signature timestamp in the future: t=${t} is ${t - nowSeconds} s ahead of this server's clock (tolerance ${toleranceSeconds} s); check the clocks of this server and of Centra` };
   }
   const expected = createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest();
   const given = Buffer.from(v1, 'hex');
-  if (!timingSafeEqual(expected, given)) return { ok: false, reason: 'signature does not match: check CENTRA_WEBHOOK_SECRET' };
-  return { ok: true, t };
+  if (!timingSafeEqual(expected, given)) return { ok: false, code: 'mismatch', reason: 'signature does not match: check CENTRA_WEBHOOK_SECRET' };
+  return { ok: true, t, key: `${t}.${v1.toLowerCase()}` };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.js';
 import { HttpError } from './http-errors.js';
 import { parseDelivery } from './parse-delivery.js';
 import { isStorageUnavailable } from './storage-errors.js';
+import type { SignatureFailureWatch } from './signature-failures.js';
 import { verifyCentraSignature } from './verify-signature.js';
 
 export interface WebhookRouteDeps {
@@ -15,13 +16,16 @@ export interface WebhookRouteDeps {
   toleranceSeconds: number;
   maxBodyBytes: number;
   now: () => number;
+  /** Logs, counts and alerts on refused signatures (signature-failures.ts). */
+  signatureFailures: SignatureFailureWatch;
   /** Wakes the worker: the ack never waits for it. */
   onQueued: () => void;
 }
 
 /**
  * POST /webhooks/centra. Checks in the order of decisions.md 17: 415 content type, 413 size, 401 signature,
- * 400 body; then the delivery is committed to disk before the 200.
+ * 400 body; then the delivery is committed to disk before the 200. A delivery whose signature was accepted before
+ * is answered 200 again without being stored twice; a refused signature is logged, counted and may alert.
  */
 export function webhookRouter(deps: WebhookRouteDeps): Router {
   const router = express.Router();
@@ -35,15 +39,26 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = deps.now();
     const check = verifyCentraSignature(body, req.get('x-centra-signature'), deps.secret, deps.toleranceSeconds, Math.floor(now / 1000));
-    if (!check.ok) throw new HttpError(401, check.reason);
+    if (!check.ok) {
+      await deps.signatureFailures.refused(check.code, check.reason, { ip: req.ip, bytes: body.length });
+      throw new HttpError(401, check.reason);
+    }
+    await deps.signatureFailures.accepted();
     const parsed = parseDelivery(body);
     let accepted;
+    // A signature seen before (same t, v1 and so body) is a replay: acknowledged, not stored again (issue 15).
+    const signature = { key: check.key, forgetBeforeT: Math.floor(now / 1000) - deps.toleranceSeconds };
     try {
-      accepted = await deps.intake.write({ parsed, rawBody: body, signatureT: check.t }, now);
+      accepted = await deps.intake.write({ parsed, rawBody: body, signatureT: check.t, signature }, now);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
       deps.logger.error({ err: error }, 'webhook delivery could not be stored; answering 503 so Centra retries');
       throw new HttpError(503, 'delivery could not be stored (storage unavailable); retry later', { 'Retry-After': '60' });
+    }
+    if (accepted.replayed) {
+      deps.logger.info({ delivery: accepted.deliveryId }, 'webhook delivery replayed with a signature already accepted: acknowledged, not stored again');
+      res.status(200).json({ ok: true, delivery: accepted.deliveryId, replayed: true, events: accepted.counts });
+      return;
     }
     for (const r of accepted.rejected) {
       await deps.alerter.raise({

@@ -8,6 +8,8 @@ import { unusableEntityId } from './usable-entity-id.js';
 
 export interface AcceptedDelivery {
   deliveryId: number;
+  /** The signature was accepted before: nothing was stored, `deliveryId` is the first delivery's (issue 15). */
+  replayed: boolean;
   counts: Record<StoredEvent['state'], number>;
   /** Events intake could not use, each dead-lettered (the webhook route raises their alerts after the commit). */
   rejected: Array<{ type: string; reason: string } & EventDeadLetter>;
@@ -17,6 +19,8 @@ export interface IncomingDelivery {
   parsed: ParsedDelivery;
   rawBody: Buffer;
   signatureT: number | null;
+  /** The verified signature ("<t>.<v1>") and when remembered ones may be forgotten (Unix seconds). */
+  signature?: { key: string; forgetBeforeT: number };
 }
 
 /**
@@ -25,6 +29,9 @@ export interface IncomingDelivery {
  */
 export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
   const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
+  // Inside the intake transaction: two copies in one group commit, or on two replicas, still store once.
+  const first = delivery.signature ? await tx.deliveries.acceptedSignature(delivery.signature.key) : undefined;
+  if (first !== undefined) return { deliveryId: first, replayed: true, counts, rejected: [] };
   const events: StoredEvent[] = [];
   for (const e of delivery.parsed.events) {
     // A malformed event, or one whose id Centra cannot have, is refused alone: the rest of the delivery goes on.
@@ -45,13 +52,14 @@ export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, hand
     rawBody: delivery.rawBody,
     events,
   });
+  if (delivery.signature) await tx.deliveries.rememberSignature(delivery.signature.key, delivery.signatureT ?? 0, deliveryId, delivery.signature.forgetBeforeT);
   const rejected: AcceptedDelivery['rejected'] = [];
   for (const [index, e] of events.entries()) {
     if (e.state !== 'rejected') continue;
     const letter = await deadLetterEvent(tx, { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! }, { deliveryId, index }, now);
     rejected.push({ type: e.type, reason: e.reason!, ...letter });
   }
-  return { deliveryId, counts, rejected };
+  return { deliveryId, replayed: false, counts, rejected };
 }
 
 /** Queues the pending events of types whose handler now runs (decisions.md 16). */

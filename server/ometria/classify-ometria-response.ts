@@ -16,7 +16,7 @@ export type PushAccepted = { kind: 'ok'; status: number; requestId: string | nul
 const RATE_LIMIT_PAUSE_MS = 5_000;
 
 /** One place decides what an Ometria push reply means: accepted, retry, wait, fix credentials, or reject. */
-export function classifyOmetriaResponse(status: number, headers: Headers, body: string, now: number): PushAccepted | Outcome {
+export function classifyOmetriaResponse(status: number, headers: Headers, body: string, now: number, maxRetryAfterMs?: number): PushAccepted | Outcome {
   if (status >= 200 && status < 300) {
     let parsed: z.infer<typeof PushResponseSchema> = {};
     try {
@@ -28,7 +28,7 @@ export function classifyOmetriaResponse(status: number, headers: Headers, body: 
   }
   if (status === 429) {
     const header = headers.get('retry-after');
-    return { kind: 'rate_limited', reason: 'Ometria rate limit reached (429)', delayMs: header ? retryAfterMs(header, now) : RATE_LIMIT_PAUSE_MS };
+    return { kind: 'rate_limited', reason: 'Ometria rate limit reached (429)', delayMs: header ? retryAfterMs(header, now, maxRetryAfterMs) : RATE_LIMIT_PAUSE_MS };
   }
   if (status === 401 || status === 403) return { kind: 'auth', reason: `Ometria refused the API key (${status}): check OMETRIA_API_KEY` };
   if (status === 408 || status >= 500) return { kind: 'retry', reason: `Ometria answered ${status}` };

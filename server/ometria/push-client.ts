@@ -12,6 +12,8 @@ export interface PushClientOptions {
   now: () => number;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The longest Retry-After honoured, ms (REMOTE_MAX_RETRY_AFTER_SECONDS; default 900 s). */
+  maxRetryAfterMs?: number;
 }
 
 /** Ometria /push takes at most 100 records, all of one type (ometria.md §1). */
@@ -35,7 +37,7 @@ export function createPushClient(options: PushClientOptions) {
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new RemoteError({ kind: 'retry', reason: timedOut ? 'Ometria did not answer in time' : `Ometria unreachable: ${(error as Error).message}` });
     }
-    const outcome = classifyOmetriaResponse(res.status, res.headers, await res.text(), options.now());
+    const outcome = classifyOmetriaResponse(res.status, res.headers, await res.text(), options.now(), options.maxRetryAfterMs);
     if (outcome.kind === 'ok') return outcome;
     if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
     throw new RemoteError(outcome);

@@ -4,6 +4,8 @@ import { RemoteError } from '../remote/remote-errors.js';
 import type { Store } from '../store/store.js';
 import { contentHash } from './content-hash.js';
 import { MAX_RECORDS_PER_PUSH, type PushClient } from './push-client.js';
+import type { PushAccepted } from './classify-ometria-response.js';
+import { resolveAuthAlert } from '../alerts/auth-alert.js';
 
 export interface PushItem {
   record: OmetriaRecord;
@@ -16,8 +18,13 @@ export interface PushResult {
   /** Record ids Ometria now holds: pushed now, or unchanged since the last accepted push. */
   delivered: Set<string>;
   skippedUnchanged: number;
+  /** Record id → why it was not taken: refused by our checks, by a 400/422, or inside a 2xx (issue 15, item 5). */
   deadLettered: Map<string, string>;
+  /** Whether Ometria answered any call of this push with a 2xx. */
+  ometriaAnswered: boolean;
 }
+
+type Pending = PushItem & { hash: string };
 
 export interface PushDeps {
   client: PushClient;
@@ -28,12 +35,14 @@ export interface PushDeps {
 
 /**
  * Pushes records of ONE type: checked against our strict schemas, unchanged ones skipped by ledger hash,
- * sent in batches of 100; a rejected batch is halved until the bad records stand alone (decisions.md 6).
+ * sent in batches of 100; a rejected batch is halved until the bad records stand alone (decisions.md 6). A record
+ * Ometria refuses inside a 2xx answer is dead-lettered the same way and never enters the ledger: only what Ometria
+ * took counts as delivered (issue 15).
  * Throws RemoteError for retry / rate limit / auth: the caller reschedules what is not delivered.
  */
 export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<PushResult> {
-  const result: PushResult = { delivered: new Set(), skippedUnchanged: 0, deadLettered: new Map() };
-  const pending: Array<PushItem & { hash: string }> = [];
+  const result: PushResult = { delivered: new Set(), skippedUnchanged: 0, deadLettered: new Map(), ometriaAnswered: false };
+  const pending: Pending[] = [];
   for (const item of dedupeById(items)) {
     const id = item.record.id;
     const check = checkOmetriaRecord(item.record);
@@ -55,31 +64,11 @@ export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<Pu
   return result;
 }
 
-async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDeps, result: PushResult): Promise<void> {
+async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): Promise<void> {
   const type = batch[0]!.record['@type'];
+  let reply: PushAccepted;
   try {
-    const reply = await deps.client.push(batch.map((b) => b.record));
-    const now = deps.now();
-    await deps.store.transaction(async (tx) => {
-      await tx.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
-      for (const b of batch) {
-        await tx.ledger.record(type, b.record.id, b.hash, now);
-        if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);
-      }
-    });
-    for (const b of batch) result.delivered.add(b.record.id);
-    if (reply.rejected) {
-      await deps.alerter.raise({
-        fingerprint: `push-rejected:${type}:${reply.requestId ?? now}`,
-        kind: 'push_rejected',
-        entity: `${type} batch ${reply.requestId ?? ''}`.trim(),
-        team: 'ecommerce',
-        message: `Ometria accepted ${reply.accepted ?? '?'} and rejected ${reply.rejected} of ${batch.length} ${type} records (request ${reply.requestId ?? 'unknown'}).`,
-        cause: 'Some records failed Ometria\'s checks on arrival.',
-        action: 'Open /status and GET /push/_errors in Ometria for the reason; fix the data in Centra, then replay.',
-        details: { ids: batch.map((b) => b.record.id) },
-      });
-    }
+    reply = await deps.client.push(batch.map((b) => b.record));
   } catch (error) {
     if (!(error instanceof RemoteError) || error.outcome.kind !== 'reject') throw error;
     await deps.store.pushLog.add({ at: deps.now(), record_type: type, records: batch.length, status: error.outcome.status, request_id: null, accepted: 0, rejected: batch.length, error: error.outcome.body.slice(0, 500) });
@@ -87,10 +76,48 @@ async function sendBatch(batch: Array<PushItem & { hash: string }>, deps: PushDe
       await deadLetter(batch[0]!, error.outcome.reason, { status: error.outcome.status, body: error.outcome.body }, deps, result);
       return;
     }
-    const half = Math.ceil(batch.length / 2);
-    await sendBatch(batch.slice(0, half), deps, result);
-    await sendBatch(batch.slice(half), deps, result);
+    return splitAndSend(batch, deps, result);
   }
+  // A 2xx is the proof that the key works: the auth alert's condition has cleared (issue 15, item 4).
+  if (!result.ometriaAnswered) {
+    result.ometriaAnswered = true;
+    await resolveAuthAlert(deps.alerter, 'Ometria');
+  }
+  const now = deps.now();
+  const rejected = Math.min(reply.rejected ?? 0, batch.length);
+  if (rejected > 0) {
+    await deps.store.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+    // Ometria's 2xx gives counts only, no index or id (PushResponse in contracts/ometria-openapi.json): which
+    // records it refused is found by halving, as for a 400. A batch refused whole needs no halving.
+    if (rejected < batch.length) return splitAndSend(batch, deps, result);
+    for (const b of batch) await deadLetter(b, rejectedOnArrival(reply, batch.length), { status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected }, deps, result);
+    return;
+  }
+  await deps.store.transaction(async (tx) => {
+    await tx.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+    for (const b of batch) {
+      await tx.ledger.record(type, b.record.id, b.hash, now);
+      if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);
+    }
+  });
+  for (const b of batch) result.delivered.add(b.record.id);
+}
+
+/**
+ * Halves a batch Ometria refused in part and sends each half again, until the refused records stand alone
+ * (decisions.md 6). Records it had accepted are sent again: pushes are full snapshots or merges that Ometria
+ * upserts by id [INF for custom events: taken as deduplicated by their id], so a second copy changes nothing.
+ */
+async function splitAndSend(batch: Pending[], deps: PushDeps, result: PushResult): Promise<void> {
+  const half = Math.ceil(batch.length / 2);
+  await sendBatch(batch.slice(0, half), deps, result);
+  await sendBatch(batch.slice(half), deps, result);
+}
+
+/** Ometria's words for a record refused inside a 2xx: it gives a count, and its reason only on /push/_errors. */
+function rejectedOnArrival(reply: PushAccepted, sent: number): string {
+  return `Ometria answered ${reply.status} (request ${reply.requestId ?? 'unknown'}) but rejected ${sent === 1 ? 'this record' : `all ${sent} records of the call`} on arrival; `
+    + 'its reason is listed by GET /push/_errors (polled every OMETRIA_ERRORS_POLL_SECONDS, raised as an alert)';
 }
 
 async function deadLetter(item: PushItem, reason: string, response: unknown, deps: PushDeps, result: PushResult): Promise<void> {

@@ -31,4 +31,5 @@ export function createRateLimiter(slots: RateSlotStore, name: string, windows: r
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Re-exported for the clients that wait for their slot; overflow-safe (safe-timer.ts). */
+export { sleep } from './safe-timer.js';

@@ -15,6 +15,9 @@ export async function runDemo(baseUrl: string, print: (line: string) => void): P
   const t = Math.floor(Date.now() / 1000);
   const dup = await fetch(`${baseUrl}/webhooks/centra`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, 'sandbox-secret', t) }, body });
   print(`2. Centra resends the webhook of order ${placed.orders[0]} (a duplicate): ${dup.status}.`);
+  const replay = await fetch(`${baseUrl}/webhooks/centra`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, 'sandbox-secret', t) }, body });
+  const replayed = (await replay.json()) as { replayed?: boolean };
+  print(`   The very same signed delivery again (a replay): ${replay.status}${replayed.replayed ? ', acknowledged and not stored twice' : ''}.`);
   const forged = await fetch(`${baseUrl}/webhooks/centra`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': `t=${t},v1=${'0'.repeat(64)}` }, body });
   print(`3. A forged delivery is refused: ${forged.status} ${JSON.stringify(await forged.json())}.`);
 

@@ -3,12 +3,18 @@ import { Gauge, Registry } from 'prom-client';
 import type { Store } from '../store/store.js';
 import { lagSeconds, pushRate } from './status-snapshot.js';
 
+/** Figures this process keeps in memory rather than in the store. */
+export interface ProcessCounters {
+  /** Webhook deliveries refused for their signature since start, by reason (server/http/signature-failures.ts). */
+  signatureFailures?: () => ReadonlyMap<string, number>;
+}
+
 /**
  * GET /metrics in Prometheus text format: the /status figures, read from the store at scrape time through counters
  * and indexes only (issue 15), never a scan of a large table. `gate` lets in METRICS_TOKEN or ADMIN_TOKEN
  * (operations-gate.ts).
  */
-export function metricsRouter(store: Store, now: () => number, gate: RequestHandler): Router {
+export function metricsRouter(store: Store, now: () => number, gate: RequestHandler, counters: ProcessCounters = {}): Router {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => Promise<void>) =>
     new Gauge({ name: `centra_ometria_${name}`, help, labelNames, registers: [registry], async collect() { this.reset(); await fill(this); } });
@@ -30,6 +36,10 @@ export function metricsRouter(store: Store, now: () => number, gate: RequestHand
     g.set({ outcome: 'failed' }, rate.failedLastHour);
   });
   gauge('deliveries', 'Webhook deliveries stored.', [], async (g) => g.set(await store.deliveries.count()));
+  // A counter in meaning (only grows, per process since start); exposed with the _total name Prometheus expects.
+  gauge('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature since this process started, by reason.', ['reason'], async (g) => {
+    for (const reason of ['missing', 'malformed', 'stale', 'future', 'mismatch']) g.set({ reason }, counters.signatureFailures?.().get(reason) ?? 0);
+  });
 
   const router = express.Router();
   router.get('/metrics', gate, async (_req, res) => {

@@ -3,7 +3,7 @@ import type { Sql } from './sql/sql.js';
 export type Team = 'ecommerce' | 'cx' | 'marketing' | 'operations';
 
 export interface AlertInput {
-  /** Same fingerprint while open = same alert (deduplicated, occurrences counted). */
+  /** Same fingerprint while open = same alert (deduplicated, occurrences counted; entity, message and details updated). */
   fingerprint: string;
   kind: string;
   /** The entity it is about, e.g. "order 14", "contact c4", "shipment 39790-1". */
@@ -45,7 +45,7 @@ export function createAlertStore(sql: Sql) {
         INSERT INTO alerts (fingerprint, kind, entity, team, message, cause, action, details, state, first_seen, last_seen)
         VALUES (@fingerprint, @kind, @entity, @team, @message, @cause, @action, @details, 'open', @now, @now)
         ON CONFLICT (fingerprint) WHERE state = 'open' DO UPDATE SET
-          last_seen = excluded.last_seen, occurrences = alerts.occurrences + 1, message = excluded.message, details = excluded.details
+          last_seen = excluded.last_seen, occurrences = alerts.occurrences + 1, entity = excluded.entity, message = excluded.message, details = excluded.details
         RETURNING *`, {
         fingerprint: input.fingerprint, kind: input.kind, entity: input.entity, team: input.team, message: input.message,
         cause: input.cause ?? null, action: input.action ?? null, details, now,

@@ -45,6 +45,18 @@ export function createDeliveryStore(sql: Sql) {
       return sql.all<{ id: number; type: string; entity_id: string }>(
         `SELECT id, type, entity_id FROM delivery_events WHERE state = 'pending' AND type IN (${marks})`, types);
     },
+    /**
+     * The delivery a signature was first accepted with, if it was (replay protection, issue 15). `signature` is
+     * "<t>.<v1>": v1 is an HMAC over t and the body, so equal keys mean the same signed delivery.
+     */
+    async acceptedSignature(signature: string): Promise<number | undefined> {
+      return (await sql.get<{ delivery_id: number }>(`SELECT delivery_id FROM webhook_signatures WHERE signature = ?`, [signature]))?.delivery_id;
+    },
+    /** Remembers an accepted signature; forgets those older than `forgetBeforeT` (Unix seconds), which the timestamp check refuses. */
+    async rememberSignature(signature: string, t: number, deliveryId: number, forgetBeforeT: number): Promise<void> {
+      await sql.run(`INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING`, [signature, t, deliveryId]);
+      await sql.run(`DELETE FROM webhook_signatures WHERE signature_t < ?`, [forgetBeforeT]);
+    },
     async markQueued(eventId: number): Promise<void> {
       await sql.run(`UPDATE delivery_events SET state = 'queued' WHERE id = ?`, [eventId]);
     },

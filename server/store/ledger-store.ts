@@ -33,6 +33,10 @@ export function createLedgerStore(sql: Sql) {
         ? sql.all(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? AND record_type = ? ORDER BY pushed_at DESC LIMIT ?`, [since, type, limit])
         : sql.all(`SELECT record_type, record_id FROM ledger WHERE pushed_at > ? ORDER BY pushed_at DESC LIMIT ?`, [since, limit]);
     },
+    /** Ometria turned the record down after all (poll-push-errors.ts): it no longer counts as delivered. */
+    async forget(type: string, id: string): Promise<void> {
+      await sql.run(`DELETE FROM ledger WHERE record_type = ? AND record_id = ?`, [type, id]);
+    },
     recent(limit: number): Promise<LedgerRow[]> {
       return sql.all<LedgerRow>(`SELECT * FROM ledger ORDER BY pushed_at DESC LIMIT ?`, [limit]);
     },

@@ -267,4 +267,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   END $$;
   CREATE TRIGGER deliveries_count AFTER INSERT OR DELETE ON deliveries FOR EACH ROW EXECUTE FUNCTION deliveries_count();
   `,
+  // 6 (issue 15): signatures already accepted (server/store/delivery-store.ts, replay protection).
+  `
+  CREATE TABLE webhook_signatures (
+    signature TEXT PRIMARY KEY,
+    signature_t BIGINT NOT NULL,
+    delivery_id BIGINT NOT NULL
+  );
+  CREATE INDEX webhook_signatures_t ON webhook_signatures(signature_t);
+  `,
 ];

@@ -273,4 +273,15 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO row_counts (tbl, k1, k2, n) VALUES ('deliveries', '', '', -1);
   END;
   `,
+  // 6 (issue 15): signatures already accepted, so a replayed delivery (same t, v1 and body) is acknowledged again
+  // without being stored twice. Rows older than the signature tolerance are deleted as new ones arrive: past it,
+  // the timestamp check refuses the replay anyway. No foreign key: deliveries have their own retention.
+  `
+  CREATE TABLE webhook_signatures (
+    signature TEXT PRIMARY KEY,
+    signature_t INTEGER NOT NULL,
+    delivery_id INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX webhook_signatures_t ON webhook_signatures(signature_t);
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { Alerter } from '../alerts/alerter.js';
+import { raiseAuthAlert } from '../alerts/auth-alert.js';
 import { RemoteError, type Outcome } from '../remote/remote-errors.js';
 import type { Job } from '../store/job-store.js';
 import { backoffMs } from './backoff.js';
@@ -20,14 +20,5 @@ export async function rescheduleAfterRemoteError(ctx: SyncContext, jobs: Job[], 
   ctx.logger.warn({ jobs: jobs.length, outcome: outcome.kind }, `${remote}: ${outcome.reason}; jobs rescheduled`);
 }
 
-function raiseAuthAlert(alerter: Alerter, remote: 'Centra' | 'Ometria', reason: string): Promise<void> {
-  return alerter.raise({
-    fingerprint: `auth:${remote}`,
-    kind: 'auth_failure',
-    entity: `${remote} credentials`,
-    team: 'ecommerce',
-    message: `${remote} refused our credentials: ${reason}. Nothing is lost; syncing waits until they work.`,
-    cause: remote === 'Centra' ? 'The Integration API token expired, was revoked or lacks a permission.' : 'The Ometria API key was revoked or mistyped.',
-    action: remote === 'Centra' ? 'Create a new Integration API token in Centra (AMS → System → API Tokens) and set CENTRA_API_TOKEN.' : 'Create a key in Ometria (Settings → API Keys) and set OMETRIA_API_KEY.',
-  });
-}
+/** Re-exported: the sync handlers clear the auth alert after a call that succeeded. */
+export { resolveAuthAlert } from '../alerts/auth-alert.js';

@@ -1,7 +1,7 @@
 import { fetchParentOrders, type AfterSaleKind, type ParentLookup } from '../centra/fetch-parent-orders.js';
 import type { Job } from '../store/job-store.js';
 import { resolveDocumentAlert, settleCentraFailure } from './centra-failures.js';
-import { rescheduleAfterRemoteError } from './reschedule.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert } from './reschedule.js';
 import type { SyncContext } from './sync-context.js';
 
 /**
@@ -18,6 +18,7 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
+  await resolveAuthAlert(ctx.alerter, 'Centra');
   if (![...parents.values()].some((p) => p.status === 'document_rejected')) await resolveDocumentAlert(ctx, kind);
   const found: Job[] = [];
   for (const job of jobs) {

@@ -9,7 +9,7 @@ import { segmentationAttributes } from '../customers/segmentation.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { Job } from '../store/job-store.js';
 import { resolveDocumentAlert, settleCentraFailure } from './centra-failures.js';
-import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from './reschedule.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from './sync-context.js';
 
@@ -35,6 +35,7 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
   }
+  await resolveAuthAlert(ctx.alerter, 'Centra');
   if (![...byId.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'customer');
   const prepared: Prepared[] = [];
   for (const [i, job] of jobs.entries()) {

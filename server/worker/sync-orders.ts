@@ -8,7 +8,7 @@ import { MappingError } from '../mapping/mapping-error.js';
 import { pushRecords, type PushItem } from '../ometria/push-records.js';
 import type { Job } from '../store/job-store.js';
 import { settleCentraFailure, resolveDocumentAlert } from './centra-failures.js';
-import { rescheduleAfterRemoteError, retryJob } from './reschedule.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from './reschedule.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from './sync-context.js';
 import { orderRecords } from './order-records.js';
@@ -27,20 +27,24 @@ interface Mapped {
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();
+  let centraAnswered = false;
   // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
   for (let i = 0, size = ctx.centraBatchSize; i < jobs.length; i += size, size = ctx.centraBatchSize) {
     const slice = jobs.slice(i, i + size);
     try {
       const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
       for (const [n, f] of answers) fetched.set(n, f);
+      centraAnswered = true;
       if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
     } catch (error) {
+      // A later slice refused: whatever an earlier one proved, the alert it raises stays open.
+      centraAnswered = false;
       await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
       jobs = jobs.slice(0, i);
       break;
     }
   }
-  await ctx.alerter.resolve('auth:Centra');
+  if (centraAnswered) await resolveAuthAlert(ctx.alerter, 'Centra');
   await settleFetchedOrders(ctx, jobs, fetched);
 }
 
@@ -79,7 +83,6 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   } catch (error) {
     return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
   }
-  await ctx.alerter.resolve('auth:Ometria');
   const delivered: Mapped[] = [];
   for (const m of ready) {
     const rejected = orderResult.deadLettered.get(m.order.record.id);

@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import { DEFAULT_LEASE_MS, type Job, type JobKind, type JobStore } from '../store/job-store.js';
+import { timerDelay } from '../remote/safe-timer.js';
 
 export type Handler = (jobs: Job[]) => Promise<void>;
 
@@ -96,7 +97,7 @@ export function createWorker(options: WorkerOptions) {
 
   const idle = (): Promise<void> =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, idleMs);
+      const timer = setTimeout(resolve, timerDelay(idleMs));
       wakeUp = () => {
         clearTimeout(timer);
         resolve();

@@ -186,7 +186,7 @@ describe('abuse: POST /webhooks/centra', () => {
     }
   });
 
-  it('a genuine delivery replayed with its signature outside the tolerance is refused as stale', async () => {
+  it('a genuine delivery replayed with its signature outside the tolerance is refused as stale (or as from the future)', async () => {
     await fc.assert(
       fc.asyncProperty(validPayload, fc.integer({ min: TOLERANCE + 5, max: 10 ** 9 }), fc.boolean(), async (payload, skew, past) => {
         const body = encodeWebhookBody(payload);
@@ -194,7 +194,7 @@ describe('abuse: POST /webhooks/centra', () => {
         // what an eavesdropper captured: Centra's exact bytes and header, signed when t was now
         const reply = await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': sign(body, undefined, t) }, body);
         expect(reply.status, describeReply(reply)).toBe(401);
-        expect(refusalMessage(reply)).toMatch(/stale signature timestamp/);
+        expect(refusalMessage(reply)).toMatch(past ? /stale signature timestamp/ : /signature timestamp in the future/);
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );

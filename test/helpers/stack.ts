@@ -7,6 +7,16 @@ import { simSchemaFromEnv } from './sim-schema-env.js';
 import { tempDir } from './temp-dir.js';
 
 export const WEBHOOK_SECRET = 'test-endpoint-secret';
+
+let sent = 0;
+/**
+ * Centra's event `date` (no zone, microseconds) differs on every delivery it sends, so two sends are two signed
+ * deliveries even within one second; an identical copy would be a replay, stored once (issue 15).
+ */
+function nextCentraDate(): string {
+  sent++;
+  return `2024-06-03 16:00:00.${String(sent % 1_000_000).padStart(6, '0')}`;
+}
 export const STORE_MAP = { '1': 'example.com/uk', '2': 'example.com/se', '*': 'example.com' };
 /** The stack's ADMIN_TOKEN unless a test sets its own: production closes /status without one (issue 15). */
 export const ADMIN_TOKEN = 'stack-admin-token-0123456789';
@@ -71,7 +81,7 @@ export async function startStack(options: {
     send: (events, t) => sendCentraWebhook({
       url: `${service.url}/webhooks/centra`,
       secret: WEBHOOK_SECRET,
-      payload: { events: events.map((e) => ({ action: 'update', date: '2024-06-03 16:00:00.123456', ...e })) },
+      payload: { events: events.map((e) => ({ action: 'update', date: nextCentraDate(), ...e })) },
       ...(t === undefined ? {} : { t }),
     }),
     async restart(extra = {}) {

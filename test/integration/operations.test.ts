@@ -81,10 +81,13 @@ describe('operations basics (issue 2)', () => {
 describe('asynchronous Ometria errors (decisions.md 7)', () => {
   it('become one deduplicated alert naming the error path and the suspect records', async () => {
     stack = await startStack();
+    // Two orders accepted together: the error cannot be tied to one (with one alone it is dead-lettered, issue 15).
     stack.centra.data.orders.add(makeSimOrder({ number: 61 }));
+    stack.centra.data.orders.add(makeSimOrder({ number: 62 }));
     stack.ometria.faults.invalidAsync('order', ['61'], { error_message: 'not a valid value', error_path: 'root > lineitems > 0 > product_id' });
-    await stack.send([{ type: 'order', id: 61 }]);
-    await waitFor(() => stack!.ometria.errors.list().length > 0, 'an asynchronous error in Ometria');
+    await stack.send([{ type: 'order', id: 61 }, { type: 'order', id: 62 }]);
+    await waitFor(() => stack!.ometria.errors.list().length > 0 && stack!.ometria.store.get('order', '62'), 'an asynchronous error in Ometria');
+    await waitFor(async () => (await stack!.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'both orders settled');
     const store = stack.service.store;
     const alerter = createAlerter({ alerts: store.alerts, logger: createLogger('silent'), now: Date.now });
     const deps = { baseUrl: stack.ometria.baseUrl, apiKey: stack.ometria.apiKey, store, alerter, now: Date.now };
@@ -94,6 +97,7 @@ describe('asynchronous Ometria errors (decisions.md 7)', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.message).toMatch(/root > lineitems > 0 > product_id/);
     expect(alerts[0]!.message).toMatch(/order 61/);
+    expect(await store.ledger.has('order', '61')).toBe(true);
     expect(await store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' })]);
   });
 });

@@ -10,7 +10,7 @@ const sign = (body: Buffer, t: number, secret = SECRET) => `t=${t},v1=${createHm
 describe('verifyCentraSignature', () => {
   it('accepts the documented order-created delivery (centra.md §1.7 known answer)', () => {
     const header = 't=1717430400,v1=bab3ab0cc219bf925084086922bd28153e1425b359d1b3c0f93a79fb76548bff';
-    expect(verifyCentraSignature(BODY, header, SECRET, 900, T + 10)).toEqual({ ok: true, t: T });
+    expect(verifyCentraSignature(BODY, header, SECRET, 900, T + 10)).toEqual({ ok: true, t: T, key: `${T}.bab3ab0cc219bf925084086922bd28153e1425b359d1b3c0f93a79fb76548bff` });
   });
 
   it('accepts Centra\'s own worked example (secret test123)', () => {
@@ -32,9 +32,17 @@ describe('verifyCentraSignature', () => {
     expect(!result.ok && result.reason).toMatch(reason);
   });
 
+  it('names the same signed delivery with the same key, whatever the case of v1', () => {
+    const header = sign(BODY, T);
+    const a = verifyCentraSignature(BODY, header, SECRET, 900, T);
+    const b = verifyCentraSignature(BODY, header.toUpperCase().replace('T=', 't=').replace('V1=', 'v1='), SECRET, 900, T);
+    expect(a.ok && b.ok && a.key === b.key).toBe(true);
+  });
+
   it('rejects a timestamp outside the tolerance in either direction', () => {
     expect(verifyCentraSignature(BODY, sign(BODY, T), SECRET, 900, T + 901)).toMatchObject({ ok: false, reason: expect.stringMatching(/stale/) });
-    expect(verifyCentraSignature(BODY, sign(BODY, T), SECRET, 900, T - 901)).toMatchObject({ ok: false });
+    expect(verifyCentraSignature(BODY, sign(BODY, T), SECRET, 900, T - 901)).toMatchObject({ ok: false, code: 'future', reason: expect.stringMatching(/in the future: t=\d+ is 901 s ahead/) });
+    expect(verifyCentraSignature(BODY, sign(BODY, T), SECRET, 900, T - 900)).toMatchObject({ ok: true });
     expect(verifyCentraSignature(BODY, sign(BODY, T), SECRET, 900, T + 900)).toMatchObject({ ok: true });
   });
 });

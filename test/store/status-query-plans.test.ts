@@ -80,7 +80,8 @@ describe('/status and /metrics read counters and indexes, never a full scan (SQL
     db.exec('ANALYZE');
 
     await statusSnapshot(store, { mode: 'production', workerEnabled: true, workerRunning: true }, NOW);
-    const app = express().use(metricsRouter(store, () => NOW));
+    // An open gate: this test is about the queries behind /metrics, not who may read it.
+    const app = express().use(metricsRouter(store, () => NOW, (_req, _res, next) => next()));
     const server = app.listen(0, '127.0.0.1');
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     await new Promise((resolve) => server.once('listening', resolve));

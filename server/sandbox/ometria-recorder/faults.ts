@@ -20,6 +20,11 @@ export interface Faults {
   rejectIds(type: string, ids: readonly string[]): void;
   /** These records get 202 and `accepted`, are not stored, and appear in `/push/_errors`. */
   invalidAsync(type: string, ids: readonly string[], error?: Partial<PushError>): void;
+  /**
+   * These records are refused on arrival inside a 2xx answer: counted in `rejected` (Ometria's reply gives counts,
+   * no ids), not stored, and listed by `/push/_errors`, as the recorder does for a record failing its own checks.
+   */
+  rejectOnArrival(type: string, ids: readonly string[], error?: Partial<PushError>): void;
   /** Every request answers 503, or with `'reset'` has its socket destroyed. */
   down(on: boolean, mode?: DownMode): void;
   /** Extra delay before every answer. */
@@ -28,6 +33,7 @@ export interface Faults {
   takeScripted(): Reply | undefined;
   rejectedIdIn(type: string | undefined, ids: readonly string[]): string | undefined;
   asyncErrorFor(type: string, id: string): PushError | undefined;
+  arrivalErrorFor(type: string, id: string): PushError | undefined;
   downMode(): DownMode | undefined;
   extraLatencyMs(): number;
 }
@@ -39,6 +45,7 @@ export function createFaults(): Faults {
   let scripted: ScriptedResponse[] = [];
   let rejected = new Set<string>();
   let invalid = new Map<string, PushError>();
+  let refusedOnArrival = new Map<string, PushError>();
   let down: DownMode | undefined;
   let latency = 0;
   const key = (type: string | undefined, id: string) => JSON.stringify([type, id]);
@@ -47,12 +54,15 @@ export function createFaults(): Faults {
     rejectIds: (type, ids) => ids.forEach((id) => rejected.add(key(type, id))),
     invalidAsync: (type, ids, error) =>
       ids.forEach((id) => invalid.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
+    rejectOnArrival: (type, ids, error) =>
+      ids.forEach((id) => refusedOnArrival.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
     down: (on, mode = 'status') => void (down = on ? mode : undefined),
     latencyMs: (ms) => void (latency = Math.max(0, ms)),
     reset() {
       scripted = [];
       rejected = new Set();
       invalid = new Map();
+      refusedOnArrival = new Map();
       down = undefined;
       latency = 0;
     },
@@ -64,6 +74,7 @@ export function createFaults(): Faults {
     },
     rejectedIdIn: (type, ids) => ids.find((id) => rejected.has(key(type, id))),
     asyncErrorFor: (type, id) => invalid.get(key(type, id)),
+    arrivalErrorFor: (type, id) => refusedOnArrival.get(key(type, id)),
     downMode: () => down,
     extraLatencyMs: () => latency,
   };
