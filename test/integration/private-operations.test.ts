@@ -72,7 +72,7 @@ describe('private operations pages in production (issue 15)', () => {
   });
 
   it('logs in through the form: an HttpOnly, SameSite=Strict cookie holding no token, then the page loads', async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { TRUST_PROXY: 'loopback' } }); // a TLS-terminating proxy on loopback (below)
     const url = stack.service.url;
     const refused = await fetch(`${url}/status/login`, form({ token: 'not-the-admin-token-at-all' }));
     expect(refused.status).toBe(401);

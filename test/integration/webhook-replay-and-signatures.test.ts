@@ -23,7 +23,7 @@ async function post(s: Stack, raw: string, signature: string | undefined) {
 }
 
 async function metric(s: Stack, name: string): Promise<string[]> {
-  const text = await (await fetch(`${s.service.url}/metrics`)).text();
+  const text = await (await fetch(`${s.service.url}/metrics`, { headers: s.admin })).text();
   return text.split('\n').filter((l) => l.startsWith(name));
 }
 
