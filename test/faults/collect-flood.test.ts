@@ -22,7 +22,7 @@ const start = async (env: Record<string, string> = {}) => {
     orders: (RUN_MS / 1000) * ORDERS_PER_SECOND,
     ometria: { ratePerSecond: 0 },
     // The flood comes from many addresses (as a botnet would); the proxy on loopback says which (TRUST_PROXY).
-    env: { TRACKER_ALLOWED_ORIGINS: SHOP, TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true', TRUST_PROXY: 'loopback', LOG_LEVEL: 'warn', ...env },
+    env: { TRACKER_ALLOWED_ORIGINS: SHOP, TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true', TRUST_PROXY: 'loopback', ...env },
   });
   return { stack, url: (await stack.service.start()).url };
 };
