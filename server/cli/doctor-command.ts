@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { GraphQLSchema } from 'graphql';
 import { createCentraClient, type CentraClient } from '../centra/centra-client.js';
 import { readLiveQuota, type QuotaRow } from '../centra/live-quota.js';
-import { checkSchema, orderSyncWorks, type SchemaReport } from '../centra/schema/check-schema.js';
+import { checkSchema, orderSyncWorks } from '../centra/schema/check-schema.js';
 import { fetchLiveSchema, schemaFromIntrospectionJson } from '../centra/schema/live-schema.js';
 import { refundSource } from '../centra/schema/refund-source.js';
 import type { CentraAccess } from '../config/load-config.js';
@@ -53,4 +53,3 @@ async function rateLimits(client: CentraClient): Promise<QuotaRow[] | string> {
   }
 }
 
-export type { SchemaReport };

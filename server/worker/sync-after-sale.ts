@@ -26,33 +26,34 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
     if (parent.status === 'found') found.push(job);
     else await settleCentraFailure(ctx, job, parent);
   }
-  const now = ctx.now();
-  await ctx.store.transaction(async (tx) => {
-    for (const job of found) {
-      const lookup = parents.get(Number(job.entity_key));
-      const looked = lookup?.status === 'found' ? lookup.order : undefined;
-      // Remembered here too, not only from the order's own lists: a Centra without Order.returns (docs/centra-setup.md)
-      // still finds the order of a return deleted later.
-      if (looked !== undefined) await tx.links.link(kind, job.entity_key, String(looked));
-      const order = looked ?? (await tx.links.orderOf(kind, job.entity_key));
-      if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
-      else ctx.logger.info({ [kind]: job.entity_key }, `${kind} is not in Centra and was never seen on an order: nothing to update`);
-      await tx.jobs.complete(job.id, now);
-    }
-  });
+  await queueOrders(ctx, kind, found, (job) => {
+    const lookup = parents.get(Number(job.entity_key));
+    return lookup?.status === 'found' ? lookup.order : undefined;
+  }, 'is not in Centra and was never seen on an order: nothing to update');
 }
 
 /**
  * A Centra whose schema cannot look the shipment or return up (docs/centra-setup.md, "Capabilities"): the order is
  * the one it was last seen on, else the shipment waits for its order's own next webhook or for reconciliation.
  */
-async function syncByLinksOnly(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
+function syncByLinksOnly(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
+  return queueOrders(ctx, kind, jobs, () => undefined, "cannot be traced to its order on this Centra; its order's next webhook brings it");
+}
+
+/**
+ * Queues the order of each job (as Centra named it, else the one it was last seen on) and completes the job. A
+ * named order is remembered too, not only from the order's own lists: a Centra without Order.returns
+ * (docs/centra-setup.md) still finds the order of a return deleted later.
+ */
+async function queueOrders(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[], named: (job: Job) => number | undefined, untraced: string): Promise<void> {
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     for (const job of jobs) {
-      const order = await tx.links.orderOf(kind, job.entity_key);
+      const looked = named(job);
+      if (looked !== undefined) await tx.links.link(kind, job.entity_key, String(looked));
+      const order = looked ?? (await tx.links.orderOf(kind, job.entity_key));
       if (order !== undefined) await tx.jobs.enqueue('order', String(order), now);
-      else ctx.logger.info({ [kind]: job.entity_key }, `${kind} cannot be traced to its order on this Centra; its order's next webhook brings it`);
+      else ctx.logger.info({ [kind]: job.entity_key }, `${kind} ${untraced}`);
       await tx.jobs.complete(job.id, now);
     }
   });
