@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../server/package-root.js';
-import { sendCentraWebhook, seedOrders, startCentraSimulator } from '../server/sandbox/centra-simulator/index.js';
-import { startOmetriaRecorder } from '../server/sandbox/ometria-recorder/index.js';
+import { sendCentraWebhook, seedOrders, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
 import { startChild } from './child.js';
 import type { Figure } from './report.js';
 

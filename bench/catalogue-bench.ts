@@ -1,5 +1,5 @@
-import { runCatalogueSync } from '../server/catalogue/catalogue-sync.js';
-import { seedCatalogue } from '../server/sandbox/centra-simulator/index.js';
+import { runCatalogueSync } from '../server/jobs/products/catalogue-sync.js';
+import { seedCatalogue } from '../sandbox/centra-simulator/index.js';
 import { benchStack } from './in-process-stack.js';
 import type { Figure } from './report.js';
 

@@ -1,6 +1,6 @@
-import { runBackfill } from '../server/backfill/run-backfill.js';
-import { runReconcile } from '../server/reconcile/run-reconcile.js';
-import { seedOrders } from '../server/sandbox/centra-simulator/index.js';
+import { runBackfill } from '../server/jobs/backfill/run-backfill.js';
+import { runReconcile } from '../server/jobs/reconcile/run-reconcile.js';
+import { seedOrders } from '../sandbox/centra-simulator/index.js';
 import { benchStack } from './in-process-stack.js';
 import type { Figure } from './report.js';
 

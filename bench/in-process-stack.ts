@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config/load-config.js';
 import { createLogger } from '../server/log/logger.js';
 import { createRuntime, type Runtime } from '../server/runtime.js';
-import { startCentraSimulator, type CentraSimulator } from '../server/sandbox/centra-simulator/index.js';
-import { startOmetriaRecorder, type OmetriaRecorder } from '../server/sandbox/ometria-recorder/index.js';
+import { startCentraSimulator, type CentraSimulator } from '../sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder, type OmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
 import { openConfiguredStore } from '../server/open-configured-store.js';
 import type { Store } from '../server/store/store.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { encodeWebhookBody, signCentraWebhook } from '../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../sandbox/centra-simulator/index.js';
 import { packageRoot } from '../server/package-root.js';
 import { startChild } from './child.js';
 import { load } from './load.js';

@@ -1,28 +1,28 @@
 import { createAlerter, type Alerter } from './alerts/alerter.js';
 import { createCentraClient, type CentraClient } from './centra/centra-client.js';
 import { createUnknownValueRecorder } from './centra/unknown-values.js';
-import { createOrderBatchSizer, ORDER_BATCH_SIZE_KEY } from './centra/order-batch-size.js';
+import { createOrderBatchSizer, ORDER_BATCH_SIZE_KEY } from './centra/orders/order-batch-size.js';
 import { createSchemaAdapter } from './centra/schema/schema-adapter.js';
 import { runSchemaCheck, type StoredSchemaCheck } from './centra/schema/run-schema-check.js';
 import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
 import { createReadClient, type ReadClient } from './ometria/read-client.js';
-import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/tracking-url.js';
+import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/order/tracking-url.js';
 import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
 import { perSecond } from './remote/limiter-windows.js';
 import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
 import { createShareLimiter } from './remote/share-limiter.js';
 import type { Job, JobKind } from './store/job-store.js';
 import type { Store } from './store/store.js';
-import type { SyncContext } from './worker/sync-context.js';
-import { syncOrders } from './worker/sync-orders.js';
-import { syncAfterSale } from './worker/sync-after-sale.js';
-import { syncCustomers } from './worker/sync-customers.js';
-import { syncCollected } from './collect/sync-collected.js';
-import type { CatalogueConfig } from './catalogue/catalogue-config.js';
-import { createProductSyncHandler } from './catalogue/sync-products.js';
+import type { SyncContext } from './jobs/sync-context.js';
+import { syncOrders } from './jobs/orders/sync-orders.js';
+import { syncAfterSale } from './jobs/after-sale/sync-after-sale.js';
+import { syncCustomers } from './jobs/customers/sync-customers.js';
+import { syncCollected } from './jobs/tracker-events/sync-collected.js';
+import type { CatalogueConfig } from './config/catalogue-config.js';
+import { createProductSyncHandler } from './jobs/products/sync-products.js';
 import { createWorker, type Worker } from './worker/worker.js';
-import { replayNewsletterJobs } from './newsletter/newsletter-replay.js';
+import { replayNewsletterJobs } from './jobs/newsletter/newsletter-replay.js';
 
 /**
  * Order jobs claimed per worker cycle, fetched in CENTRA_BATCH_SIZE slices. Five Ometria pushes' worth, so a

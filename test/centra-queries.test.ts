@@ -2,7 +2,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CENTRA_DOCUMENTS } from '../server/centra/documents/registry.js';
-import { buildOrdersQuery } from '../server/centra/fetch-orders.js';
+import { buildOrdersQuery } from '../server/centra/orders/fetch-orders.js';
 import { contractPath } from '../server/package-root.js';
 
 const schema = buildSchema(readFileSync(contractPath('centra-integration.graphql'), 'utf8'));

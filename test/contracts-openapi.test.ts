@@ -6,8 +6,8 @@ import {
   sampleOrder,
   sampleProduct,
   sampleVariant,
-} from '../server/sandbox/ometria-recorder/sample-records.js';
-import { checkOmetriaRecord } from '../shared/schemas/ometria-records.js';
+} from '../sandbox/ometria-recorder/sample-records.js';
+import { checkOmetriaRecord } from '../server/ometria/ometria-records.js';
 
 const validator = createOpenApiValidator();
 const samples = {

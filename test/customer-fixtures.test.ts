@@ -4,21 +4,21 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CentraOrderSchema } from '../server/centra/centra-order.js';
-import { CentraCustomerSchema, type CentraCustomer } from '../server/customers/centra-customer.js';
-import { consentOf } from '../server/customers/consent.js';
-import { DEFAULT_CONSENT_CONFIG } from '../server/customers/consent-config.js';
-import { contactConsentFields } from '../server/customers/consent-fields.js';
-import { customerContactNotes } from '../server/customers/contact-notes.js';
-import { CUSTOMER_CONFIG_DEFAULTS } from '../server/customers/customer-config.js';
-import { parseCustomerConfig } from '../server/customers/customer-config-schema.js';
-import { mapCustomerContact } from '../server/customers/map-customer-contact.js';
-import { mergeConsent } from '../server/customers/merge-consent.js';
-import { orderFacts } from '../server/customers/order-facts.js';
-import { segmentationAttributes } from '../server/customers/segmentation.js';
-import { DEFAULT_SEGMENTATION_CONFIG, SEGMENT_KEYS } from '../server/customers/segmentation-config.js';
+import { CentraOrderSchema } from '../server/centra/orders/centra-order.js';
+import { CentraCustomerSchema, type CentraCustomer } from '../server/centra/customers/centra-customer.js';
+import { consentOf } from '../server/mapping/contact/consent.js';
+import { DEFAULT_CONSENT_CONFIG } from '../server/config/consent-config.js';
+import { contactConsentFields } from '../server/mapping/contact/consent-fields.js';
+import { customerContactNotes } from '../server/mapping/contact/contact-notes.js';
+import { CUSTOMER_CONFIG_DEFAULTS } from '../server/config/customer-config.js';
+import { parseCustomerConfig } from '../server/config/customer-config-schema.js';
+import { mapCustomerContact } from '../server/mapping/contact/map-customer-contact.js';
+import { mergeConsent } from '../server/mapping/contact/merge-consent.js';
+import { orderFacts } from '../server/mapping/contact/order-facts.js';
+import { segmentationAttributes } from '../server/mapping/contact/segmentation.js';
+import { DEFAULT_SEGMENTATION_CONFIG, SEGMENT_KEYS } from '../server/config/segmentation-config.js';
 import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
-import { checkOmetriaRecord, type OmetriaContact } from '../shared/schemas/ometria-records.js';
+import { checkOmetriaRecord, type OmetriaContact } from '../server/ometria/ometria-records.js';
 
 /**
  * Customer, consent and segmentation rules by example (docs/customers.md): one JSON file per case under

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCatalogueSync } from '../server/catalogue/catalogue-sync.js';
-import { mapTrackerEvent, skusToLookUp } from '../server/collect/map-tracker-event.js';
-import { ledgerProductKeyLookup, productKeysFor } from '../server/collect/product-key-lookup.js';
+import { runCatalogueSync } from '../server/jobs/products/catalogue-sync.js';
+import { mapTrackerEvent, skusToLookUp } from '../server/mapping/tracker-event/map-tracker-event.js';
+import { ledgerProductKeyLookup, productKeysFor } from '../server/jobs/tracker-events/product-key-lookup.js';
 import { createLogger } from '../server/log/logger.js';
 import { createRuntime } from '../server/runtime.js';
-import { seedCatalogue } from '../server/sandbox/centra-simulator/index.js';
-import type { OmetriaProduct } from '../shared/schemas/ometria-records.js';
+import { seedCatalogue } from '../sandbox/centra-simulator/index.js';
+import type { OmetriaProduct } from '../server/ometria/ometria-records.js';
 import type { TrackerEvent } from '../shared/tracker-event-types.js';
 import { startStack, type Stack } from './helpers/stack.js';
 import { mockFetch, pagehide, resetPage, sentEvents, tracker } from './tracker/harness.js';

@@ -3,15 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CentraCustomerRefSchema, CentraOrderSchema } from '../server/centra/centra-order.js';
-import { contactKeyFor, normaliseEmail } from '../server/mapping/contact-key.js';
-import { mapOrderContact } from '../server/mapping/map-contact.js';
-import { mapOrder } from '../server/mapping/map-order.js';
-import { MappingError } from '../server/mapping/mapping-error.js';
-import { mapShipmentEvent } from '../server/mapping/map-shipment-event.js';
-import { defaultTrackingUrl } from '../server/mapping/tracking-url.js';
+import { CentraCustomerRefSchema, CentraOrderSchema } from '../server/centra/orders/centra-order.js';
+import { contactKeyFor, normaliseEmail } from '../server/mapping/contact/contact-key.js';
+import { mapOrderContact } from '../server/mapping/contact/map-contact.js';
+import { mapOrder } from '../server/mapping/order/map-order.js';
+import { MappingError } from '../server/mapping/common/mapping-error.js';
+import { mapShipmentEvent } from '../server/mapping/order/map-shipment-event.js';
+import { defaultTrackingUrl } from '../server/mapping/order/tracking-url.js';
 import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
-import { checkOmetriaRecord, type OmetriaRecord } from '../shared/schemas/ometria-records.js';
+import { checkOmetriaRecord, type OmetriaRecord } from '../server/ometria/ometria-records.js';
 
 /**
  * Mapping specification by example: one JSON file per case under test/fixtures/mapping/<mapper>/,

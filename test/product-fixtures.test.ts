@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CentraProductSchema } from '../server/catalogue/centra-product.js';
-import { mapProduct } from '../server/mapping/map-product.js';
+import { CentraProductSchema } from '../server/centra/products/centra-product.js';
+import { mapProduct } from '../server/mapping/product/map-product.js';
 import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
-import { checkOmetriaRecord } from '../shared/schemas/ometria-records.js';
+import { checkOmetriaRecord } from '../server/ometria/ometria-records.js';
 
 /**
  * Product mapping by example: test/fixtures/mapping/product/*.json, `{description, input: {product, ctx}, expected}`

@@ -2,7 +2,7 @@ import type { Outcome } from '../remote/remote-errors.js';
 
 /**
  * Why Centra gave us no data for one entity of a batch, in the terms of what happens next
- * (server/worker/centra-failures.ts settles each):
+ * (server/jobs/centra-failures.ts settles each):
  * - `error`: Centra answered this alias with an error, or with a shape we cannot read. It may pass (a resolver
  *   hiccup), so it is retried, a bounded number of times, then dead-lettered with Centra's message.
  * - `rejected`: Centra refuses any document that holds this id, and took the rest of the batch without it:

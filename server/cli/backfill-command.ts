@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { runBackfill } from '../backfill/run-backfill.js';
-import { queueAllCustomers } from '../backfill/backfill-customers.js';
-import { runCatalogueSync } from '../catalogue/catalogue-sync.js';
+import { runBackfill } from '../jobs/backfill/run-backfill.js';
+import { queueAllCustomers } from '../jobs/backfill/backfill-customers.js';
+import { runCatalogueSync } from '../jobs/products/catalogue-sync.js';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
-import { runReconcile } from '../reconcile/run-reconcile.js';
+import { runReconcile } from '../jobs/reconcile/run-reconcile.js';
 import { createRuntime } from '../runtime.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 

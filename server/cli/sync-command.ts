@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runCatalogueSync } from '../catalogue/catalogue-sync.js';
+import { runCatalogueSync } from '../jobs/products/catalogue-sync.js';
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
 import { createRuntime } from '../runtime.js';

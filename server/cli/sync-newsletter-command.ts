@@ -1,7 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import { createLogger } from '../log/logger.js';
-import { runNewsletterPoll } from '../newsletter/newsletter-poll.js';
-import { newsletterPollEnabled, newsletterPollSettings } from '../newsletter/newsletter-settings.js';
+import { runNewsletterPoll } from '../jobs/newsletter/newsletter-poll.js';
+import { newsletterPollEnabled, newsletterPollSettings } from '../config/newsletter-settings.js';
 import { openConfiguredStore } from '../open-configured-store.js';
 import { createRuntime } from '../runtime.js';
 

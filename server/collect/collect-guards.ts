@@ -3,7 +3,7 @@ import type { Store } from '../store/store.js';
 import { createCollectCounters, type CollectCounters } from './collect-counters.js';
 import { createDiskGuard, type DiskGuard, type FreeDiskBytes } from './disk-guard.js';
 import { identityPolicy, type IdentityPolicy } from './identity-policy.js';
-import { contactKeyLookup } from './ometria-identity.js';
+import { contactKeyLookup } from '../jobs/tracker-events/ometria-identity.js';
 import type { ScreenDeps } from './screen-tracker-batch.js';
 import { createUrlRules } from './url-rules.js';
 

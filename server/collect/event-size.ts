@@ -1,6 +1,6 @@
-import { MAX_RECORD_BYTES } from '../../shared/schemas/ometria-records.js';
+import { MAX_RECORD_BYTES } from '../ometria/ometria-records.js';
 import type { TrackerEvent } from '../../shared/tracker-event-types.js';
-import { mapTrackerEvent } from './map-tracker-event.js';
+import { mapTrackerEvent } from '../mapping/tracker-event/map-tracker-event.js';
 
 /** The longest identity a record can carry: Ometria's 255-character email, a generous contact key. */
 const WORST_IDENTITY = { identity_email: 'x'.repeat(255), identity_account_id: 'c'.repeat(32) };

@@ -1,7 +1,7 @@
 import type { IdentifyData } from '../../shared/tracker-event-types.js';
 import type { IdentityPolicy } from './identity-policy.js';
 import { verifyIdentityToken } from './identity-token.js';
-import type { ContactKeyLookup } from './ometria-identity.js';
+import type { ContactKeyLookup } from '../jobs/tracker-events/ometria-identity.js';
 
 export interface IdentifyVetting {
   policy: IdentityPolicy;

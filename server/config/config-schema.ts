@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerEnvSchema } from '../customers/customer-config-schema.js';
+import { CustomerEnvSchema } from './customer-config-schema.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number) => z.coerce.number().int().min(min);

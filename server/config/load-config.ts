@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { parseCustomerConfig } from '../customers/customer-config-schema.js';
-import type { CustomerConfig } from '../customers/customer-config.js';
+import { parseCustomerConfig } from './customer-config-schema.js';
+import type { CustomerConfig } from './customer-config.js';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, type Env } from './config-schema.js';
 import { loadTenants } from './load-tenants.js';

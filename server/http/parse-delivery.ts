@@ -1,4 +1,4 @@
-import { IdListSchema, IntegrationEventSchema, WebhookPayloadSchema } from '../../shared/schemas/centra-webhook.js';
+import { IdListSchema, IntegrationEventSchema, WebhookPayloadSchema } from '../centra/webhook-body.js';
 import type { StoredEvent } from '../store/delivery-store.js';
 import { safeIdText } from '../intake/usable-entity-id.js';
 import { InvalidPayloadError } from './http-errors.js';

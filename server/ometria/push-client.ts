@@ -1,4 +1,4 @@
-import type { OmetriaRecord } from '../../shared/schemas/ometria-records.js';
+import type { OmetriaRecord } from './ometria-records.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
 import { sleep, type RateLimiter } from '../remote/rate-limiter.js';

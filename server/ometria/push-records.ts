@@ -1,4 +1,4 @@
-import { checkOmetriaRecord, type OmetriaRecord } from '../../shared/schemas/ometria-records.js';
+import { checkOmetriaRecord, type OmetriaRecord } from './ometria-records.js';
 import type { Alerter } from '../alerts/alerter.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import type { Store } from '../store/store.js';

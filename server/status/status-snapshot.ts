@@ -1,11 +1,11 @@
-import { readCheckpoint } from '../backfill/backfill-checkpoint.js';
-import { PROGRESS_KEY, type CatalogueProgress } from '../catalogue/catalogue-progress.js';
-import { ORDER_BATCH_SIZE_KEY } from '../centra/order-batch-size.js';
+import { readCheckpoint } from '../jobs/backfill/backfill-checkpoint.js';
+import { PROGRESS_KEY, type CatalogueProgress } from '../jobs/products/catalogue-progress.js';
+import { ORDER_BATCH_SIZE_KEY } from '../centra/orders/order-batch-size.js';
 import { refundSource, type RefundSource } from '../centra/schema/refund-source.js';
 import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../centra/schema/run-schema-check.js';
 import { listUnknownValues, type SeenUnknownValue } from '../centra/unknown-values.js';
 import { redactText } from '../log/redact.js';
-import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../newsletter/newsletter-checkpoint.js';
+import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from '../jobs/newsletter/newsletter-checkpoint.js';
 import type { CollectStatus } from '../collect/collect-guards.js';
 import type { Store } from '../store/store.js';
 import { clipRemoteText, maskVisitorIds } from './mask.js';

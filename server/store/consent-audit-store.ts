@@ -1,4 +1,4 @@
-import type { ConsentState, ConsentValue } from '../customers/consent-state.js';
+import type { ConsentState, ConsentValue } from '../mapping/contact/consent-state.js';
 import { lockKeys } from './advisory-lock.js';
 import type { Sql } from './sql/sql.js';
 

@@ -1,4 +1,4 @@
-import type { OrderFacts } from '../customers/order-facts.js';
+import type { OrderFacts } from '../mapping/contact/order-facts.js';
 import type { Sql } from './sql/sql.js';
 
 interface FactRow {

@@ -2,7 +2,7 @@ import { raiseAuthAlert } from '../alerts/auth-alert.js';
 import { RemoteError, type Outcome } from '../remote/remote-errors.js';
 import type { Job } from '../store/job-store.js';
 import { backoffMs } from './backoff.js';
-import type { SyncContext } from './sync-context.js';
+import type { SyncContext } from '../jobs/sync-context.js';
 
 /** Retry as data: the job's run_at moves, attempts and last_error record why (decisions.md 5). */
 export async function retryJob(ctx: SyncContext, job: Job, reason: string, retryAfterMs = 0): Promise<void> {

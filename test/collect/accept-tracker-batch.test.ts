@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { acceptTrackerBatch, DEDUPE_WINDOW_MS, sweepTrackerEvents } from '../../server/collect/accept-tracker-batch.js';
-import { ledgerProductKeyLookup } from '../../server/collect/product-key-lookup.js';
+import { ledgerProductKeyLookup } from '../../server/jobs/tracker-events/product-key-lookup.js';
 import type { TrackerEvent } from '../../shared/tracker-event-types.js';
 import { useTempStore } from '../helpers/temp-store.js';
 import { batchOf, trackerEvent } from './tracker-batch.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIdentity, normaliseIdentify } from '../../server/collect/merge-identity.js';
-import { ometriaIdentity, type ContactKeyLookup } from '../../server/collect/ometria-identity.js';
+import { ometriaIdentity, type ContactKeyLookup } from '../../server/jobs/tracker-events/ometria-identity.js';
 
 describe('mergeIdentity', () => {
   it.each([

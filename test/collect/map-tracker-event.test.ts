@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapTrackerEvent, MAX_CLOCK_AHEAD_MS } from '../../server/collect/map-tracker-event.js';
+import { mapTrackerEvent, MAX_CLOCK_AHEAD_MS } from '../../server/mapping/tracker-event/map-tracker-event.js';
 import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
-import { checkOmetriaRecord } from '../../shared/schemas/ometria-records.js';
+import { checkOmetriaRecord } from '../../server/ometria/ometria-records.js';
 import type { TrackerEvent } from '../../shared/tracker-event-types.js';
 
 const validator = createOpenApiValidator();

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log/logger.js';
 import { packageRoot } from '../../server/package-root.js';
-import { runReconcile } from '../../server/reconcile/run-reconcile.js';
+import { runReconcile } from '../../server/jobs/reconcile/run-reconcile.js';
 import { createRuntime } from '../../server/runtime.js';
 import { launchChromium } from '../helpers/browser.js';
 import { makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';

@@ -10,9 +10,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config.js';
 import { startSandbox, type ServiceHandle } from '../../server/main.js';
-import { seedCatalogue } from '../../server/sandbox/centra-simulator/index.js';
-import { storefrontPage, type StorefrontProduct } from '../../server/sandbox/storefront-page.js';
-import { storefrontProducts } from '../../server/sandbox/storefront-route.js';
+import { seedCatalogue } from '../../sandbox/centra-simulator/index.js';
+import { storefrontPage, type StorefrontProduct } from '../../sandbox/storefront-page.js';
+import { storefrontProducts } from '../../sandbox/storefront-route.js';
 import { testDatabase, type TestDatabase } from '../helpers/database-env.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { tempDir } from '../helpers/temp-dir.js';

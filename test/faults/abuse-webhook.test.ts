@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWebhookBody, signCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../../sandbox/centra-simulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { leakyLines, orderDelivery } from './helpers/checks.js';
 import { startFaultStack, type FaultStack } from './helpers/fault-stack.js';

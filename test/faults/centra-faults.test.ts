@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SimRequest } from '../../server/sandbox/centra-simulator/index.js';
+import type { SimRequest } from '../../sandbox/centra-simulator/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { allDelivered, leakyLines, maxInWindow, orderDelivery } from './helpers/checks.js';
 import { burst } from './helpers/deliveries.js';

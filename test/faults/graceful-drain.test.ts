@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeWebhookBody, signCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../../sandbox/centra-simulator/index.js';
 import { openStore } from '../../server/store/open-store.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { allDelivered, leakyLines, maxInWindow, orderDelivery } from './helpers/checks.js';

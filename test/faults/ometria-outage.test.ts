@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PushLogEntry } from '../../server/sandbox/ometria-recorder/index.js';
+import type { PushLogEntry } from '../../sandbox/ometria-recorder/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { allDelivered, leakyLines, maxPushesPerSecond, orderDelivery } from './helpers/checks.js';
 import { burst, sleep } from './helpers/deliveries.js';

@@ -3,12 +3,12 @@
  * test is about. Ids not given come from per-kind counters (deterministic within a test file).
  * Money is in GBP unless `currency` is given; totals follow the lines unless overridden.
  */
-import { simOrderHash } from '../../server/sandbox/centra-simulator/build/order-hash.js';
-import { linePrices, orderTotals } from '../../server/sandbox/centra-simulator/build/order-totals.js';
-import { COUNTRIES } from '../../server/sandbox/centra-simulator/build/countries.js';
+import { simOrderHash } from '../../sandbox/centra-simulator/build/order-hash.js';
+import { linePrices, orderTotals } from '../../sandbox/centra-simulator/build/order-totals.js';
+import { COUNTRIES } from '../../sandbox/centra-simulator/build/countries.js';
 import type {
   SimAddress, SimCustomer, SimDtcOrder, SimOrderLine, SimReturn, SimShipment, SimWholesaleOrder,
-} from '../../server/sandbox/centra-simulator/index.js';
+} from '../../sandbox/centra-simulator/index.js';
 
 const counters = new Map<string, number>();
 const nextId = (kind: string, start: number): number => {

@@ -1,4 +1,4 @@
-import { SIM_SCHEMA_MODES, type SimSchemaMode } from '../../server/sandbox/centra-simulator/index.js';
+import { SIM_SCHEMA_MODES, type SimSchemaMode } from '../../sandbox/centra-simulator/index.js';
 
 /**
  * The contract the test stacks' Centra simulator serves: CENTRA_SIM_SCHEMA=lean runs a suite against the contract

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../../server/config/load-config.js';
 import { startService, type ServiceHandle, type ServiceOverrides } from '../../server/main.js';
-import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../server/sandbox/centra-simulator/index.js';
-import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../server/sandbox/ometria-recorder/index.js';
+import { sendCentraWebhook, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../sandbox/ometria-recorder/index.js';
 import { testDatabase } from './database-env.js';
 import { simSchemaFromEnv } from './sim-schema-env.js';
 import { tempDir } from './temp-dir.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
-import type { SimDtcOrder } from '../../server/sandbox/centra-simulator/index.js';
+import type { SimDtcOrder } from '../../sandbox/centra-simulator/index.js';
 import { makeSimLine, makeSimOrder, makeSimReturn, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';

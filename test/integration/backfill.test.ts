@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBackfill } from '../../server/backfill/run-backfill.js';
+import { runBackfill } from '../../server/jobs/backfill/run-backfill.js';
 import { createLogger } from '../../server/log/logger.js';
 import { createRuntime } from '../../server/runtime.js';
-import { seedOrders } from '../../server/sandbox/centra-simulator/index.js';
+import { seedOrders } from '../../sandbox/centra-simulator/index.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { runCliProcess } from '../helpers/child-service.js';
 import { itOnFullContract } from '../helpers/full-contract-only.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replayDeadLetters } from '../../server/admin/replay.js';
-import type { SimRequest } from '../../server/sandbox/centra-simulator/index.js';
-import { sendCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
-import { CENTRA_ERROR_ATTEMPTS } from '../../server/worker/centra-failures.js';
+import type { SimRequest } from '../../sandbox/centra-simulator/index.js';
+import { sendCentraWebhook } from '../../sandbox/centra-simulator/index.js';
+import { CENTRA_ERROR_ATTEMPTS } from '../../server/jobs/centra-failures.js';
 import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';

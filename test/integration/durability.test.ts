@@ -4,7 +4,7 @@ import { makeSimOrder } from '../helpers/centra-factories.js';
 import { runCliProcess, spawnService, type ChildService } from '../helpers/child-service.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { sendCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
+import { sendCentraWebhook } from '../../sandbox/centra-simulator/index.js';
 
 let stack: Stack | undefined;
 let child: ChildService | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_CHECK_KEY, type StoredSchemaCheck } from '../../server/centra/schema/run-schema-check.js';
-import type { SimSchemaMode } from '../../server/sandbox/centra-simulator/index.js';
+import type { SimSchemaMode } from '../../sandbox/centra-simulator/index.js';
 import { makeSimLine, makeSimOrder, makeSimReturn, makeSimShipment } from '../helpers/centra-factories.js';
 import { runCliProcess } from '../helpers/child-service.js';
 import { startStack, type Stack } from '../helpers/stack.js';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli/run-cli.js';
 import { createLogger } from '../../server/log/logger.js';
-import type { NewsletterProgress } from '../../server/newsletter/newsletter-checkpoint.js';
-import { runNewsletterPoll, type NewsletterPollSettings } from '../../server/newsletter/newsletter-poll.js';
-import { newsletterPollSettings } from '../../server/newsletter/newsletter-settings.js';
+import type { NewsletterProgress } from '../../server/jobs/newsletter/newsletter-checkpoint.js';
+import { runNewsletterPoll, type NewsletterPollSettings } from '../../server/jobs/newsletter/newsletter-poll.js';
+import { newsletterPollSettings } from '../../server/config/newsletter-settings.js';
 import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
 import { createRuntime } from '../../server/runtime.js';
 import { makeSimCustomer } from '../helpers/centra-factories.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchOrders } from '../../server/centra/fetch-orders.js';
-import { mapOrder } from '../../server/mapping/map-order.js';
+import { fetchOrders } from '../../server/centra/orders/fetch-orders.js';
+import { mapOrder } from '../../server/mapping/order/map-order.js';
 import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
 import { makeSimCustomer, makeSimLine, makeSimOrder } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';

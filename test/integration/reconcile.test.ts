@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSla } from '../../server/alerts/sla-watch.js';
 import { createLogger } from '../../server/log/logger.js';
-import { runReconcile } from '../../server/reconcile/run-reconcile.js';
+import { runReconcile } from '../../server/jobs/reconcile/run-reconcile.js';
 import { createRuntime } from '../../server/runtime.js';
 import { makeSimCustomer, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';

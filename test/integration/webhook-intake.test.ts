@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWebhookBody, sendCentraWebhook, signCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, sendCentraWebhook, signCentraWebhook } from '../../sandbox/centra-simulator/index.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeWebhookBody, signCentraWebhook } from '../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../../sandbox/centra-simulator/index.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryComplexity, simulatorSchema, startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { queryComplexity, simulatorSchema, startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { makeSimOrder, postToSimulator } from '../helpers/centra-factories.js';
 
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { makeSimOrder, postToSimulator } from '../helpers/centra-factories.js';
 
 const ORDERS = '{ orders(where: { number: 14 }, limit: 1) { number } }';

@@ -1,9 +1,9 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from '../../server/newsletter/newsletter-query.js';
-import { SimData, seedNewsletter, startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
-import { newsletterRouter } from '../../server/sandbox/newsletter-route.js';
+import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from '../../server/centra/newsletter/newsletter-query.js';
+import { SimData, seedNewsletter, startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
+import { newsletterRouter } from '../../sandbox/newsletter-route.js';
 import { makeSimCustomer, postToSimulator } from '../helpers/centra-factories.js';
 
 let sim: CentraSimulator | undefined;

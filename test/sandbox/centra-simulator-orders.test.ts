@@ -1,8 +1,8 @@
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CentraOrderSchema } from '../../server/centra/centra-order.js';
-import { ORDER_FRAGMENTS } from '../../server/centra/order-query.js';
-import { startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { CentraOrderSchema } from '../../server/centra/orders/centra-order.js';
+import { ORDER_FRAGMENTS } from '../../server/centra/orders/order-query.js';
+import { startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { makeSimCustomer, makeSimLine, makeSimOrder, postToSimulator } from '../helpers/centra-factories.js';
 
 let sim: CentraSimulator;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedCatalogue, startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { seedCatalogue, startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { makeSimLine, makeSimOrder, makeSimReturn, makeSimShipment, postToSimulator } from '../helpers/centra-factories.js';
 
 let sim: CentraSimulator;

@@ -1,6 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, isObjectType, type IntrospectionQuery } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { makeSimOrder, postToSimulator } from '../helpers/centra-factories.js';
 
 let sim: CentraSimulator | undefined;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CentraOrderSchema } from '../../server/centra/centra-order.js';
-import { ORDER_FRAGMENTS } from '../../server/centra/order-query.js';
+import { CentraOrderSchema } from '../../server/centra/orders/centra-order.js';
+import { ORDER_FRAGMENTS } from '../../server/centra/orders/order-query.js';
 import {
   SimData, seedCatalogue, seedOrders, startCentraSimulator, type CentraSimulator,
-} from '../../server/sandbox/centra-simulator/index.js';
+} from '../../sandbox/centra-simulator/index.js';
 import { postToSimulator } from '../helpers/centra-factories.js';
 
 const fixedNow = () => new Date('2025-01-01T00:00:00Z');

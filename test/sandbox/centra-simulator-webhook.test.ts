@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   encodeWebhookBody, phpUrlEncode, sendCentraWebhook, signCentraWebhook,
-} from '../../server/sandbox/centra-simulator/index.js';
+} from '../../sandbox/centra-simulator/index.js';
 
 const ORDER_CREATED_BODY =
   'payload=%7B%22events%22%3A%5B%7B%22type%22%3A%22order%22%2C%22action%22%3A%22create%22%2C%22date%22%3A%222024-06-03+16%3A00%3A00.123456%22%2C%22id%22%3A14%7D%5D%7D';

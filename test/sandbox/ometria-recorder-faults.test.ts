@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { startOmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
-import { sampleOrder } from '../../server/sandbox/ometria-recorder/sample-records.js';
+import { startOmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
+import { sampleOrder } from '../../sandbox/ometria-recorder/sample-records.js';
 
 const recorder = await startOmetriaRecorder({ ratePerSecond: 0 });
 afterAll(() => recorder.close());

@@ -1,11 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { startOmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
-import { RECORD_TOO_LARGE } from '../../server/sandbox/ometria-recorder/check-record.js';
+import { startOmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
+import { RECORD_TOO_LARGE } from '../../sandbox/ometria-recorder/check-record.js';
 import {
   sampleContact,
   sampleOrder,
   sampleProduct,
-} from '../../server/sandbox/ometria-recorder/sample-records.js';
+} from '../../sandbox/ometria-recorder/sample-records.js';
 
 const recorder = await startOmetriaRecorder({ ratePerSecond: 0 });
 afterAll(() => recorder.close());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startOmetriaRecorder, type OmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
-import { sampleOrder } from '../../server/sandbox/ometria-recorder/sample-records.js';
+import { startOmetriaRecorder, type OmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
+import { sampleOrder } from '../../sandbox/ometria-recorder/sample-records.js';
 
 let recorder: OmetriaRecorder | undefined;
 afterEach(() => recorder?.close());

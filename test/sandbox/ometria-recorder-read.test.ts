@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOmetriaRecorder } from '../../server/sandbox/ometria-recorder/index.js';
+import { startOmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
 import {
   sampleContact,
   sampleCustomEvent,
   sampleOrder,
   sampleProduct,
   sampleVariant,
-} from '../../server/sandbox/ometria-recorder/sample-records.js';
+} from '../../sandbox/ometria-recorder/sample-records.js';
 
 const recorder = await startOmetriaRecorder({ ratePerSecond: 0 });
 afterAll(() => recorder.close());

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatErrorPath, splitReason } from '../../server/sandbox/ometria-recorder/error-path.js';
-import { mergeRecord } from '../../server/sandbox/ometria-recorder/merge-record.js';
-import { checkPushBatch } from '../../server/sandbox/ometria-recorder/push-batch.js';
-import { createPushErrorList } from '../../server/sandbox/ometria-recorder/push-errors.js';
-import { createRateLimiter } from '../../server/sandbox/ometria-recorder/rate-limiter.js';
-import { maxInAnyWindow } from '../../server/sandbox/ometria-recorder/window-count.js';
+import { formatErrorPath, splitReason } from '../../sandbox/ometria-recorder/error-path.js';
+import { mergeRecord } from '../../sandbox/ometria-recorder/merge-record.js';
+import { checkPushBatch } from '../../sandbox/ometria-recorder/push-batch.js';
+import { createPushErrorList } from '../../sandbox/ometria-recorder/push-errors.js';
+import { createRateLimiter } from '../../sandbox/ometria-recorder/rate-limiter.js';
+import { maxInAnyWindow } from '../../sandbox/ometria-recorder/window-count.js';
 
 describe('Ometria recorder parts', () => {
   it('formats error paths the way Ometria does', () => {

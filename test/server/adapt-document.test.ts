@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildOrdersQuery } from '../../server/centra/fetch-orders.js';
+import { buildOrdersQuery } from '../../server/centra/orders/fetch-orders.js';
 import { adaptDocument } from '../../server/centra/schema/adapt-document.js';
 import { checkSchema, orderSyncWorks } from '../../server/centra/schema/check-schema.js';
 import { documentedContractSchema } from '../../server/centra/schema/lean-contract.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueSettings } from '../../server/catalogue/catalogue-config.js';
-import { CatalogueConfigError, resolveListingStores } from '../../server/catalogue/catalogue-setup.js';
-import { centraTime, centraTimeMs } from '../../server/catalogue/centra-time.js';
-import { parseProductEntity } from '../../server/catalogue/product-entity.js';
-import { createKeyClaims } from '../../server/mapping/key-claims.js';
+import { catalogueSettings } from '../../server/config/catalogue-config.js';
+import { CatalogueConfigError, resolveListingStores } from '../../server/centra/products/catalogue-setup.js';
+import { centraTime, centraTimeMs } from '../../server/centra/centra-time.js';
+import { parseProductEntity } from '../../server/jobs/products/product-entity.js';
+import { createKeyClaims } from '../../server/mapping/product/key-claims.js';
 
 describe('catalogue helpers', () => {
   it('reads the three product job keys and nothing else', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderFacts } from '../../server/customers/order-facts.js';
+import type { OrderFacts } from '../../server/mapping/contact/order-facts.js';
 import { MIGRATIONS } from '../../server/store/migrations.js';
 import { storeEngine } from '../helpers/postgres.js';
 import { useTempStore } from '../helpers/temp-store.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CentraClient, CentraResult } from '../../server/centra/centra-client.js';
 import { fetchByAlias, type AliasedDocument } from '../../server/centra/fetch-by-alias.js';
 import { RemoteError } from '../../server/remote/remote-errors.js';
-import { centraErrorStrike, CENTRA_ERROR_ATTEMPTS } from '../../server/worker/centra-failures.js';
+import { centraErrorStrike, CENTRA_ERROR_ATTEMPTS } from '../../server/jobs/centra-failures.js';
 
 const doc: AliasedDocument = { alias: (n) => `o${n}`, build: (ids) => ids.map((n) => `o${n}`).join(' '), noun: 'order' };
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderBatchSizer } from '../../server/centra/order-batch-size.js';
+import { createOrderBatchSizer } from '../../server/centra/orders/order-batch-size.js';
 
 const requests = [{ limit: 20, windowMs: 10_000 }, { limit: 3600, windowMs: 3_600_000 }];
 

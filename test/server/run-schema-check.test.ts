@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAlerter } from '../../server/alerts/alerter.js';
 import { createCentraClient } from '../../server/centra/centra-client.js';
-import { buildOrdersQuery } from '../../server/centra/fetch-orders.js';
+import { buildOrdersQuery } from '../../server/centra/orders/fetch-orders.js';
 import { runSchemaCheck } from '../../server/centra/schema/run-schema-check.js';
 import { createSchemaAdapter } from '../../server/centra/schema/schema-adapter.js';
 import { createLogger } from '../../server/log/logger.js';
-import { startCentraSimulator, type CentraSimulator } from '../../server/sandbox/centra-simulator/index.js';
+import { startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { useTempStore } from '../helpers/temp-store.js';
 
 const temp = useTempStore();

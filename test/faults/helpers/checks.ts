@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { OmetriaRecorder } from '../../../server/sandbox/ometria-recorder/index.js';
+import type { OmetriaRecorder } from '../../../sandbox/ometria-recorder/index.js';
 import type { Secrets } from './fault-stack.js';
 
 export interface OnceByContent {

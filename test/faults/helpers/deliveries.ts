@@ -1,4 +1,4 @@
-import { encodeWebhookBody, signCentraWebhook } from '../../../server/sandbox/centra-simulator/index.js';
+import { encodeWebhookBody, signCentraWebhook } from '../../../sandbox/centra-simulator/index.js';
 
 export interface DeliveryOutcome {
   ids: number[];

@@ -4,8 +4,8 @@ import {
   startCentraSimulator,
   type CentraSimulator,
   type CentraSimulatorOptions,
-} from '../../../server/sandbox/centra-simulator/index.js';
-import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../server/sandbox/ometria-recorder/index.js';
+} from '../../../sandbox/centra-simulator/index.js';
+import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../sandbox/ometria-recorder/index.js';
 import { testDatabase } from '../../helpers/database-env.js';
 import { simSchemaFromEnv } from '../../helpers/sim-schema-env.js';
 import { tempDir } from '../../helpers/temp-dir.js';

@@ -1,0 +1,203 @@
+import { isWholesaleOrder, unknownOrderValues } from '../../centra/centra-vocabulary.js';
+import type { CentraOrder } from '../../centra/orders/centra-order.js';
+import { isCentraFailure } from '../../centra/centra-failure.js';
+import { fetchOrders, type FetchedOrder } from '../../centra/orders/fetch-orders.js';
+import { shippedShipments } from '../../mapping/order/shipment-progress.js';
+import { orderSourceVersion } from '../../mapping/order/source-version.js';
+import { MappingError } from '../../mapping/common/mapping-error.js';
+import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import type { Job } from '../../store/job-store.js';
+import { settleCentraFailure, resolveDocumentAlert } from '../centra-failures.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../../worker/reschedule.js';
+import { resolveOmetriaStore } from './store-map.js';
+import type { SyncContext } from '../sync-context.js';
+import { orderRecords } from './order-records.js';
+
+interface Mapped {
+  job: Job;
+  order: PushItem;
+  contact: PushItem | undefined;
+  events: PushItem[];
+  version: string | undefined;
+}
+
+/**
+ * One batch of order jobs: fetch all in few Centra requests, map, push contacts then orders
+ * (decisions.md 4), and settle every job: done, retried later, blocked on its contact, or dead.
+ */
+export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
+  const fetched = new Map<number, FetchedOrder>();
+  let centraAnswered = false;
+  // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
+  for (let i = 0, size = ctx.centraBatchSize; i < jobs.length; i += size, size = ctx.centraBatchSize) {
+    const slice = jobs.slice(i, i + size);
+    try {
+      const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
+      for (const [n, f] of answers) fetched.set(n, f);
+      centraAnswered = true;
+      if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
+    } catch (error) {
+      // A later slice refused: whatever an earlier one proved, the alert it raises stays open.
+      centraAnswered = false;
+      await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
+      jobs = jobs.slice(0, i);
+      break;
+    }
+  }
+  if (centraAnswered) await resolveAuthAlert(ctx.alerter, 'Centra');
+  await settleFetchedOrders(ctx, jobs, fetched);
+}
+
+/**
+ * The half of the pipeline after Centra: map, push contacts then orders then shipment events, settle each job.
+ * The backfill enters here with orders it listed in full, so it costs no second fetch per order.
+ */
+export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
+  const mapped: Mapped[] = [];
+  for (const job of jobs) {
+    const m = await mapJob(ctx, job, fetched.get(Number(job.entity_key)));
+    if (m) mapped.push(m);
+  }
+  if (mapped.length === 0) return;
+
+  let contactResult;
+  try {
+    contactResult = await pushRecords(mapped.flatMap((m) => (m.contact ? [m.contact] : [])), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, mapped.map((m) => m.job), error, 'Ometria');
+  }
+  const ready: Mapped[] = [];
+  for (const m of mapped) {
+    if (!m.contact || contactResult.delivered.has(m.contact.record.id)) {
+      ready.push(m);
+      continue;
+    }
+    const reason = contactResult.deadLettered.get(m.contact.record.id) ?? 'contact not delivered';
+    await ctx.store.jobs.block(m.job.id, `contact:${m.contact.record.id}`, `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`, ctx.now());
+  }
+  if (ready.length === 0) return;
+
+  let orderResult;
+  try {
+    orderResult = await pushRecords(ready.map((m) => m.order), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
+  }
+  const delivered: Mapped[] = [];
+  for (const m of ready) {
+    const rejected = orderResult.deadLettered.get(m.order.record.id);
+    if (rejected) await ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
+    else {
+      if (m.version) await ctx.store.links.setVersion('order', m.job.entity_key, m.version);
+      delivered.push(m);
+    }
+  }
+
+  try {
+    await pushRecords(delivered.flatMap((m) => m.events), pushDeps(ctx));
+  } catch (error) {
+    return rescheduleAfterRemoteError(ctx, delivered.map((m) => m.job), error, 'Ometria');
+  }
+  for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
+}
+
+const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
+
+/** Settles jobs that cannot be pushed now; returns the records for those that can. */
+async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<Mapped | undefined> {
+  const number = job.entity_key;
+  if (!fetched) {
+    await retryJob(ctx, job, `order ${number}: not fetched`);
+    return undefined;
+  }
+  if (isCentraFailure(fetched)) {
+    await settleCentraFailure(ctx, job, fetched);
+    return undefined;
+  }
+  if (fetched.status === 'not_found' || fetched.order.isOnHold) {
+    await notFoundYet(ctx, job);
+    return undefined;
+  }
+  await ctx.alerter.resolve(`order-not-found:${number}`);
+  const order = fetched.order;
+  await ctx.unknownValues.note(unknownOrderValues(order));
+  if (isWholesaleOrder(order)) {
+    ctx.logger.info({ order: order.number }, 'wholesale order: not synced to Ometria (B2C marketing only)');
+    await ctx.store.jobs.complete(job.id, ctx.now());
+    return undefined;
+  }
+  const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
+  if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.');
+  const version = orderSourceVersion(order);
+  const pushedVersion = await ctx.store.links.version('order', number);
+  if (version && pushedVersion && version < pushedVersion) {
+    ctx.logger.info({ order: order.number, version, pushedVersion }, 'fetched order state is older than the one in Ometria; not pushed');
+    await ctx.store.jobs.complete(job.id, ctx.now());
+    return undefined;
+  }
+  for (const s of order.shipments ?? []) await ctx.store.links.link('shipment', String(s.id), number);
+  for (const r of order.returns ?? []) await ctx.store.links.link('return', String(r.id), number);
+  await watchCarriers(ctx, order);
+  try {
+    const records = await orderRecords(ctx, order, ometriaStore);
+    const item = (r: PushItem['record']): PushItem => ({ record: r, jobKind: 'order', entityKey: number });
+    return { job, version, order: item(records.order), contact: records.contact && item(records.contact), events: records.events.map(item) };
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    return deadJob(ctx, job, order, error.message, error.owner, 'Correct the order in Centra, then replay the dead letter.');
+  }
+}
+
+/** A shipped parcel with a tracking number but no carrier is the usual cause of broken "shipped" emails. */
+async function watchCarriers(ctx: SyncContext, order: CentraOrder): Promise<void> {
+  for (const s of shippedShipments(order)) {
+    const fingerprint = `shipment-no-carrier:${s.id}`;
+    if (!s.trackingNumber?.trim() || s.carrierInformation?.carrierName?.trim()) {
+      await ctx.alerter.resolve(fingerprint);
+      continue;
+    }
+    await ctx.alerter.raise({
+      fingerprint,
+      kind: 'shipment_without_carrier',
+      entity: `shipment ${s.number}`,
+      team: 'ecommerce',
+      message: `shipment ${s.number} has a tracking number but no carrier: Ometria cannot build a tracking link`,
+      cause: 'The carrier was not filled in when the shipment was completed in Centra (shipmentInfo.carrier).',
+      action: `Set the carrier on shipment ${s.number} in Centra; the order is re-sent with its tracking link on the next update.`,
+    });
+  }
+}
+
+async function notFoundYet(ctx: SyncContext, job: Job): Promise<void> {
+  const waited = ctx.now() - job.first_queued_at;
+  if (waited < ctx.notFoundGiveUpMs) {
+    await retryJob(ctx, job, `order ${job.entity_key} is not visible in Centra yet (held, awaiting payment, or not created); retrying`);
+    return;
+  }
+  const reason = `order ${job.entity_key} was still not visible in Centra ${Math.round(waited / 3_600_000)} h after its webhook`;
+  await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
+  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  await ctx.alerter.raise({
+    fingerprint: `order-not-found:${job.entity_key}`,
+    kind: 'order_not_found',
+    entity: `order ${job.entity_key}`,
+    team: 'ecommerce',
+    message: `${reason}; it was not sent to Ometria.`,
+    cause: 'The order is on hold or waiting for payment in Centra, or the webhook named a wrong order.',
+    action: `Check order ${job.entity_key} in Centra; once it is released, replay its dead letter.`,
+  });
+}
+
+async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: string, action: string): Promise<undefined> {
+  const id = await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
+  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
+  await ctx.alerter.raise({
+    fingerprint: `dead-letter:order:${order.number}`,
+    kind: 'dead_letter',
+    entity: `order ${order.number}`,
+    team: owner === 'developers' ? 'operations' : 'ecommerce',
+    message: `Order ${order.number} cannot be sent to Ometria (dead letter #${id}): ${reason}`,
+    action,
+  });
+  return undefined;
+}

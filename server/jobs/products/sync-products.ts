@@ -1,0 +1,73 @@
+import { createKeyClaims } from '../../mapping/product/key-claims.js';
+import { RemoteError } from '../../remote/remote-errors.js';
+import type { Job } from '../../store/job-store.js';
+import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../../worker/reschedule.js';
+import type { SyncContext } from '../sync-context.js';
+import type { Handler } from '../../worker/worker.js';
+import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
+import { catalogueSettings, type CatalogueConfig } from '../../config/catalogue-config.js';
+import { CatalogueConfigError } from '../../centra/products/catalogue-setup.js';
+import type { CentraProduct } from '../../centra/products/centra-product.js';
+import { fetchProductsById, type FetchedProduct } from '../../centra/products/fetch-products.js';
+import { createListingStoresCache } from './listing-stores-cache.js';
+import { pushProducts } from './push-products.js';
+import { resolveProductJobs } from './resolve-product-jobs.js';
+
+/** Product jobs claimed per worker cycle: one Centra request per `batchSize` products, then shared pushes. */
+export const PRODUCT_JOBS_PER_CYCLE = 100;
+
+/** The worker handler for 'product' jobs (`product:<id>`, `display-item:<id>`, `collection:<id>`). */
+export function createProductSyncHandler(ctx: SyncContext, config: CatalogueConfig): { handle: Handler; batchSize: number } {
+  const settings = catalogueSettings(config);
+  const stores = createListingStoresCache(ctx, config, settings.setupTtlMs);
+  return {
+    batchSize: PRODUCT_JOBS_PER_CYCLE,
+    handle: async (jobs: Job[]) => {
+      try {
+        await syncProducts(ctx, jobs, { stores: await stores.get(), customAttributes: settings.customAttributes }, settings.batchSize);
+      } catch (error) {
+        if (error instanceof RemoteError) return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
+        if (!(error instanceof CatalogueConfigError)) throw error;
+        await raiseSyncFailedAlert(ctx, error);
+        for (const job of jobs) await retryJob(ctx, job, error.message);
+      }
+    },
+  };
+}
+
+/**
+ * Refetches the products the jobs name, maps and pushes them, and settles every job: done once all its products
+ * are handled (sent, unchanged, gone from Centra, or dead-lettered record by record); retried when Centra failed.
+ */
+export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Parameters<typeof pushProducts>[2], batchSize: number): Promise<void> {
+  const wanted = await resolveProductJobs(ctx, jobs);
+  const ids = [...new Set([...wanted.values()].flatMap((v) => v ?? []))].sort((a, b) => a - b);
+  const fetched = new Map<number, FetchedProduct>();
+  for (let i = 0; i < ids.length; i += batchSize) {
+    for (const [id, f] of await fetchProductsById(ctx.centra, ids.slice(i, i + batchSize))) fetched.set(id, f);
+  }
+  const products: CentraProduct[] = [];
+  for (const [id, f] of fetched) {
+    if (f.status === 'found') products.push(f.product);
+    else if (f.status === 'unreadable') await raiseUnreadableAlert(ctx, { id, message: f.message });
+    else if (f.status === 'not_found') ctx.logger.info({ product: id }, 'product job: Centra no longer has this product; nothing to send');
+  }
+  if (products.length > 0) {
+    try {
+      await pushProducts(ctx, products, mapping, createKeyClaims());
+    } catch (error) {
+      return rescheduleAfterRemoteError(ctx, jobs, error, 'Ometria');
+    }
+  }
+  // Only a request Centra answered clears its auth alert; pushRecords clears Ometria's on a 2xx.
+  if (ids.length > 0) await resolveAuthAlert(ctx.alerter, 'Centra');
+  for (const job of jobs) await settle(ctx, job, wanted.get(job.id), fetched);
+}
+
+async function settle(ctx: SyncContext, job: Job, productIds: number[] | undefined, fetched: Map<number, FetchedProduct>): Promise<void> {
+  if (productIds === undefined) return ctx.store.jobs.markDead(job.id, `not a product job key: ${job.entity_key}`, ctx.now());
+  const failed = productIds.map((id) => fetched.get(id)).find((f) => f?.status === 'error');
+  if (failed?.status === 'error') return retryJob(ctx, job, `${job.entity_key}: ${failed.message}`);
+  if (productIds.length === 0) ctx.logger.info({ entity: job.entity_key }, 'product job: no product known for this entity; the next full catalogue sync covers it');
+  await ctx.store.jobs.complete(job.id, ctx.now());
+}
