@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger.js';
-import type { AlertInput, AlertStore, Team } from '../store/alert-store.js';
+import type { AlertStore, Team } from '../store/alert-store.js';
+import type { AlertKind, CatalogueAlert } from './alert-catalogue.js';
 import { slackMessage, slackSafe } from './slack-message.js';
 
 export interface AlerterDeps {
@@ -10,7 +11,7 @@ export interface AlerterDeps {
   webhookUrl?: string;
   fetch?: typeof fetch;
   /** ALERT_TEAMS: alert kind → the team that owns it, over the owner each alert names. */
-  teams?: Readonly<Record<string, Team>>;
+  teams?: Readonly<Partial<Record<AlertKind, Team>>>;
   /** The tenant (issue 9), put before each message so a channel shared by several brands says whose it is. */
   label?: string;
 }
@@ -32,7 +33,8 @@ export function createAlerter(deps: AlerterDeps) {
     }
   };
   return {
-    async raise(input: AlertInput): Promise<void> {
+    /** Only catalogue alerts (alert-catalogue.ts): their words and owners are listed in one place. */
+    async raise(input: CatalogueAlert): Promise<void> {
       const team = deps.teams?.[input.kind] ?? input.team;
       const { alert, opened } = await deps.alerts.raise({ ...input, team }, deps.now());
       if (!opened) return;

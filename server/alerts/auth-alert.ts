@@ -1,3 +1,4 @@
+import { alertFingerprint, catalogueAlert } from './alert-catalogue.js';
 import type { Alerter } from './alerter.js';
 
 /**
@@ -9,20 +10,10 @@ import type { Alerter } from './alerter.js';
  * that stays open, not an opened/resolved pair per retry).
  */
 export function resolveAuthAlert(alerter: Alerter, remote: 'Centra' | 'Ometria'): Promise<void> {
-  return alerter.resolve(authFingerprint(remote));
+  return alerter.resolve(alertFingerprint('auth_failure', { remote }));
 }
-
-const authFingerprint = (remote: 'Centra' | 'Ometria') => `auth:${remote}`;
 
 /** A call was refused with 401/403 (the classifiers decide). */
 export function raiseAuthAlert(alerter: Alerter, remote: 'Centra' | 'Ometria', reason: string): Promise<void> {
-  return alerter.raise({
-    fingerprint: authFingerprint(remote),
-    kind: 'auth_failure',
-    entity: `${remote} credentials`,
-    team: 'ecommerce',
-    message: `${remote} refused our credentials: ${reason}. Nothing is lost; syncing waits until they work.`,
-    cause: remote === 'Centra' ? 'The Integration API token expired, was revoked or lacks a permission.' : 'The Ometria API key was revoked or mistyped.',
-    action: remote === 'Centra' ? 'Create a new Integration API token in Centra (AMS → System → API Tokens) and set CENTRA_API_TOKEN.' : 'Create a key in Ometria (Settings → API Keys) and set OMETRIA_API_KEY.',
-  });
+  return alerter.raise(catalogueAlert('auth_failure', { remote, reason }));
 }

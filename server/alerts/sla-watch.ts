@@ -1,8 +1,9 @@
+import { alertFingerprint, catalogueAlert } from './alert-catalogue.js';
 import type { Alerter } from './alerter.js';
 import type { Store } from '../store/store.js';
 
 /** The one SLA alert's fingerprint: late orders are listed in it, never an alert each (issue 15). */
-export const SLA_FINGERPRINT = 'sla:orders';
+export const SLA_FINGERPRINT = alertFingerprint('sla_breach');
 /** Late order numbers named in the alert's message; the rest are counted (all of them are on /status). */
 export const SLA_LISTED_ORDERS = 20;
 
@@ -20,22 +21,9 @@ export async function checkSla(store: Store, alerter: Alerter, options: { slaSec
   const late = count === 0 ? [] : await store.sql.all<{ entity_key: string; first_queued_at: number; last_error: string | null }>(
     `SELECT entity_key, first_queued_at, last_error FROM jobs WHERE ${where} ORDER BY first_queued_at, id LIMIT ?`, [...since, SLA_LISTED_ORDERS]);
   if (late.length > 0) {
-    const oldest = late[0]!;
-    const minutes = Math.round((options.now - oldest.first_queued_at) / 60_000);
-    const listed = late.map((j) => j.entity_key);
-    const more = count - listed.length;
+    const oldestMinutes = Math.round((options.now - late[0]!.first_queued_at) / 60_000);
     const lastError = late.find((j) => j.last_error)?.last_error;
-    await alerter.raise({
-      fingerprint: SLA_FINGERPRINT,
-      kind: 'sla_breach',
-      entity: count === 1 ? `order ${oldest.entity_key}` : `${count} orders`,
-      team: 'ecommerce',
-      message: `${count === 1 ? '1 order is' : `${count} orders are`} not in Ometria within the SLA of ${options.slaSeconds} s `
-        + `(the oldest for ${minutes} min): ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}${lastError ? `. Last error: ${lastError}` : ''}`,
-      cause: 'Centra or Ometria is failing or rate-limiting us, or the orders are held in Centra.',
-      action: 'Check /status for each order\'s last error; post-purchase emails for them are delayed until they arrive.',
-      details: { count, orders: listed, oldestMinutes: minutes },
-    });
+    await alerter.raise(catalogueAlert('sla_breach', { count, orders: late.map((j) => j.entity_key), oldestMinutes, slaSeconds: options.slaSeconds, lastError }));
   } else await alerter.resolve(SLA_FINGERPRINT);
   // Alerts of the per-order kind, left open by an earlier version: their condition is now the grouped alert's.
   for (const alert of await store.alerts.listOpen()) {
@@ -44,16 +32,8 @@ export async function checkSla(store: Store, alerter: Alerter, options: { slaSec
   if (options.tokenExpiresAt !== undefined) {
     const days = Math.floor((options.tokenExpiresAt - options.now) / 86_400_000);
     if (days <= 7) {
-      await alerter.raise({
-        fingerprint: 'centra-token-expiry',
-        kind: 'token_expiry',
-        entity: 'Centra Integration API token',
-        team: 'ecommerce',
-        message: days < 0 ? 'the Centra Integration API token has expired: syncing stops' : `the Centra Integration API token expires in ${days} day(s)`,
-        cause: 'Integration API tokens expire (30 days by default).',
-        action: 'Create a new token in Centra (AMS → System → API Tokens), set CENTRA_API_TOKEN and CENTRA_TOKEN_EXPIRES_AT, restart.',
-      });
-    } else await alerter.resolve('centra-token-expiry');
+      await alerter.raise(catalogueAlert('token_expiry', { days }));
+    } else await alerter.resolve(alertFingerprint('token_expiry'));
   }
   return count;
 }

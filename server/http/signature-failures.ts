@@ -1,3 +1,4 @@
+import { alertFingerprint, catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
 import type { Logger } from '../log/logger.js';
 import type { SignatureFailure } from './verify-signature.js';
@@ -7,7 +8,6 @@ export const SIGNATURE_WINDOW_MS = 600_000;
 const BUCKET_MS = 60_000;
 /** While the alert is open it is updated (count, latest reason) at most this often: a flood is not a write storm. */
 const REFRESH_MS = 10_000;
-export const SIGNATURE_ALERT_FINGERPRINT = 'webhook-signature-failures';
 
 export interface SignatureFailureDeps {
   alerter: Alerter;
@@ -50,23 +50,13 @@ export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
       if (count <= deps.threshold || (alertOpen && now - refreshedAt < REFRESH_MS)) return;
       alertOpen = true;
       refreshedAt = now;
-      await safely(deps.logger, () => deps.alerter.raise({
-        fingerprint: SIGNATURE_ALERT_FINGERPRINT,
-        kind: 'webhook_signature_failures',
-        entity: 'Centra webhook signatures',
-        team: 'operations',
-        message: `${count} webhook deliveries in the last 10 minutes were refused for their signature (latest: ${reason}). `
-          + 'Refused deliveries are not stored: Centra retries them, then gives up.',
-        cause: 'Wrong CENTRA_WEBHOOK_SECRET (rotated in Centra but not here, or the reverse), clock skew between Centra and this server beyond CENTRA_SIGNATURE_TOLERANCE_SECONDS, or someone posting unsigned requests.',
-        action: 'Compare CENTRA_WEBHOOK_SECRET with the Webhook plugin\'s secret in Centra and check this server\'s clock (NTP); /metrics counts refusals by reason. Missed orders are found by reconciliation once deliveries pass again.',
-        details: { lastTenMinutes: count, latest: code },
-      }));
+      await safely(deps.logger, () => deps.alerter.raise(catalogueAlert('webhook_signature_failures', { count, reason, code })));
     },
     /** A delivery passed the signature check. */
     async accepted(): Promise<void> {
       if (!alertOpen || inWindow(deps.now()) > deps.threshold) return;
       alertOpen = false;
-      await safely(deps.logger, () => deps.alerter.resolve(SIGNATURE_ALERT_FINGERPRINT));
+      await safely(deps.logger, () => deps.alerter.resolve(alertFingerprint('webhook_signature_failures')));
     },
     /** Refusals since start by reason, for /metrics. */
     totals: (): ReadonlyMap<SignatureFailure, number> => totals,

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
 import type { IntakeWriter } from '../intake/intake-writer.js';
 import type { Logger } from '../log/logger.js';
@@ -61,17 +62,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
       return;
     }
     for (const r of accepted.rejected) {
-      await deps.alerter.raise({
-        fingerprint: `webhook-event-rejected:${r.entity}:${r.reason}`,
-        kind: 'webhook_event_rejected',
-        entity: r.entity,
-        team: 'ecommerce',
-        message: `A Centra webhook event (${r.entity}) in delivery ${accepted.deliveryId} was not used (dead letter #${r.deadLetterId}): ${r.reason}. The other events of the delivery were stored.`,
-        cause: 'The sender posted an event in a shape this integration does not know, or an id Centra cannot have (not a number, negative, beyond GraphQL Int range).',
-        action: r.replayable
-          ? `Check the Centra Webhook plugin version (Integration API); the entity it names can be synced with \`npx centra-ometria replay ${r.deadLetterId}\`.`
-          : 'Check the Centra Webhook plugin version (Integration API) and whatever else posts to this endpoint; send the delivery id to the integration developers. There is nothing to replay.',
-      });
+      await deps.alerter.raise(catalogueAlert('webhook_event_rejected', { ...r, deliveryId: accepted.deliveryId }));
     }
     if (accepted.counts.queued > 0) deps.onQueued();
     res.status(200).json({ ok: true, delivery: accepted.deliveryId, events: accepted.counts });

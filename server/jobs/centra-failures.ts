@@ -1,3 +1,4 @@
+import { alertFingerprint, catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { CentraFailure } from '../centra/centra-failure.js';
 import type { Job } from '../store/job-store.js';
 import { retryJob } from '../worker/reschedule.js';
@@ -22,9 +23,6 @@ export function centraErrorStrike(lastError: string | null): number {
   return match ? Number(match[1]) + 1 : 1;
 }
 
-/** Fingerprint of the one alert raised while Centra refuses a whole document of this kind. */
-export const documentAlertFingerprint = (kind: string) => `centra-document-rejected:${kind}`;
-
 /**
  * Settles a job whose entity Centra gave no data for: an id Centra refuses alone is dead-lettered now; an error
  * that may pass is retried up to CENTRA_ERROR_ATTEMPTS times, then dead-lettered. Every dead letter raises an
@@ -47,36 +45,14 @@ export async function settleCentraFailure(ctx: SyncContext, job: Job, failure: C
   const response = failure.status === 'error' ? { centra: failure.message } : (failure.response ?? { centra: failure.message });
   const id = await ctx.store.deadLetters.add({ jobKind: job.kind, entityKey: job.entity_key, reason, response }, ctx.now());
   await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise({
-    fingerprint: `dead-letter:${job.kind}:${job.entity_key}`,
-    kind: 'dead_letter',
-    entity,
-    team: failure.status === 'rejected' ? 'operations' : 'ecommerce',
-    message: `${capitalise(entity)} cannot be read from Centra (dead letter #${id}): ${failure.message}`,
-    cause: failure.status === 'rejected'
-      ? `Centra rejects a request naming ${entity} while it answers the same request for other ids: the id itself is unusable (for example beyond GraphQL Int range) or refused by Centra.`
-      : `Centra kept answering with an error for ${entity} (or with data this version cannot read), while other ${job.kind}s of the same requests were read.`,
-    action: failure.status === 'rejected'
-      ? `Integration developers: find where ${entity} came from (a webhook, a replay, a backfill) and whether it exists in Centra; nothing else is held up. If it is real, send Centra's message to Centra support, then run \`npx centra-ometria replay ${id}\`.`
-      : `E-commerce team: open ${entity} in Centra; if it looks right, send Centra's message to Centra support (or to the integration developers for a shape error). Once fixed, run \`npx centra-ometria replay ${id}\`.`,
-  });
+  await ctx.alerter.raise(catalogueAlert('dead_letter', { source: 'centra', type: job.kind, id: job.entity_key, deadLetterId: id, message: failure.message, refused: failure.status === 'rejected' }));
 }
 
 function raiseDocumentAlert(ctx: SyncContext, kind: string, message: string): Promise<void> {
-  return ctx.alerter.raise({
-    fingerprint: documentAlertFingerprint(kind),
-    kind: 'centra_document_rejected',
-    entity: `Centra ${kind} requests`,
-    team: 'operations',
-    message: `Centra refused a whole ${kind} request and no ${kind} of it could be read: ${message}`,
-    cause: `The request asks for a field, filter or argument this Centra does not have, or every id in it is unusable.`,
-    action: `Integration developers: run \`npx centra-ometria doctor\` against this Centra. The ${kind}s are retried ${CENTRA_ERROR_ATTEMPTS} times, then dead-lettered (replay them once fixed).`,
-  });
+  return ctx.alerter.raise(catalogueAlert('centra_document_rejected', { jobKind: kind, message, attempts: CENTRA_ERROR_ATTEMPTS }));
 }
 
 /** Called after a batch Centra took: the document works again. */
 export function resolveDocumentAlert(ctx: SyncContext, kind: string): Promise<void> {
-  return ctx.alerter.resolve(documentAlertFingerprint(kind));
+  return ctx.alerter.resolve(alertFingerprint('centra_document_rejected', { jobKind: kind }));
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

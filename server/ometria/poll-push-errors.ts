@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { catalogueAlert, type CatalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
-import type { AlertInput } from '../store/alert-store.js';
 import type { JobKind } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
@@ -59,7 +59,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
   const alerts = await deps.store.transaction(async (tx) => {
     const since = (await tx.kv.get<number>(LAST_POLL_KEY)) ?? 0;
     const seen = new Set((await tx.kv.get<string[]>(SEEN_KEY)) ?? []);
-    const out: AlertInput[] = [];
+    const out: CatalogueAlert[] = [];
     for (const e of errors) {
       const fingerprint = createHash('sha256').update(`${e.error_path}\n${e.error_message}`).digest('hex').slice(0, 16);
       if (seen.has(fingerprint)) continue;
@@ -78,28 +78,10 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
         const reason = `Ometria rejected ${culprit.type} ${culprit.id} after accepting its push: "${e.error_message}" at ${e.error_path}`;
         await tx.ledger.forget(culprit.type, culprit.id);
         const id = await tx.deadLetters.add({ jobKind: culprit.jobKind, entityKey: culprit.id, recordType: culprit.type, recordId: culprit.id, reason, response: e }, now);
-        out.push({
-          fingerprint: `dead-letter:${culprit.type}:${culprit.id}`,
-          kind: 'dead_letter',
-          entity: `${culprit.type} ${culprit.id}`,
-          team: 'ecommerce',
-          message: `${reason} (dead letter #${id}). It was the only ${culprit.type} accepted over the last two checks, so the error is its own; it no longer counts as delivered.`,
-          cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
-          action: `Fix the named field in Centra, then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
-          details: { error_path: e.error_path, error_message: e.error_message },
-        });
+        out.push(catalogueAlert('dead_letter', { source: 'ometria_async', type: culprit.type, id: culprit.id, deadLetterId: id, reason, errorPath: e.error_path, errorMessage: e.error_message }));
         continue;
       }
-      out.push({
-        fingerprint: `push-error:${fingerprint}`,
-        kind: 'ometria_async_error',
-        entity: type ? `${type} records` : 'pushed records',
-        team: 'ecommerce',
-        message: `Ometria rejected a record after accepting it: "${e.error_message}" at ${e.error_path}. Suspects: ${suspects.join(', ') || 'none pushed since the previous check'}.`,
-        cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
-        action: 'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
-        details: { error_path: e.error_path, error_message: e.error_message, suspects },
-      });
+      out.push(catalogueAlert('ometria_async_error', { hash: fingerprint, type, errorPath: e.error_path, errorMessage: e.error_message, suspects }));
     }
     await tx.kv.set(SEEN_KEY, [...seen].slice(-SEEN_CAP));
     await tx.kv.set(LAST_POLL_KEY, now);

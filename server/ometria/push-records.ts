@@ -1,4 +1,5 @@
 import { checkOmetriaRecord, type OmetriaRecord } from './ometria-records.js';
+import { catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import type { Store } from '../store/store.js';
@@ -127,19 +128,8 @@ async function deadLetter(item: PushItem, reason: string, response: unknown, dep
     deps.now(),
   );
   result.deadLettered.set(record.id, reason);
-  await deps.alerter.raise({
-    fingerprint: `dead-letter:${record['@type']}:${record.id}`,
-    kind: 'dead_letter',
-    entity: `${record['@type']} ${record.id}`,
-    team: 'ecommerce',
-    message: `Ometria did not take ${record['@type']} ${record.id} (dead letter #${id}): ${reason}`,
-    cause: 'The record breaks one of Ometria\'s rules, usually data entered in Centra.',
-    action: `Fix the ${CENTRA_SOURCE[record['@type']]} in Centra (see the reason), then run \`npx centra-ometria replay ${id}\` or replay it on /status.`,
-  });
+  await deps.alerter.raise(catalogueAlert('dead_letter', { source: 'ometria_push', type: record['@type'], id: record.id, deadLetterId: id, reason }));
 }
-
-/** Where in Centra the data behind each record type is fixed. */
-const CENTRA_SOURCE: Record<OmetriaRecord['@type'], string> = { order: 'order', contact: 'customer', product: 'product', custom_event: 'order, shipment or storefront data behind the event' };
 
 /** Two orders of one customer carry the same contact: push it once, the last mapping wins. */
 function dedupeById(items: PushItem[]): PushItem[] {

@@ -1,3 +1,4 @@
+import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 import type { Alerter } from '../../alerts/alerter.js';
 import type { Logger } from '../../log/logger.js';
 import type { KvStore } from '../../store/kv-store.js';
@@ -50,21 +51,6 @@ export async function runSchemaCheck(deps: SchemaCheckDeps): Promise<StoredSchem
 }
 
 async function alertFor(deps: SchemaCheckDeps, c: CapabilityReport, source: SchemaReport['source']): Promise<void> {
-  const fingerprint = `centra-schema:${c.capability}`;
-  if (c.state === 'ok') return deps.alerter.resolve(fingerprint);
-  const items = c.missing.filter((m) => m.effect !== 'exact');
-  const what = [
-    ...items.map((m) => `${m.coordinate} is missing: ${m.instead}`),
-    ...c.refused.map((r) => `${r.document} not sent (${r.errors[0]})${r.instead ? `: ${r.instead}` : ''}`),
-  ];
-  await deps.alerter.raise({
-    fingerprint,
-    kind: 'centra_schema',
-    entity: `Centra capability ${c.capability}`,
-    team: 'operations',
-    message: `Centra ${c.capability} is ${c.state}${source === 'contract' ? ' (introspection refused; only documented fields used)' : ''}: ${what.join('; ')}`,
-    cause: "Centra's Integration API does not have these items under these names, or the token lacks the permission to see them.",
-    action: 'Run `npx centra-ometria doctor` and check the token permissions in docs/centra-setup.md; report renamed items to the developers.',
-    details: { missing: c.missing, refused: c.refused },
-  });
+  if (c.state === 'ok') return deps.alerter.resolve(alertFingerprint('centra_schema', c));
+  await deps.alerter.raise(catalogueAlert('centra_schema', { ...c, source }));
 }

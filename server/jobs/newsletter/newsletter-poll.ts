@@ -1,3 +1,4 @@
+import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 import { centraTime } from '../../centra/centra-time.js';
 import { RemoteError } from '../../remote/remote-errors.js';
 import type { Store } from '../../store/store.js';
@@ -99,7 +100,7 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
       }
     }
     progress.state = 'done';
-    await ctx.alerter.resolve('newsletter-poll-failed');
+    await ctx.alerter.resolve(alertFingerprint('newsletter_poll_failed'));
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
@@ -114,13 +115,5 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
 
 function raisePollFailedAlert(ctx: SyncContext, error: Error): Promise<void> {
   ctx.logger.error({ err: error }, 'newsletter poll failed');
-  return ctx.alerter.raise({
-    fingerprint: 'newsletter-poll-failed',
-    kind: 'newsletter_poll_failed',
-    entity: 'newsletter poll',
-    team: 'operations',
-    message: `The newsletter poll failed: ${error.message}. Sign-ups and unsubscribes wait until it runs again.`,
-    cause: 'Centra refused the newsletterSubscriptions query (a field this version guesses may be named differently), or the integration has a bug.',
-    action: 'Run `npx centra-ometria doctor` and check the logs; the next poll resumes from its checkpoint.',
-  });
+  return ctx.alerter.raise(catalogueAlert('newsletter_poll_failed', { error }));
 }

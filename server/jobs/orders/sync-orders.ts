@@ -1,10 +1,11 @@
+import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 import { isWholesaleOrder, unknownOrderValues } from '../../centra/centra-vocabulary.js';
 import type { CentraOrder } from '../../centra/orders/centra-order.js';
 import { isCentraFailure } from '../../centra/centra-failure.js';
 import { fetchOrders, type FetchedOrder } from '../../centra/orders/fetch-orders.js';
 import { shippedShipments } from '../../mapping/order/shipment-progress.js';
 import { orderSourceVersion } from '../../mapping/order/source-version.js';
-import { MappingError } from '../../mapping/common/mapping-error.js';
+import { MappingError, type MappingOwner } from '../../mapping/common/mapping-error.js';
 import { pushRecords, type PushItem } from '../../ometria/push-records.js';
 import type { Job } from '../../store/job-store.js';
 import { settleCentraFailure, resolveDocumentAlert } from '../centra-failures.js';
@@ -118,7 +119,7 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
     await notFoundYet(ctx, job);
     return undefined;
   }
-  await ctx.alerter.resolve(`order-not-found:${number}`);
+  await ctx.alerter.resolve(alertFingerprint('order_not_found', { order: number }));
   const order = fetched.order;
   await ctx.unknownValues.note(unknownOrderValues(order));
   if (isWholesaleOrder(order)) {
@@ -127,7 +128,7 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
     return undefined;
   }
   const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
-  if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.');
+  if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'unmapped_market');
   const version = orderSourceVersion(order);
   const pushedVersion = await ctx.store.links.version('order', number);
   if (version && pushedVersion && version < pushedVersion) {
@@ -144,27 +145,18 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
     return { job, version, order: item(records.order), contact: records.contact && item(records.contact), events: records.events.map(item) };
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
-    return deadJob(ctx, job, order, error.message, error.owner, 'Correct the order in Centra, then replay the dead letter.');
+    return deadJob(ctx, job, order, error.message, error.owner, 'order_data');
   }
 }
 
 /** A shipped parcel with a tracking number but no carrier is the usual cause of broken "shipped" emails. */
 async function watchCarriers(ctx: SyncContext, order: CentraOrder): Promise<void> {
   for (const s of shippedShipments(order)) {
-    const fingerprint = `shipment-no-carrier:${s.id}`;
     if (!s.trackingNumber?.trim() || s.carrierInformation?.carrierName?.trim()) {
-      await ctx.alerter.resolve(fingerprint);
+      await ctx.alerter.resolve(alertFingerprint('shipment_without_carrier', { shipmentId: s.id }));
       continue;
     }
-    await ctx.alerter.raise({
-      fingerprint,
-      kind: 'shipment_without_carrier',
-      entity: `shipment ${s.number}`,
-      team: 'ecommerce',
-      message: `shipment ${s.number} has a tracking number but no carrier: Ometria cannot build a tracking link`,
-      cause: 'The carrier was not filled in when the shipment was completed in Centra (shipmentInfo.carrier).',
-      action: `Set the carrier on shipment ${s.number} in Centra; the order is re-sent with its tracking link on the next update.`,
-    });
+    await ctx.alerter.raise(catalogueAlert('shipment_without_carrier', { shipmentId: s.id, shipment: s.number }));
   }
 }
 
@@ -177,27 +169,12 @@ async function notFoundYet(ctx: SyncContext, job: Job): Promise<void> {
   const reason = `order ${job.entity_key} was still not visible in Centra ${Math.round(waited / 3_600_000)} h after its webhook`;
   await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
   await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise({
-    fingerprint: `order-not-found:${job.entity_key}`,
-    kind: 'order_not_found',
-    entity: `order ${job.entity_key}`,
-    team: 'ecommerce',
-    message: `${reason}; it was not sent to Ometria.`,
-    cause: 'The order is on hold or waiting for payment in Centra, or the webhook named a wrong order.',
-    action: `Check order ${job.entity_key} in Centra; once it is released, replay its dead letter.`,
-  });
+  await ctx.alerter.raise(catalogueAlert('order_not_found', { order: job.entity_key, reason }));
 }
 
-async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: string, action: string): Promise<undefined> {
+async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: MappingOwner, problem: 'unmapped_market' | 'order_data'): Promise<undefined> {
   const id = await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
   await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise({
-    fingerprint: `dead-letter:order:${order.number}`,
-    kind: 'dead_letter',
-    entity: `order ${order.number}`,
-    team: owner === 'developers' ? 'operations' : 'ecommerce',
-    message: `Order ${order.number} cannot be sent to Ometria (dead letter #${id}): ${reason}`,
-    action,
-  });
+  await ctx.alerter.raise(catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: order.number, deadLetterId: id, reason, owner, problem }));
   return undefined;
 }

@@ -12,7 +12,7 @@ import { productsOfChangedDisplays } from '../../centra/products/changed-product
 import { fetchProductPage, fetchProductsById, type UnreadableProduct } from '../../centra/products/fetch-products.js';
 import { pushProducts } from './push-products.js';
 import { fetchRecentProductPage } from '../../centra/products/recent-products.js';
-import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
+import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 
 export interface CatalogueSyncOptions {
   /** full: every ACTIVE/INACTIVE product. incremental: changed since the watermark (a first run is full). */
@@ -89,12 +89,15 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
     }
     await ctx.store.kv.set(WATERMARK_KEY, startedAt);
     progress.state = 'done';
-    await ctx.alerter.resolve('catalogue-sync-failed');
+    await ctx.alerter.resolve(alertFingerprint('catalogue_sync_failed'));
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
     if (error instanceof RemoteError) ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
-    else await raiseSyncFailedAlert(ctx, error as Error);
+    else {
+      ctx.logger.error({ err: error }, 'catalogue sync failed');
+      await ctx.alerter.raise(catalogueAlert('catalogue_sync_failed', { error: error as Error }));
+    }
   }
   progress.finishedAt = ctx.now();
   await report();
@@ -111,7 +114,7 @@ interface Run {
 }
 
 async function handleProducts(run: Run, products: CentraProduct[], unreadable: UnreadableProduct[]): Promise<void> {
-  for (const u of unreadable) await raiseUnreadableAlert(run.ctx, u);
+  for (const u of unreadable) await run.ctx.alerter.raise(catalogueAlert('catalogue_unreadable', u));
   run.progress.unreadable += unreadable.length;
   run.progress.products += products.length;
   for (const p of products) run.seen.add(p.id);

@@ -6,7 +6,7 @@ import { pushRecords, type PushItem } from '../../ometria/push-records.js';
 import type { SyncContext } from '../sync-context.js';
 import { indexProducts } from './catalogue-index.js';
 import type { CentraProduct } from '../../centra/products/centra-product.js';
-import { raiseCollisionAlert } from './collision-alert.js';
+import { catalogueAlert } from '../../alerts/alert-catalogue.js';
 
 export interface ProductPushCounts {
   /** Records mapped and kept after collision checks. */
@@ -48,7 +48,7 @@ export async function pushProducts(ctx: SyncContext, products: readonly CentraPr
     }
   }
   collisions.push(...claims.collisions().filter((c) => lostIds.has(c.id)));
-  for (const c of collisions) await raiseCollisionAlert(ctx.alerter, c);
+  for (const c of collisions) await ctx.alerter.raise(catalogueAlert('product_key_collision', c));
   await ctx.store.transaction((tx) => indexProducts(tx.kv, products));
 
   const result = await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });

@@ -4,7 +4,7 @@ import type { Job } from '../../store/job-store.js';
 import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../../worker/reschedule.js';
 import type { SyncContext } from '../sync-context.js';
 import type { Handler } from '../../worker/worker.js';
-import { raiseSyncFailedAlert, raiseUnreadableAlert } from './catalogue-alerts.js';
+import { catalogueAlert } from '../../alerts/alert-catalogue.js';
 import { catalogueSettings, type CatalogueConfig } from '../../config/catalogue-config.js';
 import { CatalogueConfigError } from '../../centra/products/catalogue-setup.js';
 import type { CentraProduct } from '../../centra/products/centra-product.js';
@@ -28,7 +28,8 @@ export function createProductSyncHandler(ctx: SyncContext, config: CatalogueConf
       } catch (error) {
         if (error instanceof RemoteError) return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
         if (!(error instanceof CatalogueConfigError)) throw error;
-        await raiseSyncFailedAlert(ctx, error);
+        ctx.logger.error({ err: error }, 'catalogue sync failed');
+        await ctx.alerter.raise(catalogueAlert('catalogue_sync_failed', { error }));
         for (const job of jobs) await retryJob(ctx, job, error.message);
       }
     },
@@ -49,7 +50,7 @@ export async function syncProducts(ctx: SyncContext, jobs: Job[], mapping: Param
   const products: CentraProduct[] = [];
   for (const [id, f] of fetched) {
     if (f.status === 'found') products.push(f.product);
-    else if (f.status === 'unreadable') await raiseUnreadableAlert(ctx, { id, message: f.message });
+    else if (f.status === 'unreadable') await ctx.alerter.raise(catalogueAlert('catalogue_unreadable', { id, message: f.message }));
     else if (f.status === 'not_found') ctx.logger.info({ product: id }, 'product job: Centra no longer has this product; nothing to send');
   }
   if (products.length > 0) {
