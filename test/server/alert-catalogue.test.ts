@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS, alertFingerprint, catalogueAlert, type AlertKind, type CatalogueAlert } from '../../server/alerts/alert-catalogue.js';
 
@@ -160,5 +161,32 @@ describe('the alert catalogue', () => {
     ];
     expect(refusedByTsc).toBeTypeOf('function');
     expect(raise(catalogueAlert('token_expiry', { days: -1 }))).toBe('token_expiry');
+  });
+});
+
+/** The operations manual's alert table: one `kind` per row's first cell, the owner in the second. */
+function documentedAlerts(): Array<{ kind: string; owner: string }> {
+  const manual = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+  const section = manual.split(/^## /m).find((s) => s.startsWith('The alerts'));
+  if (!section) throw new Error('docs/operations.md has no "## The alerts" section: the alert table is expected there');
+  return section.split('\n').filter((line) => line.startsWith('| **')).map((line) => {
+    const [, what, owner] = line.split('|').map((cell) => cell.trim());
+    const kind = /\(`([a-z_]+)`/.exec(what!)?.[1];
+    if (!kind) throw new Error(`docs/operations.md: the alert row "${what}" names no kind in (\`kind\`)`);
+    return { kind, owner: owner! };
+  });
+}
+
+describe('docs/operations.md lists the alert catalogue', () => {
+  it('has a row for every kind, and no row for a kind the service does not raise', () => {
+    const documented = new Set(documentedAlerts().map((r) => r.kind));
+    expect([...documented].sort()).toEqual(ALERT_KINDS.map((k) => k.kind).sort());
+  });
+
+  it('names the owning team of each kind in its rows', () => {
+    for (const row of documentedAlerts()) {
+      const team = ALERT_KINDS.find((k) => k.kind === row.kind)?.team;
+      expect(row.owner, `owner of ${row.kind}`).toContain(team);
+    }
   });
 });
