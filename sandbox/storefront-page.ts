@@ -1,6 +1,6 @@
 import { escapeHtml } from '../server/status/html.js';
 
-/** One style-colour of the demo catalogue, with its sizes (ids per decisions.md 2). */
+/** One style-colour of the demo catalogue, with its sizes (ids per docs/design.md D2). */
 export interface StorefrontProduct {
   name: string;
   /** Style-colour key: the Ometria product id. */
@@ -18,7 +18,7 @@ export interface StorefrontPageInput {
   products: StorefrontProduct[];
   /** The product shown, by productSku; none = the product list. */
   selected?: string;
-  /** Whether basket lines carry productSku; false leaves it to the server's catalogue lookup (decisions.md 29). */
+  /** Whether basket lines carry productSku; false leaves it to the server's catalogue lookup (docs/design.md D29). */
   linesWithProductSku?: boolean;
 }
 
@@ -26,7 +26,7 @@ export interface StorefrontPageInput {
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
- * A demo headless storefront using the tracker exactly as a shop would (decisions.md 28–30): the snippet,
+ * A demo headless storefront using the tracker exactly as a shop would (docs/design.md D28–D30): the snippet,
  * declarative product capture, addToBasket plus a full basket snapshot, identify on log-in, checkout.
  * The basket is kept in this browser's localStorage only.
  */

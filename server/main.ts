@@ -58,7 +58,7 @@ const SCHEDULER_TICK_MS = 5_000;
 /** After a refused introspection the schema check is tried again this soon, ms. */
 const SCHEMA_RETRY_MS = 3_600_000;
 
-/** Centra's live quota is re-read this often (decisions.md 13), ms. */
+/** Centra's live quota is re-read this often (docs/design.md D13), ms. */
 const QUOTA_REFRESH_MS = 5 * 60_000;
 
 /** How often the row-count deltas behind /status and /metrics are folded, ms: a read sums one interval's writes. */
@@ -300,7 +300,7 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
 export const SANDBOX_WEBHOOK_SECRET = 'sandbox-secret';
 
 /**
- * decisions.md 22: with no credentials, start an in-process Centra simulator and Ometria recorder and run the
+ * docs/design.md D22: with no credentials, start an in-process Centra simulator and Ometria recorder and run the
  * real service against them. The sandbox store lives in DATA_DIR/sandbox and starts empty every time.
  */
 export async function startSandbox(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {

@@ -1,5 +1,5 @@
 /**
- * Wire format of the storefront tracker (`tracker/`) → companion `POST /collect` (issue 6, decisions.md 28–31).
+ * Wire format of the storefront tracker (`tracker/`) → companion `POST /collect` (issue 6, docs/design.md D28–D31).
  *
  * Types only, zod-free: the tracker imports this file with `import type`, so nothing here reaches the bundle.
  * The matching zod schema (with the size caps) is `shared/schemas/tracker-events.ts`.
@@ -21,7 +21,7 @@ export type TrackerEventType =
 /** `sku` is what the page gave: a style-colour key (Ometria product id) or a full size SKU (variant id). */
 export interface ProductViewData {
   sku: string;
-  /** Style-colour key (decisions.md 2) when the page has it. */
+  /** Style-colour key (docs/design.md D2) when the page has it. */
   productSku?: string;
   name?: string;
   price?: number;

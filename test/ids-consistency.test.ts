@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('one ID scheme for tracker and catalogue (issue 5)', () => {
   it('the ids the tracker emits for a product page, a basket line and a collection page are the ids of the product records pushed for the same Centra data', async () => {
-    // What a Centra storefront shows for one size, as Centra's Checkout API builds it (centra.md §3.1, §4):
+    // What a Centra storefront shows for one size, as Centra's Checkout API builds it (docs/design.md C12):
     // product-level sku = productNumber + variantNumber, item sku = the size's SKU, the collection's id.
     const centra = stack.centra.data.products.values().find((p) => p.status === 'ACTIVE' && p.collection)!;
     const variant = centra.variants[0]!;

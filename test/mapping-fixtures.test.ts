@@ -115,7 +115,7 @@ function errorMessage(run: () => unknown): string {
   return 'no error thrown';
 }
 
-/** The pure half of the contact-key rule (decisions.md 1); the allocation table is tested with the store. */
+/** The pure half of the contact-key rule (docs/design.md D1); the allocation table is tested with the store. */
 describe('contact key rule', () => {
   it('keys a Centra customer as c<id> and matches emails trimmed and lower-cased', () => {
     expect(contactKeyFor(501)).toBe('c501');

@@ -5,7 +5,7 @@ import {
   type AttributeKind,
 } from '../shared/ids/index.js';
 
-/** Properties of the one ID scheme shared by synced records and tracker events (decisions.md 2). */
+/** Properties of the one ID scheme shared by synced records and tracker events (docs/design.md D2). */
 const kind = fc.constantFrom<AttributeKind>('collection', 'category', 'brand');
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const whitespace = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\ufeff'), maxLength: 4 });

@@ -1,5 +1,5 @@
 /**
- * The storefront tracker (issue 6; decisions.md 28–31). One closure per page, no classes: the bundle stays small.
+ * The storefront tracker (issue 6; docs/design.md D28–D31). One closure per page, no classes: the bundle stays small.
  *
  * Flow: public call → event (uuid, time, page URL, normalised data) → held in memory until consent when consent
  * is required → Ometria tag bridge + bounded localStorage queue → batched POST to /collect.
@@ -189,7 +189,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
 
   const call = guard((m: unknown, ...a: unknown[]) => methods[m as string]?.(...a));
 
-  // ---- declarative capture (decisions.md 30) and SPA navigation ----
+  // ---- declarative capture (docs/design.md D30) and SPA navigation ----
   const find = (name: string) => document.querySelector(`[data-ometria-${name}]`);
   const attr = (el: Element | null, name: string) => el && el.getAttribute('data-ometria-' + name);
   const once = (k: string) => !seen[k] && (seen[k] = 1);
@@ -268,7 +268,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
 
 /**
  * Puts the tracker on window.centraOmetria and replays, in order, the calls the snippet's stub queued before the
- * script loaded (decisions.md 28). Loading the script twice keeps the first tracker.
+ * script loaded (docs/design.md D28). Loading the script twice keeps the first tracker.
  */
 export const install = (cfg: TrackerConfig): CentraOmetria => {
   const w = window as unknown as { centraOmetria?: { l?: 1; q?: ArrayLike<unknown>[] } | CentraOmetria };

@@ -1,6 +1,6 @@
 /**
  * Public method → wire event data (shared/tracker-event-types.ts). Every id goes through the shared/ids helpers
- * (decisions.md 2). A builder returns undefined when a required field is missing: the call is then ignored.
+ * (docs/design.md D2). A builder returns undefined when a required field is missing: the call is then ignored.
  */
 import { collectionAttributeId, normaliseIdPart, parseAttributeId, variantKey } from '../shared/ids/index.js';
 import type {

@@ -1,6 +1,6 @@
 /**
  * IIFE entry (dist/tracker.js): reads its configuration from its own script tag and installs
- * window.centraOmetria (decisions.md 28):
+ * window.centraOmetria (docs/design.md D28):
  *   <script async src=".../tracker.js" data-endpoint="https://companion.example.com/collect"
  *           data-store="example.com/uk" data-require-consent="false"></script>
  */

@@ -1,5 +1,5 @@
 /**
- * Public API of the storefront tracker (`window.centraOmetria`, decisions.md 28–29).
+ * Public API of the storefront tracker (`window.centraOmetria`, docs/design.md D28–D29).
  * Inputs are lenient (ids may be numbers, amounts may be numeric strings); the tracker normalises them to the
  * wire format of shared/tracker-event-types.ts and ignores a call that lacks a required field.
  */

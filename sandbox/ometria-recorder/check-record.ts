@@ -3,7 +3,7 @@ import type { OpenApiValidator } from '../../server/ometria/openapi-validator.js
 import { formatErrorPath, splitReason } from './error-path.js';
 import type { PushError } from './push-errors.js';
 
-/** Ometria's documented message for the 60 KB per-record limit (ometria.md §1). */
+/** Ometria's documented message for the 60 KB per-record limit (docs/design.md O1). */
 export const RECORD_TOO_LARGE = 'Payload invalid: Record is too large.';
 
 /**

@@ -4,7 +4,7 @@ const DIRECTIVES = ['@merge', '@force_optin', '@add_to_lists', '@remove_from_lis
 type Rec = Record<string, unknown>;
 
 /**
- * Ometria's upsert (ometria.md §1): without `@merge` the record replaces the stored one [INF: the
+ * Ometria's upsert (docs/design.md O4): without `@merge` the record replaces the stored one [INF: the
  * docs say a blank field "may or may not" clear]; with `@merge: true` absent top-level fields are
  * kept and present ones replaced whole, so product `attributes` (and nested objects [INF]) are
  * replaced wholesale.

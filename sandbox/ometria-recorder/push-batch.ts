@@ -1,4 +1,4 @@
-/** Ometria's documented cap on records per push call (ometria.md §1). */
+/** Ometria's documented cap on records per push call (docs/design.md O1). */
 export const MAX_RECORDS_PER_PUSH = 100;
 
 export type PushRecord = Record<string, unknown>;

@@ -1,4 +1,4 @@
-/** The documented shape of one `GET /push/_errors` entry: nothing else, no record id (decisions.md 7). */
+/** The documented shape of one `GET /push/_errors` entry: nothing else, no record id (docs/design.md D7). */
 export interface PushError {
   error_message: string;
   error_path: string;
@@ -6,7 +6,7 @@ export interface PushError {
 
 export interface PushErrorList {
   add(error: PushError): void;
-  /** Newest first, at most the latest 100 (ometria.md §1). */
+  /** Newest first, at most the latest 100 (docs/design.md O3). */
   list(): PushError[];
   clear(): void;
 }

@@ -5,7 +5,7 @@ export interface RateLimiter {
 }
 
 /**
- * Per-account limit like Ometria's 4 requests/s (ometria.md §1). A token bucket holding `burst`
+ * Per-account limit like Ometria's 4 requests/s (docs/design.md O2). A token bucket holding `burst`
  * requests, refilled at `ratePerSecond` [INF: Ometria's algorithm is undocumented]. It is more
  * lenient than "at most N in any second"; tests wanting that use the logs' `maxRequestsInAnyWindow`.
  * `ratePerSecond <= 0` disables it. `now` is in milliseconds.

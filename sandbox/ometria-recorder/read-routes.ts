@@ -6,7 +6,7 @@ import { errorReply, type Reply } from './reply.js';
 
 type Rec = Record<string, unknown>;
 
-/** Read-back endpoints of ometria.md §3, answering from the store; they run after the gate. */
+/** Read-back endpoints of docs/design.md O9, answering from the store; they run after the gate. */
 export function createReadRouter(ctx: RecorderContext): Router {
   const router = Router();
   const get = (path: string, answer: (req: Request) => Reply) =>
@@ -36,7 +36,7 @@ function list(records: Rec[], query: Rec, maxLimit?: number): Reply {
   return { status: 200, body: records.slice(page.offset, page.offset + page.limit) };
 }
 
-/** `GET /products` hides variants unless `includeVariants=true` (ometria.md §6.10). */
+/** `GET /products` hides variants unless `includeVariants=true` (docs/design.md O7). */
 function filterProducts(products: Rec[], query: Rec): Rec[] {
   const withVariants = readFlag(query.includeVariants) === true;
   const active = readFlag(query.active);

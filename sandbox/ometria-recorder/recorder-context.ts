@@ -12,7 +12,7 @@ export interface OmetriaRecorderOptions {
   port?: number;
   /** Expected `X-Ometria-Auth`; default `recorder-key`. */
   apiKey?: string;
-  /** Requests per second per account, default 4 (ometria.md §1); 0 disables the limit. */
+  /** Requests per second per account, default 4 (docs/design.md O2); 0 disables the limit. */
   ratePerSecond?: number;
   /** Token-bucket size, default `ratePerSecond`. */
   burst?: number;

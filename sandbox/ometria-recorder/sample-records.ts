@@ -6,7 +6,7 @@ import type {
 } from '../../server/ometria/ometria-records.js';
 
 /**
- * Valid records after ometria.md §2's examples, trimmed to what our closed schemas allow
+ * Valid records after Ometria's examples (docs/design.md O5–O8), trimmed to what our closed schemas allow
  * (no `web_id`, `ip_address`, `channels`). For tests, benchmarks and seeding the sandbox.
  */
 export const sampleContact = (over: Partial<OmetriaContact> = {}): OmetriaContact => ({

@@ -6,7 +6,7 @@ import { classifyCentraError } from './classify-centra-error.js';
 import { UnsendableDocumentError, type SchemaAdapter } from './schema/schema-adapter.js';
 
 export interface CentraClientOptions {
-  /** Full GraphQL endpoint (decisions.md 20). */
+  /** Full GraphQL endpoint (docs/design.md D20). */
   url: string;
   token: string;
   timeoutMs: number;
@@ -26,7 +26,7 @@ export interface RequestOptions {
 
 export interface CentraResult<T> {
   data: T | undefined;
-  /** Per-alias errors under errorPolicy 'all': one failing alias does not fail the batch (decisions.md 12). */
+  /** Per-alias errors under errorPolicy 'all': one failing alias does not fail the batch (docs/design.md D12). */
   errors: Array<{ message: string; path?: ReadonlyArray<string | number> }>;
   /** Centra's query-complexity cost of this request (`extensions.complexity`), when it says. */
   complexity?: number;

@@ -9,7 +9,7 @@ export type AliasAnswer = { status: 'data'; value: unknown } | CentraFailure;
 export interface AliasedDocument {
   /** The alias of one id in the document, e.g. `o14`. */
   alias: (id: number) => string;
-  /** The document for these ids, one aliased root field each (decisions.md 12). */
+  /** The document for these ids, one aliased root field each (docs/design.md D12). */
   build: (ids: readonly number[]) => string;
   /** What an id is, for messages: "order", "customer", … */
   noun: string;

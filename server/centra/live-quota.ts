@@ -23,7 +23,7 @@ export interface LiveQuota {
 }
 
 /**
- * Centra's live quota (decisions.md 13: defaults differ between doc versions and are shared by every integration
+ * Centra's live quota (docs/design.md D13: defaults differ between doc versions and are shared by every integration
  * of an environment): request counts for the limiter, complexity points for batch sizes.
  */
 export async function readLiveQuota(client: CentraClient): Promise<LiveQuota> {

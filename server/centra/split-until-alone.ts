@@ -11,7 +11,7 @@ export interface SplitOutcome<Id, R> {
   answers: R[];
   /**
    * Ids the remote refused when sent alone, while it took another part of the same batch: the document works,
-   * so the id itself is the cause (decisions.md 6, applied to Centra).
+   * so the id itself is the cause (docs/design.md D6, applied to Centra).
    */
   refusedAlone: Map<Id, Refusal>;
   /**

@@ -24,7 +24,7 @@ With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that 
 
 const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync', 'doctor']);
 
-/** decisions.md 24: every command exits non-zero with a message on failure. */
+/** docs/design.md D24: every command exits non-zero with a message on failure. */
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   try {

@@ -22,7 +22,7 @@ export interface AcceptedBatch {
 /**
  * The durable part of POST /collect, one transaction: every new event is stored (a known id is a duplicate),
  * identify calls link the visitor to an identity and release its held events, and an identified visitor gets a
- * 'collect' job. Committed before the reply, so an acknowledged event survives a crash (decisions.md 19).
+ * 'collect' job. Committed before the reply, so an acknowledged event survives a crash (docs/design.md D19).
  * Events are taken in the batch's order: an identify applies to what came before it and after it.
  */
 export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, valid: TrackerEvent[], limits: HoldLimits, now: number): Promise<AcceptedBatch> {

@@ -3,7 +3,7 @@ import type { TrackerIdentity } from '../store/tracker-event-store.js';
 
 /** Ometria's identity_email limit (OpenAPI CustomEvent): a longer address could never be sent. */
 const MAX_EMAIL = 255;
-/** Centra customer ids are positive integers; anything else cannot name a contact key (decisions.md 1). */
+/** Centra customer ids are positive integers; anything else cannot name a contact key (docs/design.md D1). */
 const CUSTOMER_ID = /^[1-9]\d{0,15}$/;
 
 /** The usable part of an identify call: a trimmed, lower-cased email and a numeric customer id; {} if neither. */

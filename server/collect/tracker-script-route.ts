@@ -8,7 +8,7 @@ const MAX_AGE_S = 300;
 
 /**
  * GET /tracker.js: the built bundle (`dist/tracker.js`, `npx rollup -c`) in every mode, since storefronts load
- * it from the companion (decisions.md 28). Read once; a missing build is looked for again on the next request.
+ * it from the companion (docs/design.md D28). Read once; a missing build is looked for again on the next request.
  */
 export function trackerScriptRouter(path: string = join(packageRoot(), 'dist', 'tracker.js')): Router {
   const router = express.Router();

@@ -17,9 +17,9 @@ export interface CatalogueConfig {
   /** At least one; the first is primary (the parent record's own price and URL). */
   stores: CatalogueStoreConfig[];
   customAttributes?: CustomAttributeRule[];
-  /** Products per Integration API page (default 50; centra.md §2.3 keeps product pages at 20–100). */
+  /** Products per Integration API page (default 50; Centra advises 20–100, docs/design.md C6). */
   pageSize?: number;
-  /** Products fetched by id per request for webhook jobs (default 50, decisions.md 12). */
+  /** Products fetched by id per request for webhook jobs (default 50, docs/design.md D12). */
   batchSize?: number;
   /**
    * Incremental polls re-read this long before the watermark, ms (default 10 minutes): our clock and Centra's

@@ -51,7 +51,7 @@ const customAttributes = jsonOf(
 export const EnvSchema = z.object({
   /** HTTP port (default: 8080). */
   PORT: int(0).max(65535).default(8080),
-  /** Bind address (default: 127.0.0.1 in the sandbox, 0.0.0.0 with real credentials; decisions.md 22). */
+  /** Bind address (default: 127.0.0.1 in the sandbox, 0.0.0.0 with real credentials; docs/design.md D22). */
   HOST: z.string().min(1).optional(),
   /** Folder of the embedded SQLite store, unused for the store when DATABASE_URL is set (default: ./data). */
   DATA_DIR: z.string().min(1).default('./data'),
@@ -83,7 +83,7 @@ export const EnvSchema = z.object({
    * CENTRA_WEBHOOK_SECRET or clock skew"); each refusal is also logged and counted on /metrics (default: 5).
    */
   SIGNATURE_FAILURE_ALERT: int(0).default(5),
-  /** Orders fetched per Integration API request when a backlog exists (default: 50; decisions.md 12). */
+  /** Orders fetched per Integration API request when a backlog exists (default: 50; docs/design.md D12). */
   CENTRA_BATCH_SIZE: int(1).max(200).default(50),
   /** Centra requests allowed per 10 s, shared by every integration of an environment (default: 20). */
   CENTRA_RATE_LIMIT_10S: int(1).default(20),
@@ -104,7 +104,7 @@ export const EnvSchema = z.object({
   OMETRIA_API_URL: url.default('https://api.ometria.com/v2'),
   /** Ometria API key, sent as X-Ometria-Auth (default: none = sandbox). */
   OMETRIA_API_KEY: z.string().min(1).optional(),
-  /** JSON map of Centra market id → Ometria store id, "*" as fallback (default: {} in production; decisions.md 21). */
+  /** JSON map of Centra market id → Ometria store id, "*" as fallback (default: {} in production; docs/design.md D21). */
   OMETRIA_STORE_MAP: jsonStringMap.optional(),
   /** Ometria contact collection our contacts live in (default: centra). */
   OMETRIA_CONTACT_COLLECTION: z.string().min(1).max(64).default('centra'),

@@ -88,7 +88,7 @@ function buildConfig(e: Env, cleaned: Record<string, string>, mode: Mode): Reado
   });
 }
 
-/** decisions.md 22: neither credential → sandbox; both → production; one alone is a mistake. */
+/** docs/design.md D22: neither credential → sandbox; both → production; one alone is a mistake. */
 function resolveMode(e: Env): Mode {
   const hasCentra = e.CENTRA_API_URL !== undefined;
   const hasOmetria = e.OMETRIA_API_KEY !== undefined;

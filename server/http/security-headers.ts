@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { STATUS_STYLE_CSP } from '../status/status-style.js';
 
-/** Routes storefronts load from their own origin (decisions.md 28): their responses may be read cross-origin. */
+/** Routes storefronts load from their own origin (docs/design.md D28): their responses may be read cross-origin. */
 const CROSS_ORIGIN_PATH = /\/(tracker\.js|collect)$/;
 
 /**

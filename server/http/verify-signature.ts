@@ -7,7 +7,7 @@ export type SignatureFailure = 'missing' | 'malformed' | 'stale' | 'future' | 'm
 export type SignatureCheck = { ok: true; t: number; key: string } | { ok: false; code: SignatureFailure; reason: string };
 
 /**
- * Centra's X-Centra-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">` (centra.md §1.4).
+ * Centra's X-Centra-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">` (docs/design.md C2).
  * Verified over the raw bytes: re-encoding the form would change them.
  */
 export function verifyCentraSignature(

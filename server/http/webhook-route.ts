@@ -24,7 +24,7 @@ export interface WebhookRouteDeps {
 }
 
 /**
- * POST /webhooks/centra. Checks in the order of decisions.md 17: 415 content type, 413 size, 401 signature,
+ * POST /webhooks/centra. Checks in the order of docs/design.md D17: 415 content type, 413 size, 401 signature,
  * 400 body; then the delivery is committed to disk before the 200. A delivery whose signature was accepted before
  * is answered 200 again without being stored twice; a refused signature is logged, counted and may alert.
  */

@@ -62,7 +62,7 @@ export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, hand
   return { deliveryId, replayed: false, counts, rejected };
 }
 
-/** Queues the pending events of types whose handler now runs (decisions.md 16). */
+/** Queues the pending events of types whose handler now runs (docs/design.md D16). */
 export function queuePendingEvents(store: Store, handled: ReadonlySet<JobKind>, types: readonly string[], now: number): Promise<number> {
   return store.transaction(async (tx) => {
     let queued = 0;

@@ -1,6 +1,6 @@
 import type { JobKind } from '../store/job-store.js';
 
-/** Event types → the job that syncs them. Shapes from centra.md §1.6; product-side keys are both API versions'. */
+/** Event types → the job that syncs them. Shapes from docs/design.md C3; product-side keys are both API versions'. */
 const ROUTES: Record<string, { kind: JobKind; entity: (id: string) => string }> = {
   order: { kind: 'order', entity: (id) => id },
   shipment: { kind: 'shipment', entity: (id) => id },
@@ -18,7 +18,7 @@ export type Route = { state: 'queued'; kind: JobKind; entityKey: string } | { st
 
 /**
  * Known types whose handler is not running in this build stay pending and are queued once it is
- * (decisions.md 16); anything else is stored but ignored.
+ * (docs/design.md D16); anything else is stored but ignored.
  */
 export function routeEvent(type: string, entityId: string, handled: ReadonlySet<JobKind>): Route {
   const route = ROUTES[type];

@@ -4,7 +4,7 @@ export const GRAPHQL_INT_MAX = 2_147_483_647;
 /**
  * Integration API event types whose id Centra's GraphQL takes as an `Int` (order `number`; shipment, return and
  * customer `id`). An id outside 1 … 2^31−1 names nothing Centra can have, and sent to Centra it would make the
- * whole aliased document fail validation, so intake refuses it alone (decisions.md 16: the rest of the
+ * whole aliased document fail validation, so intake refuses it alone (docs/design.md D16: the rest of the
  * delivery is processed).
  */
 const INT_ID_TYPES: Readonly<Record<string, string>> = {
@@ -26,7 +26,7 @@ export function unusableEntityId(type: string, id: string): string | undefined {
 
 /**
  * An id as it may be shown and stored (dead letters, /status, alerts): digits with an optional sign only, so a
- * hostile delivery cannot plant an email or a secret there (decisions.md 27).
+ * hostile delivery cannot plant an email or a secret there (docs/design.md D27).
  */
 export function safeIdText(id: unknown): string | undefined {
   const text = typeof id === 'number' || typeof id === 'string' ? String(id) : '';

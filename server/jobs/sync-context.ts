@@ -19,9 +19,9 @@ export interface SyncContext {
   random: () => number;
   storeMap: Readonly<Record<string, string>>;
   contactCollection: string;
-  /** How long an order that is held or not found is retried, ms (decisions.md 14). */
+  /** How long an order that is held or not found is retried, ms (docs/design.md D14). */
   notFoundGiveUpMs: number;
-  /** Orders per Integration API request (decisions.md 12), lowered to fit Centra's complexity quota (read on each use). */
+  /** Orders per Integration API request (docs/design.md D12), lowered to fit Centra's complexity quota (read on each use). */
   readonly centraBatchSize: number;
   /** Learns each order request's complexity cost; decides centraBatchSize. */
   orderBatch: OrderBatchSizer;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { retryAfterMs } from '../remote/retry-after.js';
 import type { Outcome } from '../remote/remote-errors.js';
 
-/** Ometria's documented push reply (ometria.md §1); lenient because only `status` is promised. */
+/** Ometria's documented push reply (docs/design.md O1); lenient because only `status` is promised. */
 export const PushResponseSchema = z.object({
   status: z.string().optional(),
   request_id: z.string().optional(),
@@ -22,7 +22,7 @@ export function classifyOmetriaResponse(status: number, headers: Headers, body: 
     try {
       parsed = PushResponseSchema.parse(JSON.parse(body));
     } catch {
-      // Any 2xx is accepted (ometria.md §1: 200 vs 202 is not settled); the body only adds counts.
+      // Any 2xx is accepted (docs/design.md O1: 200 vs 202 is not settled); the body only adds counts.
     }
     return { kind: 'ok', status, requestId: parsed.request_id ?? null, accepted: parsed.accepted ?? null, rejected: parsed.rejected ?? null };
   }

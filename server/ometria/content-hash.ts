@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level, so equal content always hashes equal (decisions.md 9). */
+/** JSON with object keys sorted at every level, so equal content always hashes equal (docs/design.md D9). */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {

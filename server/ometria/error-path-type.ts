@@ -1,6 +1,6 @@
 /**
  * [INF] /push/_errors gives only `error_path` (e.g. "root > lineitems > 0 > product_id") and no record id or
- * type (ometria.md §6.15). Field names that exist on one record type only tell us which type failed;
+ * type (docs/design.md O3). Field names that exist on one record type only tell us which type failed;
  * anything else leaves the type unknown and every type pushed since the last poll is a suspect.
  */
 const FIELD_TYPES: Record<string, string> = {

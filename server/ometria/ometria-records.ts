@@ -1,17 +1,17 @@
 import { z } from 'zod';
 
 /**
- * Closed schemas for what we push to Ometria, with the limits of ometria.md (§2, §6) and decisions.md 8.
+ * Closed schemas for what we push to Ometria, with the limits of docs/design.md O5–O8 and D8.
  * Stricter than Ometria's OpenAPI file: tests prove every record we build passes both.
  */
 
-/** Ometria: "Payload invalid: Record is too large." above 60 KB per record (ometria.md §1). */
+/** Ometria: "Payload invalid: Record is too large." above 60 KB per record (docs/design.md O1). */
 export const MAX_RECORD_BYTES = 60 * 1024;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const money = z.number().finite();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO-4217 code such as GBP');
-/** Ometria ids must not contain PII (ometria.md §2.1 conventions): an '@' means an email slipped in. */
+/** Ometria ids must not contain PII (docs/design.md O5): an '@' means an email slipped in. */
 const noPii = (max: number) =>
   z.string().min(1).max(max).refine((v) => !v.includes('@'), 'id must not contain an email address');
 
@@ -137,9 +137,9 @@ export const OmetriaProductSchema = z.strictObject({
 
 export const OmetriaCustomEventSchema = z.strictObject({
   '@type': z.literal('custom_event'),
-  /** 32 lower-case hex (a UUID v4 without dashes) or a derived id such as `ship-<id>` (decisions.md 10). */
+  /** 32 lower-case hex (a UUID v4 without dashes) or a derived id such as `ship-<id>` (docs/design.md D10). */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'custom event id must be ≤ 32 lower-case characters'),
-  /** Ometria advises < 32 characters; longer types are truncated (ometria.md §2.4). */
+  /** Ometria advises < 32 characters; longer types are truncated (docs/design.md O8). */
   event_type: z.string().min(1).max(31),
   timestamp: isoDateTime,
   identity_email: z.string().max(255).optional(),

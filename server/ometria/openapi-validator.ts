@@ -27,7 +27,7 @@ const OPENAPI_FORMATS = ['float', 'double', 'int32', 'int64'];
 
 /**
  * Loads only `components.schemas` from Ometria's (third-party) OpenAPI file: the whole document
- * trips ajv's strict mode (decisions.md 8). ajv understands OpenAPI's `nullable: true` natively.
+ * trips ajv's strict mode (docs/design.md D8). ajv understands OpenAPI's `nullable: true` natively.
  */
 export function createOpenApiValidator(path: string = contractPath('ometria-openapi.json')): OpenApiValidator {
   const ajv = new Ajv({ allErrors: true, strict: true });

@@ -6,7 +6,7 @@ import type { JobKind } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
 
-/** GET /push/_errors: the latest 100 asynchronous validation errors, no ids (ometria.md §1). */
+/** GET /push/_errors: the latest 100 asynchronous validation errors, no ids (docs/design.md O3). */
 export const PushErrorsSchema = z.array(z.object({ error_message: z.string(), error_path: z.string() }));
 
 const SEEN_KEY = 'push_errors:seen';
@@ -27,7 +27,7 @@ export interface PollDeps {
 const REPLAYABLE: Record<string, JobKind> = { order: 'order' };
 
 /**
- * The one record an asynchronous error can be about, if there is one: Ometria names no record (decisions.md 7),
+ * The one record an asynchronous error can be about, if there is one: Ometria names no record (docs/design.md D7),
  * but when exactly one record of the error's type was sent in 2xx-answered calls over the last TWO poll intervals,
  * the error is that record's (issue 15, item 5). Two intervals, not one: an error Ometria lists a little after
  * the poll that followed its push [INF: Ometria lists an error within one poll interval of the push] must not be
@@ -45,7 +45,7 @@ async function identifyCulprit(tx: Store, since: number, now: number, type: stri
 
 /**
  * Turns new asynchronous errors into one deduplicated alert each, naming as suspects the records of the
- * matching type accepted since the previous poll (decisions.md 7). Returns how many errors were new.
+ * matching type accepted since the previous poll (docs/design.md D7). Returns how many errors were new.
  */
 export async function pollPushErrors(deps: PollDeps): Promise<number> {
   const res = await (deps.fetch ?? fetch)(`${deps.baseUrl}/push/_errors`, {

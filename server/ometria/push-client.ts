@@ -16,7 +16,7 @@ export interface PushClientOptions {
   maxRetryAfterMs?: number;
 }
 
-/** Ometria /push takes at most 100 records, all of one type (ometria.md §1). */
+/** Ometria /push takes at most 100 records, all of one type (docs/design.md O1). */
 export const MAX_RECORDS_PER_PUSH = 100;
 
 /** One POST /push of ≤100 records of one type; failures throw RemoteError carrying what to do next. */

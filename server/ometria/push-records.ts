@@ -36,7 +36,7 @@ export interface PushDeps {
 
 /**
  * Pushes records of ONE type: checked against our strict schemas, unchanged ones skipped by ledger hash,
- * sent in batches of 100; a rejected batch is halved until the bad records stand alone (decisions.md 6). A record
+ * sent in batches of 100; a rejected batch is halved until the bad records stand alone (docs/design.md D6). A record
  * Ometria refuses inside a 2xx answer is dead-lettered the same way and never enters the ledger: only what Ometria
  * took counts as delivered (issue 15).
  * Throws RemoteError for retry / rate limit / auth: the caller reschedules what is not delivered.
@@ -106,7 +106,7 @@ async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): 
 
 /**
  * Halves a batch Ometria refused in part and sends each half again, until the refused records stand alone
- * (decisions.md 6). Records it had accepted are sent again: pushes are full snapshots or merges that Ometria
+ * (docs/design.md D6). Records it had accepted are sent again: pushes are full snapshots or merges that Ometria
  * upserts by id [INF for custom events: taken as deduplicated by their id], so a second copy changes nothing.
  */
 async function splitAndSend(batch: Pending[], deps: PushDeps, result: PushResult): Promise<void> {

@@ -3,7 +3,7 @@ import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
 export interface ReadClientOptions {
   baseUrl: string;
   apiKey: string;
-  /** Ometria's Data API allows 4 requests/s, separately from pushes (ometria.md §1). */
+  /** Ometria's Data API allows 4 requests/s, separately from pushes (docs/design.md O2). */
   limiter: RateLimiter;
   now: () => number;
   fetch?: typeof fetch;

@@ -3,7 +3,7 @@ import { RemoteError } from './remote-errors.js';
 
 /**
  * Immediate retries of one HTTP call for passing faults (a reset connection, a single 5xx): 3 tries within
- * about 1 s (decisions.md 5). Anything longer is rescheduled as data by the worker, never slept on here.
+ * about 1 s (docs/design.md D5). Anything longer is rescheduled as data by the worker, never slept on here.
  */
 export function withQuickRetries<T>(call: () => Promise<T>): Promise<T> {
   return pRetry(

@@ -1,4 +1,4 @@
-/** Used when a Retry-After is missing, in the past or unreadable (decisions.md 13). */
+/** Used when a Retry-After is missing, in the past or unreadable (docs/design.md D13). */
 export const DEFAULT_RETRY_AFTER_MS = 10_000;
 
 /**
@@ -9,7 +9,7 @@ export const DEFAULT_RETRY_AFTER_MS = 10_000;
 export const DEFAULT_MAX_RETRY_AFTER_MS = 900_000;
 
 /**
- * Retry-After → milliseconds to wait, at most `maxMs`. Centra sends a timestamp, and decisions.md 13 lists the
+ * Retry-After → milliseconds to wait, at most `maxMs`. Centra sends a timestamp, and docs/design.md D13 lists the
  * forms seen: HTTP date, Unix seconds, Unix milliseconds, ISO-8601. A small number is the standard delta-seconds
  * form. This is the one place a Retry-After is read: every remote's classifier calls it, so the cap holds for all.
  */

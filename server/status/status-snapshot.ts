@@ -53,7 +53,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * What /status and /status.json show. Every read is a counter (row_counts), an index seek or range, or a
  * `recent(n)` walking an index backwards (issue 15; test/store/status-query-plans.test.ts): its cost does not grow
- * with the tables. Ids, counts and states only: no record bodies, so no emails (decisions.md 27); tracker visitor
+ * with the tables. Ids, counts and states only: no record bodies, so no emails (docs/design.md D27); tracker visitor
  * ids masked and remote error texts cut.
  */
 export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined }, now: number): Promise<StatusSnapshot> {

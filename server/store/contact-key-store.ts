@@ -4,7 +4,7 @@ import type { Sql } from './sql/sql.js';
 type KeyKind = 'email' | 'customer';
 
 /**
- * decisions.md 1: one PII-free contact key per person. The first Centra customer seen for a lower-cased email
+ * docs/design.md D1: one PII-free contact key per person. The first Centra customer seen for a lower-cased email
  * gives the key `c<customer id>`; every customer with that email (guest and registered) shares it, and a
  * customer whose email changes keeps its key. A newsletter-only sign-up takes `n<subscription id>` by the same rule.
  */
@@ -31,7 +31,7 @@ export function createContactKeyStore(sql: Sql) {
       return key;
     }),
     /**
-     * A newsletter-only sign-up (decisions.md 1): the key the email already has (a customer's, or an earlier
+     * A newsletter-only sign-up (docs/design.md D1): the key the email already has (a customer's, or an earlier
      * sign-up's), else `fallbackKey` (`n<subscription id>`), stored so a customer seen later with this email joins it.
      */
     resolveEmail: (email: string, fallbackKey: string, now: number): Promise<string | undefined> => sql.transaction(async (tx) => {

@@ -27,7 +27,7 @@ export interface NewDeadLetter {
   response?: unknown;
 }
 
-/** Rejected work with its reason, kept until a person replays it (decisions.md 6). One open letter per record. */
+/** Rejected work with its reason, kept until a person replays it (docs/design.md D34). One open letter per record. */
 export function createDeadLetterStore(sql: Sql) {
   return {
     add(letter: NewDeadLetter, now: number): Promise<number> {

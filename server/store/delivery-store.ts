@@ -38,7 +38,7 @@ export function createDeliveryStore(sql: Sql) {
         return id;
       });
     },
-    /** Events kept pending because their handler had not landed; queued once it exists (decisions.md 16). */
+    /** Events kept pending because their handler had not landed; queued once it exists (docs/design.md D16). */
     async pendingEvents(types: readonly string[]): Promise<Array<{ id: number; type: string; entity_id: string }>> {
       if (types.length === 0) return [];
       const marks = types.map(() => '?').join(',');

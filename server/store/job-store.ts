@@ -26,7 +26,7 @@ export interface Job {
 export const DEFAULT_LEASE_MS = 30_000;
 
 /**
- * The job row is the truth (decisions.md 5, 18): retries are `run_at` + `attempts` + `last_error`;
+ * The job row is the truth (docs/design.md D5, D18): retries are `run_at` + `attempts` + `last_error`;
  * one active row per entity, so ten deliveries about one order make one job.
  */
 export function createJobStore(sql: Sql) {

@@ -6,7 +6,7 @@ import { MIGRATIONS } from './migrations.js';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** NORMAL: a committed write survives a process crash in WAL mode; FULL: also a power loss (decisions.md 19). */
+  /** NORMAL: a committed write survives a process crash in WAL mode; FULL: also a power loss (docs/design.md D19). */
   synchronous: 'NORMAL' | 'FULL';
 }
 

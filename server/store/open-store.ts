@@ -8,7 +8,7 @@ import { createStore, type Store } from './store.js';
 export interface OpenStoreOptions {
   /** Folder of the SQLite file; unused when `databaseUrl` is set. */
   dataDir: string;
-  /** SQLite only: NORMAL survives a process crash, FULL also a power loss (decisions.md 19). */
+  /** SQLite only: NORMAL survives a process crash, FULL also a power loss (docs/design.md D19). */
   synchronous: 'NORMAL' | 'FULL';
   /** postgres:// URL: the store is PostgreSQL, shared by every replica on it (issue 9). */
   databaseUrl?: string | undefined;

@@ -12,7 +12,7 @@ export function createRetentionStore(sql: Sql) {
   return {
     /**
      * Webhook deliveries (raw bodies, which hold emails) and their event rows. A delivery with an event still
-     * pending (waiting for its handler, decisions.md 16) is kept until that event is queued.
+     * pending (waiting for its handler, docs/design.md D16) is kept until that event is queued.
      */
     deliveries: (before: number, limit = PRUNE_BATCH): Promise<number> => sql.transaction(async (tx) => {
       const ids = (await tx.all<{ id: number }>(`

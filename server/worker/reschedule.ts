@@ -4,7 +4,7 @@ import type { Job } from '../store/job-store.js';
 import { backoffMs } from './backoff.js';
 import type { SyncContext } from '../jobs/sync-context.js';
 
-/** Retry as data: the job's run_at moves, attempts and last_error record why (decisions.md 5). */
+/** Retry as data: the job's run_at moves, attempts and last_error record why (docs/design.md D5). */
 export async function retryJob(ctx: SyncContext, job: Job, reason: string, retryAfterMs = 0): Promise<void> {
   const delay = backoffMs(job.attempts, ctx.random, {}, retryAfterMs);
   await ctx.store.jobs.retryLater(job.id, ctx.now() + delay, reason, ctx.now());

@@ -1,4 +1,4 @@
-/** Ometria attribute ids for Centra taxonomies (decisions.md 2). Zod-free: the tracker bundles this. */
+/** Ometria attribute ids for Centra taxonomies (docs/design.md D2). Zod-free: the tracker bundles this. */
 export type AttributeKind = 'collection' | 'category' | 'brand';
 
 const KINDS: readonly AttributeKind[] = ['collection', 'category', 'brand'];

@@ -1,5 +1,5 @@
 /**
- * One ID scheme for tracker events and synced records (decisions.md 2).
+ * One ID scheme for tracker events and synced records (docs/design.md D2).
  * Zod-free on purpose: the tracker bundles this file.
  *
  * Normalisation rule, defined here only: trim outer whitespace, keep case and inner characters.

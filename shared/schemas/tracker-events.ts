@@ -7,7 +7,7 @@ import type {
 
 /**
  * Closed schema of what the storefront tracker POSTs to /collect (issue 6; types in shared/tracker-event-types.ts).
- * The tracker itself never imports this file (decisions.md 31): it trims its input to the same limits.
+ * The tracker itself never imports this file (docs/design.md D31): it trims its input to the same limits.
  */
 
 /** Every string field. The tracker cuts longer strings to this length. */

@@ -97,7 +97,7 @@ const forgedSignature: fc.Arbitrary<SignatureFor> = fc.oneof(
   fc.constant<SignatureFor>((body) => sign(body).replace(/v1=./, 'v1=')),
 );
 
-/** The form JSON-object test of decisions.md 16, written out here as the oracle for "is this a 400". */
+/** The form JSON-object test of docs/design.md D16, written out here as the oracle for "is this a 400". */
 function carriesJsonObject(body: Buffer): boolean {
   const text = new URLSearchParams(body.toString('utf8')).get('payload');
   if (text === null) return false;
@@ -273,7 +273,7 @@ describe('abuse: POST /webhooks/centra', () => {
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
   });
 
-  it('signed deliveries with hostile content inside a JSON object (decisions.md 16 stores them) break nothing', async () => {
+  it('signed deliveries with hostile content inside a JSON object (docs/design.md D16 stores them) break nothing', async () => {
     const deep = (d: number) => `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`;
     const objects: object[] = [
       { constructor: { prototype: { polluted: true } }, toString: 'x', hasOwnProperty: [1] },
@@ -305,7 +305,7 @@ describe('abuse: POST /webhooks/centra', () => {
     expect(await (await fetch(`${url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toContain(CANARY_SECRET);
   });
 
-  // decisions.md 27: /status shows no emails even to the admin, so an email planted in a signed delivery's event summary must not show.
+  // docs/design.md D27: /status shows no emails even to the admin, so an email planted in a signed delivery's event summary must not show.
   it('/status.json never shows an email, even one planted in a signed delivery', async () => {
     const body = `payload=${encodeURIComponent(JSON.stringify({ DisplayItems: [CANARY_EMAIL] }))}`;
     expect((await post({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': sign(body) }, body)).status).toBe(200);

@@ -38,7 +38,7 @@ describe('Centra answers 429 with a Retry-After timestamp, times out, and fails 
       return centra.requests.list().filter((r) => r.time >= since && orderQueries(r));
     };
 
-    // Retry-After as a timestamp, in each form decisions.md 13 lists: nothing is sent to Centra before it.
+    // Retry-After as a timestamp, in each form docs/design.md D13 lists: nothing is sent to Centra before it.
     const forms: Array<[string, (at: number) => Date | string]> = [
       ['an HTTP date', (at) => new Date(at)],
       ['Unix seconds', (at) => String(Math.floor(at / 1000))],

@@ -76,7 +76,7 @@ describe(`SIGKILL at random points during a ${ORDERS}-order burst (FAULT_SEED=${
       expect(maxInWindow(times, 1_000), `pushes per second in run ${r + 1}`).toBeLessThanOrEqual(PUSH_RATE);
     }
 
-    // The last run is healthy, and its status page shows no email (decisions.md 27).
+    // The last run is healthy, and its status page shows no email (docs/design.md D27).
     expect(await (await fetch(`${service.url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toMatch(/@/);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, stack.secrets, stack.emails())).toEqual([]);

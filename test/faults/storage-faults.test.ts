@@ -103,8 +103,8 @@ describe.skipIf(noExt4 !== undefined)(`the disk holding DATA_DIR turns read-only
     const { url } = await service.start();
     expect(acked(await deliverEach(url, secrets.webhookSecret, range(1, 50)))).toEqual(range(1, 50));
 
-    // failReadOnly() syncs first: with STORE_SYNCHRONOUS=NORMAL a commit reaches the OS, not the platter (decisions
-    // 19), so what the kernel had not written when the disk failed is not the service's to keep.
+    // failReadOnly() syncs first: with STORE_SYNCHRONOUS=NORMAL a commit reaches the OS, not the platter (docs/design.md
+    // D19), so what the kernel had not written when the disk failed is not the service's to keep.
     ext4.failReadOnly();
     expectStorageRefusal(await deliverEach(url, secrets.webhookSecret, range(51, 100)));
     await sleep(2_000);

@@ -78,7 +78,7 @@ describe('operations basics (issue 2)', () => {
   });
 });
 
-describe('asynchronous Ometria errors (decisions.md 7)', () => {
+describe('asynchronous Ometria errors (docs/design.md D7)', () => {
   it('become one deduplicated alert naming the error path and the suspect records', async () => {
     stack = await startStack();
     // Two orders accepted together: the error cannot be tied to one (with one alone it is dead-lettered, issue 15).

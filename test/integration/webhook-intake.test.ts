@@ -51,7 +51,7 @@ describe('webhook intake acknowledges what it stored', () => {
     expect((await stack.service.store.alerts.listOpen()).map((a) => a.kind)).toContain('webhook_event_rejected');
   });
 
-  it('accepts the Checkout API and Storefront API shapes too (decisions.md 16)', async () => {
+  it('accepts the Checkout API and Storefront API shapes too (docs/design.md D16)', async () => {
     for (const payload of [{ products: ['1', '6'] }, { DisplayItems: ['1'], Collections: ['2'] }]) {
       const reply = await sendCentraWebhook({ url: stack.webhookUrl, secret: WEBHOOK_SECRET, payload });
       expect(reply.status).toBe(200);

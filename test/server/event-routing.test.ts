@@ -8,7 +8,7 @@ const temp = useTempStore();
 
 const form = (payload: object) => Buffer.from(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
 
-describe('event routing (decisions.md 16)', () => {
+describe('event routing (docs/design.md D16)', () => {
   it('queues handled types, keeps known-but-unhandled ones pending, ignores the rest', () => {
     const handled = new Set(['order'] as const);
     expect(routeEvent('order', '14', handled)).toEqual({ state: 'queued', kind: 'order', entityKey: '14' });

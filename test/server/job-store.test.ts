@@ -81,7 +81,7 @@ describe('job store', () => {
   });
 });
 
-describe('contact keys (decisions.md 1)', () => {
+describe('contact keys (docs/design.md D1)', () => {
   it('gives a guest and a registered customer with one email the key of the first seen', async () => {
     expect(await temp.store.contactKeys.resolve(7, 'Anna@Example.com ', 1)).toBe('c7');
     expect(await temp.store.contactKeys.resolve(9, 'anna@example.com', 2)).toBe('c7');

@@ -3,7 +3,7 @@ import { DEFAULT_RETRY_AFTER_MS, retryAfterMs } from '../../server/remote/retry-
 
 const NOW = Date.parse('2024-06-03T16:00:00Z');
 
-describe('retryAfterMs reads every Retry-After form Centra is known to send (decisions.md 13)', () => {
+describe('retryAfterMs reads every Retry-After form Centra is known to send (docs/design.md D13)', () => {
   it.each([
     ['an HTTP date', 'Mon, 03 Jun 2024 16:00:30 GMT', 30_000],
     ['Unix seconds', String(NOW / 1000 + 12), 12_000],

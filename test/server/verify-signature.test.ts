@@ -8,7 +8,7 @@ const T = 1717430400;
 const sign = (body: Buffer, t: number, secret = SECRET) => `t=${t},v1=${createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex')}`;
 
 describe('verifyCentraSignature', () => {
-  it('accepts the documented order-created delivery (centra.md §1.7 known answer)', () => {
+  it('accepts our order-created test delivery, signed as docs/design.md C2 documents (known answer)', () => {
     const header = 't=1717430400,v1=bab3ab0cc219bf925084086922bd28153e1425b359d1b3c0f93a79fb76548bff';
     expect(verifyCentraSignature(BODY, header, SECRET, 900, T + 10)).toEqual({ ok: true, t: T, key: `${T}.bab3ab0cc219bf925084086922bd28153e1425b359d1b3c0f93a79fb76548bff` });
   });

@@ -13,7 +13,7 @@ afterEach(resetPage);
 type Win = { centraOmetria?: CentraOmetria & { q?: unknown[] } };
 const win = window as unknown as Win;
 
-/** The snippet of decisions.md 28, verbatim. */
+/** The snippet of docs/design.md D28, verbatim. */
 const snippet = () =>
   // eslint-disable-next-line no-new-func -- test only: runs the storefront's inline snippet as written
   new Function(

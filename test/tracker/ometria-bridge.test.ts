@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(resetPage);
 
-/** A stand-in for Ometria's web tag that records every call (reference/ometria.md §4). */
+/** A stand-in for Ometria's web tag that records every call (docs/design.md O10). */
 function fakeOmetria() {
   const calls: unknown[][] = [];
   class Basket {

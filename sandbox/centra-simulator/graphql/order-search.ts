@@ -32,7 +32,7 @@ function hasValue(order: SimOrder, name: string): boolean {
   return relation != null && (relation as { id?: unknown }).id != null;
 }
 
-/** Held orders never match: Centra hides them from the API until released (centra.md §5.9). */
+/** Held orders never match: Centra hides them from the API until released (docs/design.md C7). */
 export function findOrders(data: SimData, where: OrderWhere | null | undefined): SimOrder[] {
   const w = where ?? {};
   const offset = data.utcOffsetMinutes;

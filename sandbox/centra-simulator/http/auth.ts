@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-/** Centra takes `Authorization: Bearer <token>` or the cookie `graphql-access=<token>` (centra.md §2.1). */
+/** Centra takes `Authorization: Bearer <token>` or the cookie `graphql-access=<token>` (docs/design.md C4). */
 export function presentedToken(req: Request): string | undefined {
   const header = req.get('authorization');
   const bearer = header ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined;

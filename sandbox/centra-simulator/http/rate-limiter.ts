@@ -1,7 +1,7 @@
 import { TokenBucket } from './token-bucket.js';
 
 export interface RateLimitOptions {
-  /** REQUEST_COUNT quota per TEN_SECONDS window. Default 20 (decisions.md 13). */
+  /** REQUEST_COUNT quota per TEN_SECONDS window. Default 20 (docs/design.md D13). */
   requestsPer10s?: number;
   /** REQUEST_COUNT quota per ONE_HOUR window. Default 3600. */
   requestsPerHour?: number;

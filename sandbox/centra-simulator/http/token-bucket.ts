@@ -1,6 +1,6 @@
 /**
  * A bucket of `capacity` tokens refilled continuously over `windowMs` (capacity per window), the
- * model Centra documents for its limits (centra.md §2.2). Times are epoch milliseconds.
+ * model Centra documents for its limits (docs/design.md C5). Times are epoch milliseconds.
  */
 export class TokenBucket {
   private tokens: number;

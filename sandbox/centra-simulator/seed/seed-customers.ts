@@ -16,7 +16,7 @@ export interface SeedCustomersOptions {
 
 /**
  * Customers in market 1 (UK, 70 %) or 2 (SE). Guest checkout in Centra creates a second,
- * unregistered customer with the same email, so some emails appear twice (centra.md §2.6).
+ * unregistered customer with the same email, so some emails appear twice (docs/design.md C9).
  * Returns the customers added; `count` counts registered ones, twins come on top.
  */
 export function seedCustomers(data: SimData, options: SeedCustomersOptions): SimCustomer[] {

@@ -2,7 +2,7 @@ import { COUNTRIES } from '../build/countries.js';
 import type { SimData } from '../data/sim-data.js';
 import { currency } from '../money.js';
 
-/** Market, store and pricelist ids the seeds use (decisions.md 21 maps market ids to Ometria stores). */
+/** Market, store and pricelist ids the seeds use (docs/design.md D21 maps market ids to Ometria stores). */
 export const SEED_IDS = {
   dtcStore: 1, wholesaleStore: 2, ukMarket: 1, seMarket: 2, gbpPricelist: 1, sekPricelist: 2,
 } as const;

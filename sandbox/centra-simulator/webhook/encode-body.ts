@@ -8,8 +8,8 @@ export function phpUrlEncode(text: string): string {
 }
 
 /**
- * Centra's delivery body: one form field `payload` holding the URL-encoded JSON (centra.md §1.3,
- * §1.7). [INF] The byte-level encoding (`+` for spaces) follows PHP's defaults.
+ * Centra's delivery body: one form field `payload` holding the URL-encoded JSON (docs/design.md C1,
+ * C2). [INF] The byte-level encoding (`+` for spaces) follows PHP's defaults.
  */
 export function encodeWebhookBody(payload: object): string {
   return `payload=${phpUrlEncode(phpJsonEncode(payload))}`;

@@ -25,7 +25,7 @@ fragment CustomerFields on Customer {
 /** Centra keeps at most two customers per email (guest + registered); the limit leaves room for surprises. */
 export const CUSTOMERS_PER_EMAIL_LIMIT = 10;
 
-/** Many customers in one request, one alias each (decisions.md 12): `c4: customers(where: {id: [4]}, limit: 1)`. */
+/** Many customers in one request, one alias each (docs/design.md D12): `c4: customers(where: {id: [4]}, limit: 1)`. */
 export function buildCustomersByIdQuery(ids: readonly number[]): string {
   const bad = ids.find((id) => !Number.isSafeInteger(id) || id < 0);
   if (bad !== undefined) throw new RangeError(`Centra customer id must be a non-negative integer, got ${bad}`);

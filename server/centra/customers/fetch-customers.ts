@@ -33,7 +33,7 @@ export async function fetchCustomersById(client: CentraClient, ids: readonly num
 }
 
 /**
- * Every Centra customer with this email (guest and registered, centra.md §2.6), sorted by id.
+ * Every Centra customer with this email (guest and registered, docs/design.md C9), sorted by id.
  * [INF] Centra's `equals` is taken as case-insensitive (MySQL's default collation); the rows are still filtered
  * on the trimmed, lower-cased email so a filter that matched more loosely cannot merge two people.
  */

@@ -10,7 +10,7 @@ export type FetchedOrder =
   | CentraFailure;
 
 /**
- * Many orders in one request, one alias each (decisions.md 12): `o14: orders(where: {number: 14}, limit: 1)`.
+ * Many orders in one request, one alias each (docs/design.md D12): `o14: orders(where: {number: 14}, limit: 1)`.
  * Valid whether or not Centra's filter takes a list. Held orders are hidden by Centra, so they read as not found.
  */
 export function buildOrdersQuery(numbers: readonly number[]): string {

@@ -69,7 +69,7 @@ query RecentProducts($limit: Int!, $page: Int!) {
 }
 ${PRODUCT_FRAGMENT}`;
 
-/** Products by id, one alias each (decisions.md 12): `p7: product(id: 7)` is valid whatever Centra's filters take. */
+/** Products by id, one alias each (docs/design.md D12): `p7: product(id: 7)` is valid whatever Centra's filters take. */
 export function buildProductsByIdQuery(ids: readonly number[]): string {
   const fields = ids.map((id) => `  p${id}: product(id: ${id}) { ...ProductFields }`);
   return `query ProductsById {\n${fields.join('\n')}\n}\n${PRODUCT_FRAGMENT}`;

@@ -20,7 +20,7 @@ export interface OrderRecords {
 /**
  * Everything Ometria should hold for one Centra order: the order, its customer's contact and one event per
  * shipped shipment. Used by the sync and by reconciliation, so both expect the same records.
- * Allocates the contact key on first sight (decisions.md 1); throws MappingError for unmappable data.
+ * Allocates the contact key on first sight (docs/design.md D1); throws MappingError for unmappable data.
  */
 export async function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string): Promise<OrderRecords> {
   const customer = order.customer;

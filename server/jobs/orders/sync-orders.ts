@@ -24,7 +24,7 @@ interface Mapped {
 
 /**
  * One batch of order jobs: fetch all in few Centra requests, map, push contacts then orders
- * (decisions.md 4), and settle every job: done, retried later, blocked on its contact, or dead.
+ * (docs/design.md D4), and settle every job: done, retried later, blocked on its contact, or dead.
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();

@@ -5,7 +5,7 @@ import { fetchCatalogueSetup, resolveListingStores } from '../../centra/products
 
 /**
  * Listing stores resolved against Centra's set-up data, reused for `ttlMs`: set-up data changes rarely and every
- * request counts against the shared rate limit (centra.md §2.2). Throws what fetchCatalogueSetup throws.
+ * request counts against the shared rate limit (docs/design.md C5). Throws what fetchCatalogueSetup throws.
  */
 export function createListingStoresCache(ctx: Pick<SyncContext, 'centra' | 'now'>, config: CatalogueConfig, ttlMs: number) {
   let cached: { at: number; stores: ListingStore[] } | undefined;

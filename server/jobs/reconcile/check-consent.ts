@@ -12,7 +12,7 @@ export interface ConsentDrift {
 /**
  * Opted out in Centra but not as far as Ometria knows (our consent audit): a compliance risk, so every
  * customer of the checked orders is re-read, many per request. Opt-ins are not chased here: an Ometria-side
- * unsubscribe must win over an API opt-in anyway (ometria.md §2.1).
+ * unsubscribe must win over an API opt-in anyway (docs/design.md O5).
  */
 export async function consentDrifts(ctx: SyncContext, customerIds: readonly number[], batchSize: number): Promise<ConsentDrift[]> {
   const drifts: ConsentDrift[] = [];

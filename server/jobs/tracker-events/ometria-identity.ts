@@ -4,7 +4,7 @@ import type { TrackerIdentity } from '../../store/tracker-event-store.js';
 
 export type EventIdentity = Pick<OmetriaCustomEvent, 'identity_account_id' | 'identity_email'>;
 
-/** Read-only view of the contact_keys table (decisions.md 1). */
+/** Read-only view of the contact_keys table (docs/design.md D1). */
 export interface ContactKeyLookup {
   forCustomer(customerId: number): Promise<string | undefined>;
   forEmail(email: string): Promise<string | undefined>;
@@ -12,7 +12,7 @@ export interface ContactKeyLookup {
 
 /**
  * PURE given the lookup: the Ometria identity of a visitor's events. identity_account_id is the visitor's
- * contact key: the stored one for the customer, else for the email, else the key decisions.md 1 gives a
+ * contact key: the stored one for the customer, else for the email, else the key docs/design.md D1 gives a
  * customer seen for the first time (`c<id>`). Nothing is written: the browser can claim any customer id or
  * email, and a claim stored in contact_keys would merge two people's contacts for good; only Centra's own
  * data (order sync) allocates keys.

@@ -4,7 +4,7 @@ import type { LedgerStore } from '../../store/ledger-store.js';
 export type ProductKeyLookup = (sku: string) => Promise<string | undefined>;
 
 /**
- * decisions.md 29: the server fills a missing productSku from the catalogue. The catalogue sync pushes both the
+ * docs/design.md D29: the server fills a missing productSku from the catalogue. The catalogue sync pushes both the
  * style-colour parents and the size variants as Ometria products, so both ids are in the ledger; the ledger
  * keeps no parent_id, so the parent is found as the longest pushed product id that is a proper prefix of the SKU.
  * [INF] That holds while Centra builds SKUs by concatenation (productNumber + variantNumber + sizeNumber,

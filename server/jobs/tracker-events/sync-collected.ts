@@ -9,7 +9,7 @@ import { contactKeyLookup, ometriaIdentity, type ContactKeyLookup, type EventIde
 import { ledgerProductKeyLookup, productKeysFor, type ProductKeyLookup } from './product-key-lookup.js';
 
 export interface CollectSyncOptions {
-  /** Style-colour key of a size SKU (decisions.md 29); default: the ledger's pushed products. */
+  /** Style-colour key of a size SKU (docs/design.md D29); default: the ledger's pushed products. */
   productKeyForSku?: ProductKeyLookup;
   /** Contact keys; default: the store's contact_keys table, read only. */
   contactKeys?: ContactKeyLookup;

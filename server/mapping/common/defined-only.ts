@@ -1,5 +1,5 @@
 /**
- * Drops keys whose value is undefined. Records are hashed as canonical JSON (decisions.md 9) and compared in
+ * Drops keys whose value is undefined. Records are hashed as canonical JSON (docs/design.md D9) and compared in
  * tests; an absent field and an undefined one must not differ.
  */
 export function definedOnly<T extends object>(record: T): T {

@@ -1,4 +1,4 @@
-/** Ometria's limit for `url` and `image_url` (ometria.md §2.3). */
+/** Ometria's limit for `url` and `image_url` (docs/design.md O7). */
 const URL_MAX_LENGTH = 1024;
 
 /**

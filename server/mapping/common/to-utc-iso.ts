@@ -3,7 +3,7 @@ const PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
- * Normalises a Centra date-time to UTC ISO-8601 with `Z` and millisecond precision (decisions.md 15).
+ * Normalises a Centra date-time to UTC ISO-8601 with `Z` and millisecond precision (docs/design.md D15).
  * Accepts `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM[:SS[.fff…]]` and a zone (`Z`, `±HH:MM`, `±HHMM`).
  * Digits beyond milliseconds are cut, not rounded. Throws RangeError for anything else or an impossible date.
  * A zone-less value is read per zonelessOffsetMinutes ([INF] UTC).

@@ -14,7 +14,7 @@ export type ContactConsentFields = Pick<
 >;
 
 /**
- * The contact's consent fields (ometria.md §2.1, §3). Sent only when they differ from what Ometria last learned
+ * The contact's consent fields (docs/design.md O5). Sent only when they differ from what Ometria last learned
  * from us (`lastSent`): re-sending a forced opt-out on every attribute update would undo a later re-subscription
  * made in Ometria's preference centre. Unknown is NOT_SPECIFIED, without timestamps or force, and is never sent
  * over a known state. The timestamp is sent with the state so Ometria fires its (un)subscribe event.

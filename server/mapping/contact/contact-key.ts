@@ -1,5 +1,5 @@
 /**
- * Pure parts of the contact-key rule (decisions.md 1). The store-backed allocation (one key per lower-cased
+ * Pure parts of the contact-key rule (docs/design.md D1). The store-backed allocation (one key per lower-cased
  * email, kept when the email changes) is done by the caller; these give the key's shape and the email match.
  */
 

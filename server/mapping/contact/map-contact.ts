@@ -6,7 +6,7 @@ import { NAME_MAX_LENGTH } from '../common/ometria-limits.js';
 import { cleanText } from '../common/text.js';
 
 export interface ContactMappingContext {
-  /** The customer's contact key (decisions.md 1): both `id` and `customer_id`. */
+  /** The customer's contact key (docs/design.md D1): both `id` and `customer_id`. */
   contactKey: string;
   /** OMETRIA_CONTACT_COLLECTION (default `centra`). */
   collection: string;
@@ -16,7 +16,7 @@ export interface ContactMappingContext {
 
 /**
  * The contact behind an order, sent with `@merge: true` so fields we leave out (consent, fields set in
- * Ometria) are kept (decisions.md 4). No `marketing_optin` until consent is mapped (issue C).
+ * Ometria) are kept (docs/design.md D4). No `marketing_optin` until consent is mapped (issue C).
  * Email is trimmed but kept as typed; blank fields are left out rather than sent empty, which would erase.
  */
 export function mapOrderContact(customer: CentraCustomerRef, ctx: ContactMappingContext): OmetriaContact {
@@ -32,7 +32,7 @@ export function mapOrderContact(customer: CentraCustomerRef, ctx: ContactMapping
 
 /**
  * What every contact we push starts with: our collection, `@merge` so fields we leave out are kept, and the
- * PII-free contact key as both `id` and `customer_id` (decisions.md 1, 4).
+ * PII-free contact key as both `id` and `customer_id` (docs/design.md D1, D4).
  */
 export function contactHeader(contactKey: string, collection: string) {
   return { '@type': 'contact', '@collection': collection, '@merge': true, id: contactKey, customer_id: contactKey } as const;

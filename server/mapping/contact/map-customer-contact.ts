@@ -14,7 +14,7 @@ import { dateOfBirth } from './date-of-birth.js';
 import type { SegmentationAttributes } from './segmentation.js';
 
 export interface CustomerContactContext {
-  /** The email's contact key (decisions.md 1): both `id` and `customer_id`. */
+  /** The email's contact key (docs/design.md D1): both `id` and `customer_id`. */
   contactKey: string;
   /** OMETRIA_CONTACT_COLLECTION (default `centra`). */
   collection: string;

@@ -21,7 +21,7 @@ export interface OrderFacts {
   fullPriceItems: number;
   /** Of those, units refunded. */
   itemsReturned: number;
-  /** false when the whole order is cancelled (decisions.md, is_valid). */
+  /** false when the whole order is cancelled (docs/design.md D3). */
   isValid: boolean;
 }
 

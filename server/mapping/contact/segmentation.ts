@@ -12,7 +12,7 @@ const RATIO_DIGITS = 4;
 
 /**
  * Pure. Segmentation attributes from every order the store has seen for one contact (docs/customers.md).
- * Cancelled orders count only in based_on_orders. No value depends on the clock (decisions.md 9), so a
+ * Cancelled orders count only in based_on_orders. No value depends on the clock (docs/design.md D9), so a
  * contact's record only changes when its orders do. Every attribute is always present (null when it does not
  * apply) so a stale value is overwritten however Ometria merges `properties` [INF].
  */

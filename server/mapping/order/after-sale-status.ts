@@ -6,7 +6,7 @@ import { isWholeOrderCancelled } from './order-validity.js';
 import { shippedShare } from './shipment-progress.js';
 
 /**
- * The Ometria order status. [INF] Ometria's status is free text (ometria.md §2.2); we extend Centra's own
+ * The Ometria order status. [INF] Ometria's status is free text (docs/design.md O6); we extend Centra's own
  * status with what happened after the sale, most final first: cancelled, returned / partially_returned,
  * shipped / partially_shipped, then Centra's status as centra-vocabulary.ts names it (SHIPPED is `completed`).
  */

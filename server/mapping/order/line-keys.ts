@@ -3,7 +3,7 @@ import { productKey, variantKey } from '../../../shared/ids/index.js';
 import { orderMappingError } from './order-mapping-errors.js';
 
 /**
- * Ometria product id of a line: the style-colour key (decisions.md 2). A missing variant number counts as
+ * Ometria product id of a line: the style-colour key (docs/design.md D2). A missing variant number counts as
  * empty, as Centra concatenates an empty one into the SKU; a missing product number is an error.
  */
 export function lineProductId(line: CentraOrderLine, order: CentraOrder): string {
@@ -12,7 +12,7 @@ export function lineProductId(line: CentraOrderLine, order: CentraOrder): string
   return productKey(productNumber, line.productVariant?.variantNumber ?? '');
 }
 
-/** Ometria variant id and sku of a line: the full size SKU (decisions.md 2). */
+/** Ometria variant id and sku of a line: the full size SKU (docs/design.md D2). */
 export function lineVariantId(line: CentraOrderLine, order: CentraOrder): string {
   const sku = line.productSize?.SKU?.trim();
   if (!sku) throw orderMappingError.missingSku(order, line);

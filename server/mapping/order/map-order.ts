@@ -19,9 +19,9 @@ import { shipmentProperties } from './shipment-properties.js';
 import { defaultTrackingUrl, type TrackingUrlFor } from './tracking-url.js';
 
 export interface OrderMappingContext {
-  /** The contact key of the order's customer (decisions.md 1), allocated by the caller. */
+  /** The contact key of the order's customer (docs/design.md D1), allocated by the caller. */
   contactKey: string;
-  /** Ometria store id for the order's market, from OMETRIA_STORE_MAP (decisions.md 21). */
+  /** Ometria store id for the order's market, from OMETRIA_STORE_MAP (docs/design.md D21). */
   ometriaStore: string;
   /** Replaces the default `is_on_sale` policy (is-on-sale.ts). */
   isOnSale?: OnSaleRule;
@@ -30,8 +30,8 @@ export interface OrderMappingContext {
 }
 
 /**
- * A Centra order as a full Ometria order snapshot (no `@merge`, decisions.md 4), per docs/mapping.md.
- * Pure: no clock, no I/O, input untouched. Held orders are the caller's to skip (decisions.md, status).
+ * A Centra order as a full Ometria order snapshot (no `@merge`, docs/design.md D4), per docs/mapping.md.
+ * Pure: no clock, no I/O, input untouched. Held orders are the caller's to skip (docs/design.md D3).
  * Throws MappingError (see order-mapping-errors.ts) for orders that cannot make a valid record.
  */
 export function mapOrder(order: CentraOrder, ctx: OrderMappingContext): OmetriaOrder {

@@ -16,7 +16,7 @@ export interface ShipmentEventContext {
 export const ORDER_SHIPPED_EVENT = 'order_shipped';
 
 /**
- * One `order_shipped` custom event per shipped shipment (decisions.md 10–11), id `ship-<shipment id>`, so a
+ * One `order_shipped` custom event per shipped shipment (docs/design.md D10–D11), id `ship-<shipment id>`, so a
  * transactional "your order has shipped" email can trigger on it with a working tracking link.
  */
 export function mapShipmentEvent(order: CentraOrder, shipment: CentraShipment, ctx: ShipmentEventContext): OmetriaCustomEvent {

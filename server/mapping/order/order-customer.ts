@@ -5,7 +5,7 @@ import { NAME_MAX_LENGTH } from '../common/ometria-limits.js';
 import { cleanText } from '../common/text.js';
 
 /**
- * The order's link to its Ometria contact: `id` is the contact key (decisions.md 1), so Ometria joins the
+ * The order's link to its Ometria contact: `id` is the contact key (docs/design.md D1), so Ometria joins the
  * order to the contact pushed before it. Email and names come from the Centra customer, else from the billing
  * address (wholesale orders have no customer). Email is trimmed but kept as typed, like the contact's.
  */

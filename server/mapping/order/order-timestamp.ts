@@ -4,8 +4,8 @@ import { cleanText } from '../common/text.js';
 import { toUtcIso } from '../common/to-utc-iso.js';
 
 /**
- * When the order was placed, as UTC ISO-8601 with `Z`: `orderDate`, else `createdAt` (decisions.md 15).
- * Never the fetch time or any clock of ours, so the record is the same whenever it is built (decisions.md 9).
+ * When the order was placed, as UTC ISO-8601 with `Z`: `orderDate`, else `createdAt` (docs/design.md D15).
+ * Never the fetch time or any clock of ours, so the record is the same whenever it is built (docs/design.md D9).
  */
 export function orderTimestamp(order: CentraOrder): string {
   const orderDate = cleanText(order.orderDate);

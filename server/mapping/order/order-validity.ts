@@ -4,7 +4,7 @@ import { effectiveQuantity } from './effective-quantity.js';
 
 /**
  * Ometria's `is_valid`: false removes the order's revenue from reporting, so only an order cancelled as a
- * whole is invalid (decisions.md, order mapping): status CANCELLED, or lines that are all fully cancelled.
+ * whole is invalid (docs/design.md D3): status CANCELLED, or lines that are all fully cancelled.
  * An order without lines is not called cancelled; partly cancelled orders stay valid with fewer units.
  */
 export function isWholeOrderCancelled(order: CentraOrder): boolean {

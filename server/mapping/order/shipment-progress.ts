@@ -16,7 +16,7 @@ export function shippedShare(order: CentraOrder): 'all' | 'some' | 'none' {
   return bought.every((l) => (shipped.get(l.id) ?? 0) >= effectiveQuantity(l)) ? 'all' : 'some';
 }
 
-/** The shipment whose tracking the order carries (decisions.md 11): the last shipped, by time then id. */
+/** The shipment whose tracking the order carries (docs/design.md D11): the last shipped, by time then id. */
 export function latestShipment(order: CentraOrder): CentraShipment | undefined {
   const time = (s: CentraShipment) => Date.parse(s.shippedAt ?? s.createdAt ?? '') || 0;
   return [...shippedShipments(order)].sort((a, b) => time(a) - time(b) || a.id - b.id).at(-1);

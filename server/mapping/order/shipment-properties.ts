@@ -5,7 +5,7 @@ import { cleanText } from '../common/text.js';
 import { toUtcIso } from '../common/to-utc-iso.js';
 import type { TrackingUrlFor } from './tracking-url.js';
 
-/** decisions.md 11: the order carries its latest shipment's tracking in `properties`. */
+/** docs/design.md D11: the order carries its latest shipment's tracking in `properties`. */
 export function shipmentProperties(order: CentraOrder, trackingUrl: TrackingUrlFor): Record<string, unknown> {
   const shipment = latestShipment(order);
   if (!shipment) return {};

@@ -15,7 +15,7 @@ export function hasOrderVoucher(order: CentraOrder): boolean {
   return order.discountsApplied.length > 0;
 }
 
-/** Ometria's `coupon_code`: the voucher codes joined with ',' (decisions.md), undefined when there are none. */
+/** Ometria's `coupon_code`: the voucher codes joined with ',' (docs/design.md D3), undefined when there are none. */
 export function couponCode(order: CentraOrder): string | undefined {
   const codes = voucherCodes(order);
   return codes.length > 0 ? codes.join(',') : undefined;

@@ -1,7 +1,7 @@
 import type { KeyCollision } from './product-mapping-context.js';
 
 /**
- * Who holds each Ometria product id (decisions.md 2). The first claimant keeps an id; later claimants from
+ * Who holds each Ometria product id (docs/design.md D2). The first claimant keeps an id; later claimants from
  * another Centra object are refused and reported, so two Centra variants never overwrite each other in Ometria.
  */
 export function createKeyClaims() {

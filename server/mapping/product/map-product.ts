@@ -9,7 +9,7 @@ const byId = <T extends { id: number }>(a: T, b: T): number => a.id - b.id;
 /**
  * PURE: one Centra product → Ometria product records: per variant (style-colour) a parent, then one variant
  * record per size. Variants and sizes are taken in id order, so when two give one id the older keeps it and
- * the collision is returned for an alert (decisions.md 2). Collisions with other products are the caller's.
+ * the collision is returned for an alert (docs/design.md D2). Collisions with other products are the caller's.
  */
 export function mapProduct(product: CentraProduct, ctx: ProductMappingContext): ProductMapping {
   const out: ProductMapping = { records: [], owners: {}, collisions: [], skipped: [] };

@@ -15,8 +15,8 @@ export interface SizeParent {
 }
 
 /**
- * One size → an Ometria variant (`is_variant`, the full size SKU as id, decisions.md 2). Variants are shippable
- * SKUs without a page of their own, so no url and no listings (ometria.md §2.3). undefined without a SKU.
+ * One size → an Ometria variant (`is_variant`, the full size SKU as id, docs/design.md D2). Variants are shippable
+ * SKUs without a page of their own, so no url and no listings (docs/design.md O7). undefined without a SKU.
  */
 export function mapSize(size: CentraSize, parent: SizeParent): OmetriaProduct | undefined {
   const sku = size.SKU?.trim();

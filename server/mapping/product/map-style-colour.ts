@@ -17,7 +17,7 @@ export type StyleColour =
   | { ok: false; reason: string };
 
 /**
- * One Centra variant (a colour) → the Ometria parent product, keyed by style-colour (decisions.md 2).
+ * One Centra variant (a colour) → the Ometria parent product, keyed by style-colour (docs/design.md D2).
  * Title, url and image come from the primary store's display; the price from the primary store's pricelist.
  */
 export function mapStyleColour(product: CentraProduct, variant: CentraVariant, ctx: ProductMappingContext): StyleColour {

@@ -6,7 +6,7 @@ import type { OmetriaAttribute } from './product-mapping-context.js';
 const label = (name: string | null | undefined, id: number): string => name?.trim() || String(id);
 
 /**
- * The FULL attribute list, every time: with `@merge` Ometria replaces attributes wholesale (ometria.md §2.3).
+ * The FULL attribute list, every time: with `@merge` Ometria replaces attributes wholesale (docs/design.md O7).
  * Order is fixed (brand, collection, categories by id, custom rules in config order) so the content hash is stable.
  * Categories come from every display that carries the style-colour, active or not.
  */

@@ -3,7 +3,7 @@ import type { CustomAttributeRule } from '../common/custom-attributes.js';
 
 /** One Ometria store's view of the catalogue: a Centra market for visibility and a pricelist for prices. */
 export interface ListingStore {
-  /** Ometria store id (≤ 32 characters): the same value orders carry in `store` (decisions.md 21). */
+  /** Ometria store id (≤ 32 characters): the same value orders carry in `store` (docs/design.md D21). */
   store: string;
   /** Centra market whose displays decide whether the product is on sale in this store. */
   marketId: number;
@@ -20,7 +20,7 @@ export interface ProductMappingContext {
   customAttributes: readonly CustomAttributeRule[];
 }
 
-/** Two Centra objects that give one Ometria product id (decisions.md 2): the first keeps it, the rest are left out. */
+/** Two Centra objects that give one Ometria product id (docs/design.md D2): the first keeps it, the rest are left out. */
 export interface KeyCollision {
   id: string;
   /** Centra objects, first (kept) first, e.g. `product 3 variant 12`. */

@@ -9,7 +9,7 @@ export interface PricePoint {
 }
 
 /**
- * A style-colour's price in one pricelist. Centra prices variants, not sizes (centra.md §2.8), and shows them on
+ * A style-colour's price in one pricelist. Centra prices variants, not sizes (docs/design.md C11), and shows them on
  * displays; a price row of the variant wins over a row without a variant [INF: such a row applies to every
  * variant of the display], an active display's row over an inactive one's, then the lowest display id.
  */

@@ -4,7 +4,7 @@ import { definedOnly } from '../common/defined-only.js';
 import type { EventIdentity } from '../../jobs/tracker-events/ometria-identity.js';
 
 /**
- * Ometria custom event type per tracker event (< 32 characters, ometria.md §2.4). Ometria must enable each type
+ * Ometria custom event type per tracker event (< 32 characters, docs/design.md O8). Ometria must enable each type
  * before it can trigger an automation. identify is not forwarded: it becomes the identity of the others.
  */
 export const OMETRIA_EVENT_TYPES: Record<Exclude<TrackerEventType, 'identify'>, string> = {
@@ -37,8 +37,8 @@ export interface TrackerEventMappingContext {
 }
 
 /**
- * PURE: one accepted tracker event → one Ometria custom event with the event's own id (32 hex, decisions.md 10),
- * so a retried push is the same record. Product ids follow decisions.md 2 and 29: the page's productSku, else
+ * PURE: one accepted tracker event → one Ometria custom event with the event's own id (32 hex, docs/design.md D10),
+ * so a retried push is the same record. Product ids follow docs/design.md D2 and D29: the page's productSku, else
  * the catalogue's key for the SKU, else the SKU itself. Returns undefined for identify.
  */
 export function mapTrackerEvent(event: TrackerEvent, ctx: TrackerEventMappingContext): OmetriaCustomEvent | undefined {
@@ -111,7 +111,7 @@ function basketLine(l: BasketLine, ids: { product_id: string; variant_id: string
 }
 
 /**
- * UTC with `Z` (decisions.md 15); a time from a clock running ahead is replaced by our receipt time, one older than
+ * UTC with `Z` (docs/design.md D15); a time from a clock running ahead is replaced by our receipt time, one older than
  * MAX_EVENT_AGE_MS is clamped to that age. Both from the stored receipt time: a retried push is the same record.
  */
 function eventTime(at: string, receivedAt: number): string {
