@@ -51,14 +51,14 @@ function isText(content: Buffer): boolean {
 
 /** Where a `../shared…` reference lands, or undefined when it names a file or folder of this repository. */
 function outsideSharedReference(file: string, prefix: string, rest: string): string | undefined {
-  const path = (prefix + rest).split('*')[0].replace(/\.js$/, '.ts');
+  const path = (prefix + rest).replace(/\*.*$/, '').replace(/\.js$/, '.ts');
   const target = resolve(dirname(file), path);
   const inside = target === root || target.startsWith(root + sep);
   return inside && existsSync(target) ? undefined : prefix + rest;
 }
 
 /** Every citation of an outside document in `text`, as `line: reason: excerpt`. */
-export function outsideCitations(file: string, text: string): string[] {
+function outsideCitations(file: string, text: string): string[] {
   const found: string[] = [];
   const lines = text.split('\n');
   lines.forEach((line, i) => {
@@ -69,7 +69,7 @@ export function outsideCitations(file: string, text: string): string[] {
       if (match && match.index < line.length) found.push(`${i + 1}: ${reason}: ${line.trim()}`);
     }
     for (const m of line.matchAll(PARENT_SHARED)) {
-      const outside = outsideSharedReference(file, m[1], m[2]);
+      const outside = outsideSharedReference(file, m[1] ?? '', m[2] ?? '');
       if (outside) found.push(`${i + 1}: a folder outside the repository (${outside}): ${line.trim()}`);
     }
   });
@@ -93,7 +93,7 @@ function anchors(markdown: string): Set<string> {
     if (line.startsWith('```')) fenced = !fenced;
     const heading = !fenced && /^#{1,6}\s+(.*)$/.exec(line);
     if (!heading) continue;
-    const base = slug(heading[1]);
+    const base = slug(heading[1] ?? '');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     result.add(n === 0 ? base : `${base}-${n}`);
@@ -106,8 +106,8 @@ const design = readFileSync(designPath, 'utf8');
 
 /** Section ids of docs/design.md: `## D7 …` headings, and the `| I3 |` rows of its table of inferred facts. */
 function designSections(): string[] {
-  const headings = [...design.matchAll(/^## ([DCO]\d+)\b/gm)].map((m) => m[1]);
-  const inferred = [...design.matchAll(/^\| (I\d+) \|/gm)].map((m) => m[1]);
+  const headings = [...design.matchAll(/^## ([DCO]\d+)\b/gm)].map((m) => m[1] ?? '');
+  const inferred = [...design.matchAll(/^\| (I\d+) \|/gm)].map((m) => m[1] ?? '');
   return [...headings, ...inferred];
 }
 
@@ -116,7 +116,7 @@ const ID = String.raw`[DCOI]\d+`;
 const DESIGN_CITATION = new RegExp(String.raw`\bdesign\.md\)?\s+(${ID}(?:\s*(?:–|-|,|and)\s*${ID})*)`, 'g');
 
 /** Every section id a citation list names, ranges expanded: "D28–D31" → D28, D29, D30, D31. */
-export function citedSections(list: string): string[] {
+function citedSections(list: string): string[] {
   const ids: string[] = [];
   for (const part of list.split(/\s*(?:,|\band\b)\s*/)) {
     const range = /^([DCOI])(\d+)\s*[–-]\s*([DCOI])(\d+)$/.exec(part.trim());
@@ -139,7 +139,7 @@ function brokenDocLinks(file: string, text: string): string[] {
       broken.push(`${shown}: no heading with anchor #${anchor}`);
     }
   };
-  for (const m of text.matchAll(/\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g)) check(join(root, 'docs', m[1]), m[2], m[0]);
+  for (const m of text.matchAll(/\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g)) check(join(root, 'docs', m[1] ?? ''), m[2], m[0]);
   if (file.endsWith('.md')) {
     for (const m of text.matchAll(/\]\((?!https?:)([\w./-]*\.md)?(?:#([\w-]+))?\)/g)) {
       if (!m[1] && !m[2]) continue;
@@ -203,7 +203,7 @@ describe('citations of docs/design.md name sections that exist', () => {
       const content = readFileSync(file);
       if (!isText(content)) continue;
       for (const m of content.toString('utf8').matchAll(DESIGN_CITATION)) {
-        for (const id of citedSections(m[1])) {
+        for (const id of citedSections(m[1] ?? '')) {
           if (!sections.includes(id)) unknown.push(`${relative(root, file)}: ${id} in "${m[0]}"`);
         }
       }
