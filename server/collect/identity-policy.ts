@@ -17,7 +17,7 @@ export function identityPolicy(config: Pick<Config, 'TRACKER_IDENTITY_SECRET' | 
 /** The start-up warning for a policy that is not `signed`; undefined when there is nothing to warn about. */
 export function identityPolicyWarning(policy: IdentityPolicy, mode: Config['mode']): string | undefined {
   if (policy === 'not-attributed') {
-    return 'TRACKER_IDENTITY_SECRET is not set: /collect refuses identify calls, so storefront events reach no Ometria contact. Set it and sign identify tokens in the storefront backend (README, "Signed identity").';
+    return 'TRACKER_IDENTITY_SECRET is not set: /collect refuses identify calls, so storefront events reach no Ometria contact. Set it and sign identify tokens in the storefront backend (docs/security.md, "Signed identity").';
   }
   if (policy === 'unsigned-accepted' && mode === 'production') {
     return 'TRACKER_ACCEPT_UNSIGNED_IDENTITY=true: /collect believes any identify claim, so anyone can send events as any shopper. Set TRACKER_IDENTITY_SECRET and sign identify tokens instead.';

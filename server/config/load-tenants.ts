@@ -68,7 +68,7 @@ export function loadTenants<T extends ParsedTenant>(
     const overrides: Record<string, string> = {};
     for (const [name, value] of Object.entries(variables)) {
       if (PROCESS_VARIABLES.has(name)) throw fail(`${name}: is set for the whole process, in the environment, not per tenant`);
-      if (!(name in EnvSchema.shape)) throw fail(`${name}: is not a variable of this service (see the configuration table in the README)`);
+      if (!(name in EnvSchema.shape)) throw fail(`${name}: is not a variable of this service (see docs/configuration.md)`);
       overrides[name] = typeof value === 'string' ? value : JSON.stringify(value);
     }
     let config: T;

@@ -16,7 +16,7 @@ describe('identify tokens', () => {
     expect(verifyIdentityToken(SECRET, token, ' Ann@Example.COM ', NOW)).toEqual({ ok: true });
   });
 
-  it('matches the README recipe byte for byte', () => {
+  it('matches the docs/security.md recipe byte for byte', () => {
     const mac = createHmac('sha256', SECRET).update(`${inAnHour}.ann@example.com`).digest('hex');
     expect(mintIdentityToken(SECRET, 'Ann@Example.com', inAnHour)).toBe(`v1.${inAnHour}.${mac}`);
   });
