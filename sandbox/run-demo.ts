@@ -25,7 +25,7 @@ export async function runDemo(baseUrl: string, print: (line: string) => void): P
   let ometria: Seen = { orders: { count: 0, latest: [] }, contacts: { count: 0 } };
   for (let i = 0; i < 60 && ometria.orders.count < placed.orders.length; i++) {
     await sleep(500);
-    ometria = (await (await fetch(`${baseUrl}/sandbox/ometria`)).json()) as Seen;
+    ometria = (await (await fetch(`${baseUrl}/sandbox/ometria.json`)).json()) as Seen;
   }
   print(`4. Ometria holds ${ometria.orders.count} orders and ${ometria.contacts.count} contacts. Latest:`);
   for (const o of ometria.orders.latest) print(`   order ${o.id}: ${o.status}, ${o.grand_total} ${o.currency}, ${o.lineitems.length} line(s)`);

@@ -1,9 +1,12 @@
 import express, { type Router } from 'express';
 import { escapeHtml } from '../server/status/html.js';
-import { sendCentraWebhook, seedOrders, type CentraSimulator } from './centra-simulator/index.js';
+import { sendCentraWebhook, type CentraSimulator } from './centra-simulator/index.js';
 import type { OmetriaRecorder } from './ometria-recorder/index.js';
 import { storefrontRouter } from './storefront-route.js';
 import { newsletterRouter } from './newsletter-route.js';
+import { placeOrders } from './shop-life.js';
+import { isViewType, ometriaView } from './ometria-view.js';
+import { OUTAGE_MS, sandboxControls, type ControlsState } from './sandbox-controls.js';
 
 export interface SandboxRouterDeps {
   centra: CentraSimulator;
@@ -24,13 +27,16 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
     res.setHeader('Content-Security-Policy', SANDBOX_CSP);
     next();
   });
+  const controls: ControlsState = {};
   router.get('/', (_req, res) => {
-    res.type('html').send(landingPage(deps));
+    res.type('html').send(landingPage(deps, controls));
+    controls.said = undefined;
   });
+  router.use(sandboxControls(deps, controls));
   router.post('/sandbox/orders', express.json(), async (req, res) => {
     const count = Math.min(Math.max(Number(req.body?.count ?? 5) || 5, 1), 500);
-    const { first, last } = seedOrders(deps.centra.data, { count, seed: Date.now() % 100_000 });
-    const ids = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    // Dated in the last minutes, so a 7-day reconciliation sees them.
+    const ids = placeOrders(deps.centra.data, count, Date.now()).events.map((e) => e.id);
     const events = ids.map((id) => ({ type: 'order', action: 'create', date: new Date().toISOString().replace('T', ' ').slice(0, 26), id }));
     const reply = await sendCentraWebhook({ url: deps.webhookUrl(), secret: deps.webhookSecret, payload: { events } });
     res.json({ orders: ids, webhook: reply.status });
@@ -38,23 +44,44 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
   // The demo storefront; its store id is the sandbox's OMETRIA_STORE_MAP market 1 (main.ts).
   router.use(storefrontRouter(deps.centra.data, 'sandbox.example.com/uk'));
   router.use(newsletterRouter(deps.centra.data));
-  router.get('/sandbox/ometria', (_req, res) => {
+  router.get('/sandbox/ometria', (req, res) => {
+    res.type('html').send(ometriaView(deps.ometria, isViewType(req.query.type) ? req.query.type : undefined));
+  });
+  router.get('/sandbox/ometria.json', (_req, res) => {
     const summary = (type: 'order' | 'contact' | 'product' | 'custom_event') => ({ count: deps.ometria.store.all(type).length, latest: deps.ometria.store.all(type).slice(-5) });
     res.json({ orders: summary('order'), contacts: summary('contact'), products: summary('product'), customEvents: summary('custom_event'), pushErrors: deps.ometria.errors.list() });
   });
   return router;
 }
 
-function landingPage(deps: SandboxRouterDeps): string {
+/** A form posting one sandbox action; `order` adds the order-number field the action needs. */
+const actionButton = (action: string, label: string, order?: number) =>
+  `<form method="post" action="/sandbox/actions/${action}">${order === undefined ? '' : `<input type="hidden" name="order" value="${order}">`}<button>${escapeHtml(label)}</button></form>`;
+
+function controlsPanel(state: ControlsState): string {
+  const said = state.said ? `<p class="said ${state.said.tone}" role="status">${escapeHtml(state.said.text)}</p>` : '';
+  const order = state.lastOrder;
+  const life = order === undefined
+    ? '<p>Place an order, then walk it through its life here.</p>'
+    : `<p>Order <b id="current-order">${order}</b>:</p><div class="row">${actionButton('ship', 'Ship', order)}${actionButton('return', 'Return', order)}${actionButton('cancel', 'Cancel', order)}${actionButton('consent', "Change the customer's consent", order)}</div>`;
+  return `<section id="controls"><h2>Play a shop's life</h2>${said}
+<div class="row">${actionButton('place-order', 'Place an order')}${actionButton('place-orders', 'Place 5 orders')}</div>
+${life}
+<form method="post" action="/sandbox/actions/ship" class="row"><label>Or act on order <input name="order" size="6" inputmode="numeric"></label> <button formaction="/sandbox/actions/ship">Ship</button><button formaction="/sandbox/actions/return">Return</button><button formaction="/sandbox/actions/cancel">Cancel</button><button formaction="/sandbox/actions/consent">Consent</button></form>
+<h3>Make something fail</h3>
+<div class="row">${actionButton('ometria-reject-next-order', 'Make Ometria reject the next order')}${actionButton('ometria-rate-limit', `Rate-limit Ometria for ${OUTAGE_MS / 1000} s`)}${actionButton('centra-down', `Take Centra down for ${OUTAGE_MS / 1000} s`)}${actionButton('clear-faults', 'Clear faults')}</div>
+<p>Then watch <a href="/status">/status</a>: dead letters, alerts, retries, and replay.</p></section>`;
+}
+
+function landingPage(deps: SandboxRouterDeps, state: ControlsState): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>centra-ometria sandbox</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;max-width:760px}code{background:#f3f3f3;padding:0 .3em}</style></head><body>
+<style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;max-width:760px}code{background:#f3f3f3;padding:0 .3em}.row{display:flex;gap:.5rem;flex-wrap:wrap;margin:.4rem 0}.row form{margin:0}.said{padding:.5rem .8rem;border-radius:6px}.said.ok{background:#eef8ee}.said.error{background:#fbeaea;color:#b00}section{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}</style></head><body>
 <h1>centra-ometria sandbox</h1>
 <p>No credentials were set, so this companion runs against an in-process <b>Centra simulator</b> (${escapeHtml(deps.centra.url)})
 and an <b>Ometria recorder</b> (${escapeHtml(deps.ometria.baseUrl)}). Nothing leaves this machine.</p>
-<form method="post" action="/sandbox/orders" onsubmit="event.preventDefault();fetch(this.action,{method:'POST',headers:{'content-type':'application/json'},body:'{&quot;count&quot;:5}'}).then(()=>location.href='/status')">
-<button>Place 5 orders in Centra</button></form>
+${controlsPanel(state)}
 <ul><li><a href="/status">/status</a>: deliveries, jobs, pushes, dead letters, alerts</li>
-<li><a href="/sandbox/ometria">/sandbox/ometria</a>: what Ometria received</li>
+<li><a href="/sandbox/ometria">/sandbox/ometria</a>: what Ometria received (filter by type, open any record; <a href="/sandbox/ometria.json">JSON</a>)</li>
 <li><a href="/sandbox/newsletter">/sandbox/newsletter</a>: newsletter subscriptions in Centra; <code>POST</code> <code>{"email":…}</code> signs up, <code>POST /sandbox/newsletter/&lt;id&gt;/deactivate</code> unsubscribes (seen on the next newsletter poll)</li>
 <li><a href="/storefront">/storefront</a>: a demo storefront with the tracker (product views, basket, log-in)</li>
 <li>Webhook endpoint: <code>POST /webhooks/centra</code> (secret <code>${escapeHtml(deps.webhookSecret)}</code>)</li></ul>

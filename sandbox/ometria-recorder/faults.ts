@@ -29,6 +29,9 @@ export interface Faults {
   down(on: boolean, mode?: DownMode): void;
   /** Extra delay before every answer. */
   latencyMs(ms: number): void;
+  /** Every request answers 429 with Retry-After until `untilMs` (wall clock): Ometria rate-limiting us for a while. */
+  throttleUntil(untilMs: number): void;
+  throttledUntil(): number;
   reset(): void;
   takeScripted(): Reply | undefined;
   rejectedIdIn(type: string | undefined, ids: readonly string[]): string | undefined;
@@ -48,6 +51,7 @@ export function createFaults(): Faults {
   let refusedOnArrival = new Map<string, PushError>();
   let down: DownMode | undefined;
   let latency = 0;
+  let throttled = 0;
   const key = (type: string | undefined, id: string) => JSON.stringify([type, id]);
   return {
     queue: (...responses) => void scripted.push(...responses),
@@ -58,7 +62,10 @@ export function createFaults(): Faults {
       ids.forEach((id) => refusedOnArrival.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
     down: (on, mode = 'status') => void (down = on ? mode : undefined),
     latencyMs: (ms) => void (latency = Math.max(0, ms)),
+    throttleUntil: (untilMs) => void (throttled = untilMs),
+    throttledUntil: () => throttled,
     reset() {
+      throttled = 0;
       scripted = [];
       rejected = new Set();
       invalid = new Map();

@@ -17,6 +17,12 @@ export function gate(ctx: RecorderContext, auth: string | undefined, isPush: boo
   const scripted = isPush ? ctx.faults.takeScripted() : undefined;
   if (scripted) return { reply: scripted, rateLimited: false };
   if (auth !== ctx.apiKey) return { reply: errorReply(403, 'API key unauthorized'), rateLimited: false };
+  const throttledMs = ctx.faults.throttledUntil() - ctx.now();
+  if (throttledMs > 0) {
+    const reply = errorReply(429, 'Too many requests: reduce the number of requests');
+    reply.headers = { 'Retry-After': String(Math.ceil(throttledMs / 1000)) };
+    return { reply, rateLimited: true };
+  }
   if (ctx.limiter.take()) return undefined;
   const reply = errorReply(429, 'Too many requests: reduce the number of requests');
   if (ctx.retryAfterSeconds !== undefined) reply.headers = { 'Retry-After': String(ctx.retryAfterSeconds) };

@@ -36,6 +36,11 @@ export function formCsrf(policy: AccessPolicy, res: Response): string | undefine
   return undefined;
 }
 
+/** A browser's form post (it asks for HTML): a refusal is shown as a page it can act on, not as JSON. */
+const fromBrowser = (req: Request): boolean => /\btext\/html\b/.test(req.get('accept') ?? '');
+const SESSION_LOST = 'Your session has expired or was never opened, so nothing was done: log in again, then repeat the action.';
+const STALE_FORM = 'That form was older than your session, so nothing was done: log in again, then repeat the action.';
+
 const bearerOf = (req: Request): string | undefined => /^Bearer\s+(\S.*)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
 
 /**
@@ -86,14 +91,26 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
       const result: Grant | [401 | 403, string] = policy.open
         ? bearer !== undefined && policy.adminToken ? check(req) : { by: bearer === undefined ? 'open' : 'bearer' }
         : check(req);
-      if (Array.isArray(result)) throw new HttpError(result[0], result[1]);
+      if (Array.isArray(result)) {
+        if (bearer === undefined && fromBrowser(req)) return void refusePage(req, res, result, SESSION_LOST);
+        throw new HttpError(result[0], result[1]);
+      }
       res.locals.grant = result;
       // An Authorization header cannot come from another site's form, so only cookie and open requests need CSRF.
       if (result.by !== 'bearer') {
         const given = typeof req.body?.csrf === 'string' ? req.body.csrf : '';
-        if (!sameSecret(given, formCsrf(policy, res)!)) throw new HttpError(403, CSRF_MESSAGE);
+        if (!sameSecret(given, formCsrf(policy, res)!)) {
+          if (fromBrowser(req)) return void refusePage(req, res, [403, CSRF_MESSAGE], STALE_FORM);
+          throw new HttpError(403, CSRF_MESSAGE);
+        }
       }
       next();
     },
   };
+}
+
+/** The login page with what went wrong; the closed page when ADMIN_TOKEN is unset in production. */
+function refusePage(req: Request, res: Response, [status, message]: [401 | 403, string], error: string): void {
+  const closed = message === CLOSED_MESSAGE;
+  res.status(status).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed, message: closed ? message : undefined, error: closed ? undefined : error }));
 }

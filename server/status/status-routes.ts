@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 import { renderStatusPage } from './status-page.js';
 import type { CollectStatus } from '../collect/collect-guards.js';
 import { statusSnapshot } from './status-snapshot.js';
+import { lookupEntity } from './entity-lookup.js';
+import { pageNotice, replayNoticeQuery } from './page-notice.js';
 
 export interface StatusDeps {
   store: Store;
@@ -30,7 +32,16 @@ export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
   const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() }, deps.now());
   router.get('/status', deps.gate.page, async (req, res) => {
-    res.type('html').send(renderStatusPage(await snapshot(), { baseUrl: req.baseUrl, csrf: formCsrf(deps.access, res), loggedIn: grantOf(res)?.by === 'session' }));
+    const query = typeof req.query.q === 'string' && req.query.q.trim() !== '' ? req.query.q : undefined;
+    res.type('html').send(renderStatusPage(await snapshot(), {
+      baseUrl: req.baseUrl, csrf: formCsrf(deps.access, res), loggedIn: grantOf(res)?.by === 'session',
+      lookup: query === undefined ? undefined : await lookupEntity(deps.store, query),
+      notice: pageNotice(req.query),
+    }));
+  });
+  router.get('/status/lookup.json', deps.gate.api, async (req, res) => {
+    if (typeof req.query.q !== 'string' || req.query.q.trim() === '') throw new HttpError(400, 'add ?q=<order number, customer id or email> to look something up');
+    res.json(await lookupEntity(deps.store, req.query.q));
   });
   router.get('/status.json', deps.gate.api, async (_req, res) => {
     res.json(await snapshot());
@@ -39,12 +50,14 @@ export function statusRouter(deps: StatusDeps): Router {
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'dead letter id must be a positive integer');
     const result = await replayDeadLetters(deps.store, { ids: [id] }, deps.now());
-    if (result.notReplayable.length > 0) throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
-    if (result.replayed.length === 0) throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
-    deps.onQueued();
-    // The dashboard's form goes back to the dashboard; an API client (bearer) gets the result.
-    if (grantOf(res)?.by !== 'bearer') res.redirect(303, `${req.baseUrl}/status`);
-    else res.json(result);
+    const outcome = result.notReplayable.length > 0 ? 'not-replayable' : result.replayed.length === 0 ? 'missing' : 'replayed';
+    if (outcome === 'replayed') deps.onQueued();
+    // The dashboard's form goes back to the dashboard, which says what happened; an API client (bearer) gets the
+    // result or the error.
+    if (grantOf(res)?.by !== 'bearer') return void res.redirect(303, `${req.baseUrl}/status?${replayNoticeQuery(outcome, id)}#dead-letters`);
+    if (outcome === 'not-replayable') throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
+    if (outcome === 'missing') throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
+    res.json(result);
   });
   return router;
 }

@@ -9,6 +9,7 @@ import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from
 import type { CollectStatus } from '../collect/collect-guards.js';
 import type { Store } from '../store/store.js';
 import { clipRemoteText, maskVisitorIds } from './mask.js';
+import { activitySeries, type ActivityHour } from './activity-series.js';
 
 export interface StatusSnapshot {
   generatedAt: string;
@@ -46,6 +47,8 @@ export interface StatusSnapshot {
    * by reason; null where no /collect is served (the CLI).
    */
   collect: CollectStatus | null;
+  /** The last 24 hours by hour: lag, records pushed, failures (the dashboard's charts). */
+  activity: ActivityHour[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -81,6 +84,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
     collect: info.collect ?? null,
+    activity: await activitySeries(store, now),
     alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id, team: a.team, kind: a.kind, entity: maskVisitorIds(a.entity), message: maskVisitorIds(redactText(a.message)), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
     })),

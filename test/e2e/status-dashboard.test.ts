@@ -63,7 +63,37 @@ describe('status dashboard in a real browser (issue 7)', () => {
     stack.ometria.faults.reset();
     // The replay form carries the session's CSRF token, not ADMIN_TOKEN.
     expect(await page.locator('form input[name=token]').count()).toBe(0);
-    await Promise.all([page.waitForURL(/\/status$/), page.click('form[action*="/replay"] button')]);
+    // The dashboard (issue 16) navigates between its sections, shows times relative with UTC on hover, charts the
+    // last 24 hours, and reloads itself.
+    expect(await page.locator('nav a[href="#dead-letters"]').count()).toBe(1);
+    expect(await page.locator('h2#dead-letters').count()).toBe(1);
+    expect(await page.locator('time[title$=" UTC"]').first().innerText()).toMatch(/ago|just now/);
+    expect(await page.locator('#activity ~ .charts svg').count()).toBe(3);
+    expect(await page.locator('.charts svg').first().locator('rect').count()).toBe(24);
+    expect(await page.locator('meta[http-equiv=refresh]').getAttribute('content')).toMatch(/^30;url=\/status$/);
+    // Order lookup: the trail of order 91 on one page.
+    await page.fill('input[name=q]', '91');
+    await Promise.all([page.waitForURL(/\/status\?q=91$/), page.click('form.lookup button')]);
+    const lookup = await page.locator('body').innerText();
+    expect(lookup).toMatch(/order\s+91\s+done/);
+    expect(lookup).toMatch(/order 91\s+\d+ (s|min) ago|order 91\s+just now/);
+    await page.screenshot({ path: join(artifacts, 'status-dashboard-lookup.png'), fullPage: true });
+
+    // A replay form whose session has gone (expired, logged out elsewhere) lands on the login page saying why, not
+    // on a JSON error.
+    const staleContext = await browser.newContext();
+    await staleContext.addCookies(await page.context().cookies());
+    const stale = await staleContext.newPage();
+    await stale.goto(`${stack.service.url}/status`);
+    await staleContext.clearCookies();
+    await Promise.all([stale.waitForLoadState(), stale.click('form[action*="/replay"] button')]);
+    expect(await stale.locator('[role=alert]').innerText()).toMatch(/session has expired or was never opened, so nothing was done/);
+    expect(await stale.locator('input[name=token]').count()).toBe(1);
+    await staleContext.close();
+    expect(await stack.service.store.deadLetters.countOpen()).toBe(1);
+
+    await Promise.all([page.waitForURL(/\/status\?replay=replayed&id=\d+#dead-letters$/), page.click('form[action*="/replay"] button')]);
+    expect(await page.locator('.notice[role=status]').innerText()).toMatch(/^Dead letter #\d+ was queued again/);
     await waitFor(() => stack.ometria.store.get('order', '93'), 'order 93 replayed from the dashboard');
     // The page's stylesheet is allowed by the CSP's hash: the browser reported no violation.
     expect(violations).toEqual([]);

@@ -200,7 +200,7 @@ describe('the sandbox demo storefront', () => {
       await page.fill('#email', 'demo@example.com');
       await page.click('#login button');
       const seen = await waitFor(async () => {
-        const o = (await (await fetch(`${sandbox.url}/sandbox/ometria`)).json()) as { customEvents: { count: number } };
+        const o = (await (await fetch(`${sandbox.url}/sandbox/ometria.json`)).json()) as { customEvents: { count: number } };
         return o.customEvents.count >= 3 ? o : undefined;
       }, 'the demo events in the sandbox Ometria');
       await page.waitForSelector('#queue:text("All events sent.")');

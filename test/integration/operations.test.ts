@@ -111,7 +111,7 @@ describe('sandbox (npm start without credentials)', () => {
       const placed = await (await fetch(`${sandbox.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":3}' })).json();
       expect(placed).toMatchObject({ webhook: 200, orders: [1, 2, 3] });
       const seen = await waitFor(async () => {
-        const s = await (await fetch(`${sandbox.url}/sandbox/ometria`)).json();
+        const s = await (await fetch(`${sandbox.url}/sandbox/ometria.json`)).json();
         return s.orders.count === 3 ? s : undefined;
       }, 'three sandbox orders in the recorder');
       expect(seen.contacts.count).toBeGreaterThan(0);

@@ -13,6 +13,16 @@ async function push(records: unknown[]) {
 }
 
 describe('Ometria recorder: fault injection', () => {
+  it('rate-limits every push for a while with Retry-After (the sandbox switch), then accepts again', async () => {
+    recorder.faults.throttleUntil(Date.now() + 30_000);
+    const limited = await push([sampleOrder()]);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(25);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+    recorder.faults.throttleUntil(Date.now() - 1);
+    expect((await push([sampleOrder()])).status).toBe(202);
+  });
+
   it('answers queued responses to the next pushes in order, then behaves normally', async () => {
     recorder.faults.queue({ status: 429 }, { status: 500, headers: { 'retry-after': '2' } });
     const first = await push([sampleOrder()]);

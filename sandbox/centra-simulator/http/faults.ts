@@ -16,6 +16,8 @@ export class FaultInjector {
   latencyMs = 0;
   private queue: Queued[] = [];
   private hangs: Array<{ ms: number; remaining: number }> = [];
+  /** Wall-clock ms until which every request answers 503 (an outage), whatever is queued. */
+  private outageUntil = 0;
 
   constructor(private readonly wallClock: () => number = Date.now) {}
 
@@ -39,7 +41,18 @@ export class FaultInjector {
     if (n > 0) this.hangs.push({ ms, remaining: n });
   }
 
+  /** Every request answers 503 for the next `ms` milliseconds: Centra down for a while. */
+  downFor(ms: number): void {
+    this.outageUntil = this.wallClock() + ms;
+  }
+
+  /** When the outage set by `downFor` ends, wall-clock ms; 0 when there is none. */
+  downUntil(): number {
+    return this.outageUntil > this.wallClock() ? this.outageUntil : 0;
+  }
+
   reset(): void {
+    this.outageUntil = 0;
     this.latencyMs = 0;
     this.queue = [];
     this.hangs = [];
@@ -51,6 +64,7 @@ export class FaultInjector {
   }
 
   takeFault(): InjectedFault | undefined {
+    if (this.downUntil() > 0) return { kind: 'fail', status: 503, body: 'Centra is down (sandbox outage)' };
     return take(this.queue)?.fault;
   }
 }
