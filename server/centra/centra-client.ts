@@ -54,7 +54,7 @@ export function createCentraClient(options: CentraClientOptions) {
         ...(typeof complexity === 'number' ? { complexity } : {}),
       };
     } catch (error) {
-      const outcome = classifyCentraError(error, options.now(), options.maxRetryAfterMs);
+      const outcome = classifyCentraError({ thrown: error, now: options.now(), maxRetryAfterMs: options.maxRetryAfterMs });
       if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
       throw new RemoteError(outcome);
     }

@@ -3,16 +3,26 @@ import type { CentraClient, CentraResult } from './centra-client.js';
 import { centraErrors, centraMessage, type CentraErrorEntry, type CentraFailure } from './centra-failure.js';
 import { splitUntilAlone, type PartAnswer, type Refusal } from './split-until-alone.js';
 
-/** What Centra answered under one alias, or why it gave nothing for that id. */
-export type AliasAnswer = { status: 'data'; value: unknown } | CentraFailure;
+/**
+ * What a fetch by id gives for one id, whatever the entity: the entity (its fields beside `status: 'found'`, e.g.
+ * `{ status: 'found', order }`), `not_found` when Centra has none, or why Centra gave nothing for it (CentraFailure,
+ * settled by server/jobs/centra-failures.ts). Every entity's fetch returns this type, narrowed where a case cannot
+ * arise for it.
+ */
+export type Fetched<T extends object> = ({ status: 'found' } & T) | { status: 'not_found' } | CentraFailure;
 
-export interface AliasedDocument {
+export interface AliasedDocument<R> {
   /** The alias of one id in the document, e.g. `o14`. */
   alias: (id: number) => string;
   /** The document for these ids, one aliased root field each (docs/design.md D12). */
   build: (ids: readonly number[]) => string;
   /** What an id is, for messages: "order", "customer", … */
   noun: string;
+  /**
+   * Reads what Centra answered under one alias (null included, never undefined): the entity, `not_found`, or a
+   * failure for a shape we cannot read. Never throws.
+   */
+  read: (value: unknown) => R;
   /** Told the complexity Centra reported for each answered request of `ids` ids (order batch sizing). */
   onCost?: (ids: number, complexity: number | undefined) => void;
 }
@@ -33,8 +43,9 @@ type Taken = { part: readonly number[]; result: CentraResult<Record<string, unkn
  * - a refusal that names no alias (a validation error, such as an order number beyond GraphQL Int) is halved
  *   until the id that causes it stands alone (split-until-alone.ts): that id is `rejected`, dead-lettered at once.
  * Transient failures (timeout, 5xx, 429, 401) throw RemoteError unsplit: the caller retries the whole batch.
+ * The map holds every id of `ids`: what `doc.read` made of its alias, or its CentraFailure.
  */
-export async function fetchByAlias(client: CentraClient, ids: readonly number[], doc: AliasedDocument): Promise<Map<number, AliasAnswer>> {
+export async function fetchByAlias<R>(client: CentraClient, ids: readonly number[], doc: AliasedDocument<R>): Promise<Map<number, R | CentraFailure>> {
   // Ids whose alias Centra named in the errors of a refused request: settled, never sent again in this call.
   const named = new Map<number, string>();
 
@@ -78,7 +89,7 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
   };
 
   const outcome = await splitUntilAlone(ids, send);
-  const out = new Map<number, AliasAnswer>();
+  const out = new Map<number, R | CentraFailure>();
   for (const [id, message] of named) out.set(id, { status: 'error', message });
   if (outcome.unattributed) {
     const refusal = outcome.unattributed;
@@ -94,9 +105,10 @@ export async function fetchByAlias(client: CentraClient, ids: readonly number[],
       const value = result.data?.[doc.alias(id)];
       if (aliasError) out.set(id, { status: 'error', message: aliasError.message });
       else if (value === undefined) out.set(id, { status: 'error', message: `no data for this ${doc.noun} in Centra's answer` });
-      else out.set(id, { status: 'data', value });
+      else out.set(id, doc.read(value));
     }
   }
+  for (const id of ids) if (!out.has(id)) out.set(id, { status: 'error', message: `no answer for this ${doc.noun}` });
   return out;
 }
 

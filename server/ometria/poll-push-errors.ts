@@ -4,7 +4,9 @@ import { catalogueAlert, type CatalogueAlert } from '../alerts/alert-catalogue.j
 import type { Alerter } from '../alerts/alerter.js';
 import type { JobKind } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
+import { unreadableAnswer } from './classify-ometria-response.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
+import { callOmetria, jsonOf } from './ometria-call.js';
 
 /** GET /push/_errors: the latest 100 asynchronous validation errors, no ids (docs/design.md O3). */
 export const PushErrorsSchema = z.array(z.object({ error_message: z.string(), error_path: z.string() }));
@@ -43,17 +45,21 @@ async function identifyCulprit(tx: Store, since: number, now: number, type: stri
   return { type: type!, id: candidates[0]!.record_id, jobKind };
 }
 
+/** Ometria's current asynchronous errors; throws the RemoteError its classifier gives any other answer. */
+async function fetchPushErrors(deps: PollDeps): Promise<z.infer<typeof PushErrorsSchema>> {
+  const call = 'GET /push/_errors';
+  const answer = await callOmetria(`${deps.baseUrl}/push/_errors`, {}, { apiKey: deps.apiKey, timeoutMs: 15_000, call, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const parsed = PushErrorsSchema.safeParse(jsonOf(answer, call, deps.now()));
+  if (!parsed.success) throw unreadableAnswer(`${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`, call);
+  return parsed.data;
+}
+
 /**
  * Turns new asynchronous errors into one deduplicated alert each, naming as suspects the records of the
  * matching type accepted since the previous poll (docs/design.md D7). Returns how many errors were new.
  */
 export async function pollPushErrors(deps: PollDeps): Promise<number> {
-  const res = await (deps.fetch ?? fetch)(`${deps.baseUrl}/push/_errors`, {
-    headers: { 'x-ometria-auth': deps.apiKey },
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!res.ok) throw new Error(`Ometria GET /push/_errors answered ${res.status}`);
-  const errors = PushErrorsSchema.parse(await res.json());
+  const errors = await fetchPushErrors(deps);
   const now = deps.now();
   // What was seen, the findings and the new watermark commit together; the alerter writes on its own, so after.
   const alerts = await deps.store.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
 import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
 import { classifyOmetriaResponse, type PushAccepted } from './classify-ometria-response.js';
+import { callOmetria } from './ometria-call.js';
 
 export interface PushClientOptions {
   /** e.g. https://api.ometria.com/v2 */
@@ -25,19 +26,12 @@ export function createPushClient(options: PushClientOptions) {
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
-    let res: Response;
-    try {
-      res = await doFetch(`${options.baseUrl}/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-ometria-auth': options.apiKey },
-        body: JSON.stringify(records),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw new RemoteError({ kind: 'retry', reason: timedOut ? 'Ometria did not answer in time' : `Ometria unreachable: ${(error as Error).message}` });
-    }
-    const outcome = classifyOmetriaResponse(res.status, res.headers, await res.text(), options.now(), options.maxRetryAfterMs);
+    const answer = await callOmetria(`${options.baseUrl}/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(records),
+    }, { apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 30_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const outcome = classifyOmetriaResponse({ ...answer, now: options.now(), maxRetryAfterMs: options.maxRetryAfterMs });
     if (outcome.kind === 'ok') return outcome;
     if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
     throw new RemoteError(outcome);

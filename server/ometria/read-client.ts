@@ -1,4 +1,5 @@
 import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { callOmetria, jsonOf } from './ometria-call.js';
 
 export interface ReadClientOptions {
   baseUrl: string;
@@ -9,18 +10,18 @@ export interface ReadClientOptions {
   fetch?: typeof fetch;
 }
 
-/** Ometria's read-back endpoints for reconciliation; a 404 is `undefined`, anything else non-2xx throws. */
+/**
+ * Ometria's read-back endpoints for reconciliation; a 404 is `undefined` (Ometria has no such record), any other
+ * failure throws the RemoteError classifyOmetriaResponse gives it.
+ */
 export function createReadClient(options: ReadClientOptions) {
   const get = async (path: string): Promise<Record<string, unknown> | undefined> => {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
-    const res = await (options.fetch ?? fetch)(`${options.baseUrl}${path}`, {
-      headers: { 'x-ometria-auth': options.apiKey },
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (res.status === 404) return undefined;
-    if (!res.ok) throw new Error(`Ometria GET ${path} answered ${res.status}`);
-    return (await res.json()) as Record<string, unknown>;
+    const call = `GET ${path}`;
+    const answer = await callOmetria(`${options.baseUrl}${path}`, {}, { apiKey: options.apiKey, timeoutMs: 15_000, call, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    if (answer.status === 404) return undefined;
+    return jsonOf(answer, call, options.now()) as Record<string, unknown>;
   };
   return {
     order: (id: string) => get(`/orders/${encodeURIComponent(id)}`),

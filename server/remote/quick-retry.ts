@@ -4,6 +4,7 @@ import { RemoteError } from './remote-errors.js';
 /**
  * Immediate retries of one HTTP call for passing faults (a reset connection, a single 5xx): 3 tries within
  * about 1 s (docs/design.md D5). Anything longer is rescheduled as data by the worker, never slept on here.
+ * A timeout (`timedOut`, set by the classifiers) is not retried here: the call already held the worker that long.
  */
 export function withQuickRetries<T>(call: () => Promise<T>): Promise<T> {
   return pRetry(
@@ -11,7 +12,7 @@ export function withQuickRetries<T>(call: () => Promise<T>): Promise<T> {
       try {
         return await call();
       } catch (error) {
-        const quick = error instanceof RemoteError && error.outcome.kind === 'retry' && !/in time/.test(error.message);
+        const quick = error instanceof RemoteError && error.outcome.kind === 'retry' && !error.outcome.timedOut;
         throw quick ? error : new AbortError(error as Error);
       }
     },

@@ -4,7 +4,11 @@ import { fetchByAlias, type AliasedDocument } from '../../server/centra/fetch-by
 import { RemoteError } from '../../server/remote/remote-errors.js';
 import { centraErrorStrike, CENTRA_ERROR_ATTEMPTS } from '../../server/jobs/centra-failures.js';
 
-const doc: AliasedDocument = { alias: (n) => `o${n}`, build: (ids) => ids.map((n) => `o${n}`).join(' '), noun: 'order' };
+/** Keeps each alias's raw value, so the tests see exactly what fetchByAlias handed to `read`. */
+type Raw = { status: 'data'; value: unknown };
+const doc: AliasedDocument<Raw> = {
+  alias: (n) => `o${n}`, build: (ids) => ids.map((n) => `o${n}`).join(' '), noun: 'order', read: (value) => ({ status: 'data', value }),
+};
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
 
 /** A Centra stand-in: `answer` sees the ids of each request and returns a result or throws. */

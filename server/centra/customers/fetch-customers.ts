@@ -1,35 +1,24 @@
 import type { CentraClient } from '../centra-client.js';
-import type { CentraFailure } from '../centra-failure.js';
-import { fetchByAlias } from '../fetch-by-alias.js';
+import { fetchByAlias, type Fetched } from '../fetch-by-alias.js';
 import { normaliseEmail } from '../../mapping/contact/contact-key.js';
 import { CentraCustomerSchema, type CentraCustomer } from './centra-customer.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from './customer-query.js';
 
-export type FetchedCustomer =
-  | { status: 'found'; customer: CentraCustomer }
-  | { status: 'not_found' }
-  | CentraFailure;
+export type FetchedCustomer = Fetched<{ customer: CentraCustomer }>;
 
 export type FetchedCustomersByEmail = { status: 'found'; customers: CentraCustomer[] } | { status: 'error'; message: string };
 
 /** Customers by id in one request; one failing or refused id fails only its customer (fetch-by-alias.ts). */
-export async function fetchCustomersById(client: CentraClient, ids: readonly number[]): Promise<Map<number, FetchedCustomer>> {
-  const answers = await fetchByAlias(client, ids, { alias: (id) => `c${id}`, build: buildCustomersByIdQuery, noun: 'customer' });
-  const out = new Map<number, FetchedCustomer>();
-  for (const id of ids) {
-    const answer = answers.get(id) ?? { status: 'error', message: 'no answer for this customer' };
-    if (answer.status !== 'data') {
-      out.set(id, answer);
-    } else if (!Array.isArray(answer.value)) {
-      out.set(id, { status: 'error', message: 'no data for this customer in the response' });
-    } else if (answer.value.length === 0) {
-      out.set(id, { status: 'not_found' });
-    } else {
-      const parsed = parseCustomer(answer.value[0]);
-      out.set(id, 'message' in parsed ? { status: 'error', message: parsed.message } : { status: 'found', customer: parsed.customer });
-    }
-  }
-  return out;
+export function fetchCustomersById(client: CentraClient, ids: readonly number[]): Promise<Map<number, FetchedCustomer>> {
+  return fetchByAlias(client, ids, { alias: (id) => `c${id}`, build: buildCustomersByIdQuery, noun: 'customer', read: readCustomer });
+}
+
+/** `customers(where: {id: [id]}, limit: 1)` answers a list: empty when Centra has no such customer. */
+function readCustomer(rows: unknown): FetchedCustomer {
+  if (!Array.isArray(rows)) return { status: 'error', message: 'no data for this customer in the response' };
+  if (rows.length === 0) return { status: 'not_found' };
+  const parsed = parseCustomer(rows[0]);
+  return 'message' in parsed ? { status: 'error', message: parsed.message } : { status: 'found', customer: parsed.customer };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CentraClient } from '../centra-client.js';
+import { missingFromAnswer } from '../classify-centra-error.js';
 import { CentraNewsletterSignupSchema, type CentraNewsletterSignup } from './centra-newsletter-subscription.js';
 import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from './newsletter-query.js';
 
@@ -12,15 +13,15 @@ export interface NewsletterPage {
 
 /**
  * One page of subscriptions: every one, or (with `since`, a Centra DateTimeTz) those created since then.
- * Throws RemoteError for transport trouble and Error for an answer without the list: the poll stops there and
- * its checkpoint stays, so the next poll starts again from the same page.
+ * Throws RemoteError: for transport trouble, and (outcome `unusable`) for an answer without the list. The poll stops
+ * there and its checkpoint stays, so the next poll starts again from the same page.
  */
 export async function fetchNewsletterPage(client: CentraClient, page: number, limit: number, since?: string): Promise<NewsletterPage> {
   const res = since === undefined
     ? await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEWSLETTER_SUBSCRIPTIONS_QUERY, { limit, page })
     : await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, { since, limit, page });
   const rows = res.data?.newsletterSubscriptions;
-  if (!Array.isArray(rows)) throw new Error(`Centra returned no newsletterSubscriptions page: ${res.errors[0]?.message ?? 'empty answer'}`);
+  if (!Array.isArray(rows)) throw missingFromAnswer('newsletterSubscriptions page', res.errors);
   const out: NewsletterPage = { subscriptions: [], unreadable: 0, rows: rows.length };
   for (const row of rows) {
     const parsed = CentraNewsletterSignupSchema.safeParse(row);

@@ -1,11 +1,13 @@
 import type { CentraClient } from '../centra-client.js';
-import type { CentraFailure } from '../centra-failure.js';
-import { fetchByAlias } from '../fetch-by-alias.js';
+import { fetchByAlias, type Fetched } from '../fetch-by-alias.js';
 
 export type AfterSaleKind = 'shipment' | 'return';
 
-/** The order a shipment or return belongs to; `order` undefined where Centra has no such one (deleted, not visible yet). */
-export type ParentLookup = { status: 'found'; order: number | undefined } | CentraFailure;
+/**
+ * The order a shipment or return belongs to; `order` undefined where Centra has no such shipment or return (deleted,
+ * not visible yet): the caller falls back on the order it was last seen on, so there is no `not_found`.
+ */
+export type ParentLookup = Exclude<Fetched<{ order: number | undefined }>, { status: 'not_found' }>;
 
 const prefixOf = (kind: AfterSaleKind) => (kind === 'shipment' ? 's' : 'r');
 
@@ -17,17 +19,11 @@ export function buildParentOrdersQuery(kind: AfterSaleKind, ids: readonly number
 }
 
 /** id → its order; one bad id fails only itself (fetch-by-alias.ts). */
-export async function fetchParentOrders(client: CentraClient, kind: AfterSaleKind, ids: readonly number[]): Promise<Map<number, ParentLookup>> {
-  const answers = await fetchByAlias(client, ids, { alias: (id) => `${prefixOf(kind)}${id}`, build: (part) => buildParentOrdersQuery(kind, part), noun: kind });
-  const out = new Map<number, ParentLookup>();
-  for (const id of ids) {
-    const answer = answers.get(id) ?? { status: 'error', message: `no answer for this ${kind}` };
-    if (answer.status !== 'data') {
-      out.set(id, answer);
-      continue;
-    }
-    const rows = answer.value as Array<{ order?: { number?: number } | null }> | null;
-    out.set(id, { status: 'found', order: Array.isArray(rows) ? rows[0]?.order?.number ?? undefined : undefined });
-  }
-  return out;
+export function fetchParentOrders(client: CentraClient, kind: AfterSaleKind, ids: readonly number[]): Promise<Map<number, ParentLookup>> {
+  return fetchByAlias(client, ids, { alias: (id) => `${prefixOf(kind)}${id}`, build: (part) => buildParentOrdersQuery(kind, part), noun: kind, read: readParent });
+}
+
+function readParent(rows: unknown): ParentLookup {
+  const first = Array.isArray(rows) ? (rows[0] as { order?: { number?: number } | null } | undefined) : undefined;
+  return { status: 'found', order: first?.order?.number ?? undefined };
 }

@@ -1,4 +1,5 @@
 import type { CentraClient } from '../centra-client.js';
+import { missingFromAnswer } from '../classify-centra-error.js';
 import { CentraOrderSchema, type CentraOrder } from './centra-order.js';
 import type { FetchedOrder } from './fetch-orders.js';
 import type { Window } from '../../jobs/backfill/backfill-windows.js';
@@ -15,7 +16,7 @@ export interface OrderPage {
 
 export async function listOrders(client: CentraClient, window: Window, page: number, limit: number): Promise<OrderPage> {
   const res = await client.request<{ orders: unknown[] }>(LIST_ORDERS_QUERY, { ...window, page, limit });
-  if (!res.data) throw new Error(`Centra listed no orders: ${res.errors[0]?.message ?? 'no data'}`);
+  if (!res.data) throw missingFromAnswer('orders page', res.errors);
   const orders = new Map<number, FetchedOrder>();
   for (const row of res.data.orders) {
     const parsed = CentraOrderSchema.safeParse(row);

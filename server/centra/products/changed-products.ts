@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CentraClient } from '../centra-client.js';
+import { missingFromAnswer } from '../classify-centra-error.js';
 import { CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from './change-queries.js';
 
 const DISPLAY_PAGE = 100;
@@ -18,7 +19,7 @@ export async function productsOfChangedDisplays(client: CentraClient, since: str
     const res = await client.request<{ displays?: unknown }>(CHANGED_DISPLAYS_QUERY, { from: since, limit: DISPLAY_PAGE, page });
     requests++;
     const rows = DisplayRows.safeParse(res.data?.displays);
-    if (!rows.success) throw new Error(`Centra returned no displays page: ${res.errors[0]?.message ?? rows.error.issues[0]?.message}`);
+    if (!rows.success) throw missingFromAnswer('displays page', res.errors, rows.error.issues[0]?.message);
     for (const row of rows.data) if (row.product) ids.add(row.product.id);
     if (rows.data.length < DISPLAY_PAGE) return { ids: [...ids].sort((a, b) => a - b), requests };
   }
@@ -28,7 +29,7 @@ export async function productsOfChangedDisplays(client: CentraClient, since: str
 export async function productsOfDisplayItems(client: CentraClient, itemIds: readonly number[]): Promise<Map<number, number>> {
   const res = await client.request<{ displayItems?: unknown }>(DISPLAY_ITEMS_QUERY, { ids: itemIds, limit: itemIds.length });
   const rows = ItemRows.safeParse(res.data?.displayItems);
-  if (!rows.success) throw new Error(`Centra returned no display items: ${res.errors[0]?.message ?? rows.error.issues[0]?.message}`);
+  if (!rows.success) throw missingFromAnswer('display items', res.errors, rows.error.issues[0]?.message);
   const out = new Map<number, number>();
   for (const row of rows.data) if (row.productVariant?.product) out.set(row.id, row.productVariant.product.id);
   return out;

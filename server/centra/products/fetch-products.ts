@@ -1,5 +1,7 @@
 import type { CentraClient } from '../centra-client.js';
+import { missingFromAnswer } from '../classify-centra-error.js';
 import { CentraProductSchema, type CentraProduct } from './centra-product.js';
+import { fetchByAlias, type Fetched } from '../fetch-by-alias.js';
 import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY } from './product-query.js';
 
 /** A product Centra returned in a shape we cannot read: reported, never guessed at. */
@@ -23,39 +25,35 @@ export async function fetchProductPage(client: CentraClient, page: number, limit
   const where = { status: SYNCED_STATUSES };
   const res = await client.request<{ products?: unknown[] | null }>(PRODUCT_PAGE_QUERY, { where, limit, page });
   const rows = res.data?.products;
-  if (!Array.isArray(rows)) throw new Error(`Centra returned no products page: ${res.errors[0]?.message ?? 'empty answer'}`);
+  if (!Array.isArray(rows)) throw missingFromAnswer('products page', res.errors);
   const out: ProductPage = { products: [], unreadable: [], rows: rows.length };
   for (const row of rows) parseInto(row, out);
   return out;
 }
 
+/**
+ * A product job has no dead letter: whatever Centra fails, by alias or by refusing the id, is an `error`, retried.
+ * `unreadable`: Centra answered in a shape we cannot read, so a retry gives the same answer (an alert instead).
+ */
 export type FetchedProduct =
-  | { status: 'found'; product: CentraProduct }
-  | { status: 'not_found' }
-  /** Centra failed this alias: worth a retry. */
-  | { status: 'error'; message: string }
-  /** Centra answered in a shape we cannot read: a retry gives the same answer. */
+  | Exclude<Fetched<{ product: CentraProduct }>, { status: 'rejected' | 'document_rejected' }>
   | { status: 'unreadable'; message: string };
 
-/** Many products in one request, one alias each; one failing alias does not fail the others. */
+/** Many products in one request, one alias each; one failing alias does not fail the others (fetch-by-alias.ts). */
 export async function fetchProductsById(client: CentraClient, ids: readonly number[]): Promise<Map<number, FetchedProduct>> {
-  const res = await client.request<Record<string, unknown>>(buildProductsByIdQuery(ids));
+  const answers = await fetchByAlias(client, ids, { alias: (id) => `p${id}`, build: buildProductsByIdQuery, noun: 'product', read: readProduct });
   const out = new Map<number, FetchedProduct>();
-  for (const id of ids) {
-    const aliasError = res.errors.find((e) => e.path?.[0] === `p${id}`);
-    const row = res.data?.[`p${id}`];
-    if (aliasError || row === undefined) {
-      out.set(id, { status: 'error', message: aliasError?.message ?? res.errors[0]?.message ?? 'no data for this product in the response' });
-      continue;
-    }
-    if (row === null) {
-      out.set(id, { status: 'not_found' });
-      continue;
-    }
-    const parsed = CentraProductSchema.safeParse(row);
-    out.set(id, parsed.success ? { status: 'found', product: parsed.data } : { status: 'unreadable', message: issueText(parsed.error.issues[0]) });
+  for (const [id, answer] of answers) {
+    out.set(id, answer.status === 'rejected' || answer.status === 'document_rejected' ? { status: 'error', message: answer.message } : answer);
   }
   return out;
+}
+
+/** `product(id)` answers null when Centra has no such product. */
+function readProduct(row: unknown): FetchedProduct {
+  if (row === null) return { status: 'not_found' };
+  const parsed = CentraProductSchema.safeParse(row);
+  return parsed.success ? { status: 'found', product: parsed.data } : { status: 'unreadable', message: issueText(parsed.error.issues[0]) };
 }
 
 /** Parses one product row into `out.products`, or reports it in `out.unreadable`. */

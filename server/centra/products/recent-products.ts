@@ -1,4 +1,5 @@
 import type { CentraClient } from '../centra-client.js';
+import { missingFromAnswer } from '../classify-centra-error.js';
 import { centraTimeMs } from '../centra-time.js';
 import { parseInto, SYNCED_STATUSES, type ProductPage } from './fetch-products.js';
 import { RECENT_PRODUCTS_QUERY } from './product-query.js';
@@ -17,7 +18,7 @@ export interface RecentProductPage extends ProductPage {
 export async function fetchRecentProductPage(client: CentraClient, page: number, limit: number, sinceMs: number): Promise<RecentProductPage> {
   const res = await client.request<{ products?: unknown[] | null }>(RECENT_PRODUCTS_QUERY, { limit, page });
   const rows = res.data?.products;
-  if (!Array.isArray(rows)) throw new Error(`Centra returned no recent products page: ${res.errors[0]?.message ?? 'empty answer'}`);
+  if (!Array.isArray(rows)) throw missingFromAnswer('recent products page', res.errors);
   const out: RecentProductPage = { products: [], unreadable: [], rows: rows.length, passedWatermark: false };
   for (const row of rows) {
     const { updatedAt, status } = (row ?? {}) as { updatedAt?: unknown; status?: unknown };

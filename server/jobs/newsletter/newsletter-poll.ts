@@ -104,7 +104,7 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
-    if (error instanceof RemoteError) ctx.logger.warn({ outcome: error.outcome.kind }, `newsletter poll stopped: ${error.message}; the next poll retries`);
+    if (error instanceof RemoteError && error.outcome.kind !== 'unusable') ctx.logger.warn({ outcome: error.outcome.kind }, `newsletter poll stopped: ${error.message}; the next poll retries`);
     else await raisePollFailedAlert(ctx, error as Error);
   }
   progress.finishedAt = ctx.now();

@@ -93,7 +93,7 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
-    if (error instanceof RemoteError) ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
+    if (error instanceof RemoteError && error.outcome.kind !== 'unusable') ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
     else {
       ctx.logger.error({ err: error }, 'catalogue sync failed');
       await ctx.alerter.raise(catalogueAlert('catalogue_sync_failed', { error: error as Error }));

@@ -26,7 +26,7 @@ export function createProductSyncHandler(ctx: SyncContext, config: CatalogueConf
       try {
         await syncProducts(ctx, jobs, { stores: await stores.get(), customAttributes: settings.customAttributes }, settings.batchSize);
       } catch (error) {
-        if (error instanceof RemoteError) return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
+        if (error instanceof RemoteError && error.outcome.kind !== 'unusable') return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
         if (!(error instanceof CatalogueConfigError)) throw error;
         ctx.logger.error({ err: error }, 'catalogue sync failed');
         await ctx.alerter.raise(catalogueAlert('catalogue_sync_failed', { error }));
