@@ -28,7 +28,7 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
     res.type('html').send(landingPage(deps));
   });
   router.post('/sandbox/orders', express.json(), async (req, res) => {
-    const count = Math.min(Math.max(Number(req.body?.count ?? 5) || 5, 1), 500);
+    const count = Math.min(Math.max(Number((req.body as { count?: unknown } | undefined)?.count ?? 5) || 5, 1), 500);
     const { first, last } = seedOrders(deps.centra.data, { count, seed: Date.now() % 100_000 });
     const ids = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const events = ids.map((id) => ({ type: 'order', action: 'create', date: new Date().toISOString().replace('T', ' ').slice(0, 26), id }));

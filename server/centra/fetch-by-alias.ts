@@ -1,7 +1,7 @@
 import { RemoteError } from '../remote/remote-errors.js';
 import type { CentraClient, CentraResult } from './centra-client.js';
 import { centraErrors, centraMessage, type CentraErrorEntry, type CentraFailure } from './centra-failure.js';
-import { splitUntilAlone, type PartAnswer, type Refusal } from './split-until-alone.js';
+import { splitUntilAlone, type PartAnswer } from './split-until-alone.js';
 
 /** What Centra answered under one alias, or why it gave nothing for that id. */
 export type AliasAnswer = { status: 'data'; value: unknown } | CentraFailure;
