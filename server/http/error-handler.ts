@@ -21,7 +21,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.set(error.headers).status(error.status).json({ error: error.message });
       return;
     }
-    // body-parser's and http-errors' fields; anything else thrown has none of them.
+    // Express types a thrown value as any; these are the fields body-parser and http-errors set, each checked before use.
     const thrown = error as { type?: unknown; limit?: number; status?: unknown; message?: string } | null | undefined;
     const parser = typeof thrown?.type === 'string' ? PARSER_ERRORS[thrown.type] : undefined;
     if (parser) {
