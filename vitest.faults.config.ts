@@ -11,6 +11,5 @@ export default defineConfig({
     fileParallelism: false,
     reporters: json ? ['default', 'json'] : ['default'],
     outputFile: json ? { json } : undefined,
-    passWithNoTests: true,
   },
 });

@@ -13,7 +13,7 @@ export async function startChild(script: string, args: string[], env: Record<str
   const proc = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
-    proc.stdout!.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       for (const line of String(chunk).split('\n')) {
         if (!line.startsWith('{')) continue;
         const msg = JSON.parse(line) as { port?: number; url?: string; msg?: string };

@@ -34,7 +34,7 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
   });
   router.use(sandboxControls(deps, controls));
   router.post('/sandbox/orders', express.json(), async (req, res) => {
-    const count = Math.min(Math.max(Number(req.body?.count ?? 5) || 5, 1), 500);
+    const count = Math.min(Math.max(Number((req.body as { count?: unknown } | undefined)?.count ?? 5) || 5, 1), 500);
     // Dated in the last minutes, so a 7-day reconciliation sees them.
     const ids = placeOrders(deps.centra.data, count, Date.now()).events.map((e) => e.id);
     const events = ids.map((id) => ({ type: 'order', action: 'create', date: new Date().toISOString().replace('T', ' ').slice(0, 26), id }));

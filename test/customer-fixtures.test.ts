@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CentraOrderSchema } from '../server/centra/orders/centra-order.js';
-import { CentraCustomerSchema, type CentraCustomer } from '../server/centra/customers/centra-customer.js';
+import { CentraCustomerSchema } from '../server/centra/customers/centra-customer.js';
 import { consentOf } from '../server/mapping/contact/consent.js';
 import { DEFAULT_CONSENT_CONFIG } from '../server/config/consent-config.js';
 import { contactConsentFields } from '../server/mapping/contact/consent-fields.js';
@@ -111,7 +111,7 @@ const FOLDERS = {
       contact: mapCustomerContact(input.customers, input.ctx),
       notes: customerContactNotes(input.customers),
     }),
-    reversed: (input) => ({ ...input, customers: [...input.customers].reverse() as CentraCustomer[] }),
+    reversed: (input) => ({ ...input, customers: [...input.customers].reverse() }),
     contacts: (output: { contact: OmetriaContact }) => [output.contact],
     minimumCases: 4,
   }),

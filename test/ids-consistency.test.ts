@@ -7,7 +7,6 @@ import { createLogger } from '../server/log/logger.js';
 import { createRuntime } from '../server/runtime.js';
 import { seedCatalogue } from '../sandbox/centra-simulator/index.js';
 import type { OmetriaProduct } from '../server/ometria/ometria-records.js';
-import type { TrackerEvent } from '../shared/tracker-event-types.js';
 import { startStack, type Stack } from './helpers/stack.js';
 import { mockFetch, pagehide, resetPage, sentEvents, tracker } from './tracker/harness.js';
 
@@ -48,7 +47,7 @@ describe('one ID scheme for tracker and catalogue (issue 5)', () => {
     pagehide();
     await vi.waitFor(() => expect(sentEvents(fetched)).toHaveLength(3));
     vi.stubGlobal('fetch', realFetch);
-    const events = sentEvents(fetched) as TrackerEvent[];
+    const events = sentEvents(fetched);
 
     const productKeyForSku = await productKeysFor(events.flatMap(skusToLookUp), ledgerProductKeyLookup(stack.service.store.ledger));
     const mapped = events.map((e) => mapTrackerEvent(e, { store: 'example.com/uk', identity: {}, receivedAt: Date.now(), productKeyForSku })!);

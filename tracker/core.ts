@@ -36,6 +36,9 @@ export const CAPTURE_MS = 50;
 const PRODUCT_ATTR = 'product-sku';
 const COLLECTION_ATTR = 'collection-id';
 
+// Under tracker/tsconfig.json (DOM only) setTimeout returns number and `| 0` is redundant; under the root
+// tsconfig.json (Node types too) it returns a Timeout object, and 0 is the tracker's "no timer".
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
 type Timer = ReturnType<typeof setTimeout> | 0;
 
 export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
@@ -70,8 +73,8 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   // ---- queue ----
   const read = (): TrackerEvent[] => {
     try {
-      const q = JSON.parse(get(QUEUE_KEY) || '[]');
-      return Array.isArray(q) ? q : [];
+      const q: unknown = JSON.parse(get(QUEUE_KEY) || '[]');
+      return Array.isArray(q) ? (q as TrackerEvent[]) : [];
     } catch {
       return [];
     }
@@ -162,7 +165,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
     else if (held.push(e) > MAX_QUEUE) held.shift();
   };
 
-  const methods: Record<string, (x?: unknown) => void> = Object.create(null);
+  const methods = Object.create(null) as Record<string, (x?: unknown) => void>;
   methods.consent = (g) => {
     if (g === true || g === 'true') {
       set(CONSENT_KEY, '1');
@@ -227,6 +230,8 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   api.q = { push: (a) => call(...(Array.from(a) as [unknown])) };
 
   for (const k of ['pushState', 'replaceState'] as const) {
+    // Called with apply(this) below, so it keeps the History it belongs to.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const orig = history[k];
     history[k] = function (this: History, ...a: Parameters<History['pushState']>) {
       const r = orig.apply(this, a);
@@ -276,6 +281,6 @@ export const install = (cfg: TrackerConfig): CentraOmetria => {
   if (old && old.l) return old as CentraOmetria;
   const api = createTracker(cfg);
   w.centraOmetria = api;
-  for (const a of ((old && old.q) || []) as ArrayLike<unknown>[]) api.q.push(a);
+  for (const a of (old && old.q) || []) api.q.push(a);
   return api;
 };

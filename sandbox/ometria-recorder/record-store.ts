@@ -34,6 +34,8 @@ export function createRecordStore(): RecordStore {
     upsert(incoming) {
       const type = String(incoming['@type']);
       const id = String(incoming.id);
+      // The recorder keeps whatever a push sent; a non-string @collection is stored as String() gives it.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       const collection = type === 'contact' ? String(incoming['@collection'] ?? '') : '';
       const key = keyOf(type, id, collection);
       const entry = entries.get(key) ?? { type, id, collection, record: {}, bodies: [] };

@@ -19,7 +19,8 @@ export function loginRouter(policy: AccessPolicy, now: () => number): Router {
     const back = `${req.baseUrl}/status`;
     if (policy.open) return void res.redirect(303, back);
     if (!policy.adminToken) return void res.status(403).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed: true, message: CLOSED_MESSAGE }));
-    const token = typeof req.body?.token === 'string' ? req.body.token.trim() : '';
+    const body = req.body as { token?: unknown } | undefined;
+    const token = typeof body?.token === 'string' ? body.token.trim() : '';
     if (!sameSecret(token, policy.adminToken)) {
       res.status(401).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed: false, error: "Wrong token: that is not this service's ADMIN_TOKEN." }));
       return;

@@ -98,7 +98,8 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
       res.locals.grant = result;
       // An Authorization header cannot come from another site's form, so only cookie and open requests need CSRF.
       if (result.by !== 'bearer') {
-        const given = typeof req.body?.csrf === 'string' ? req.body.csrf : '';
+        const body = req.body as { csrf?: unknown } | undefined;
+        const given = typeof body?.csrf === 'string' ? body.csrf : '';
         if (!sameSecret(given, formCsrf(policy, res)!)) {
           if (fromBrowser(req)) return void refusePage(req, res, [403, CSRF_MESSAGE], STALE_FORM);
           throw new HttpError(403, CSRF_MESSAGE);

@@ -1,7 +1,7 @@
 import { RemoteError } from '../remote/remote-errors.js';
 import type { CentraClient, CentraResult } from './centra-client.js';
 import { centraErrors, centraMessage, type CentraErrorEntry, type CentraFailure } from './centra-failure.js';
-import { splitUntilAlone, type PartAnswer, type Refusal } from './split-until-alone.js';
+import { splitUntilAlone, type PartAnswer } from './split-until-alone.js';
 
 /**
  * What a fetch by id gives for one id, whatever the entity: the entity (its fields beside `status: 'found'`, e.g.

@@ -17,7 +17,7 @@ export interface CollectStatus {
 export interface CollectGuards extends ScreenDeps {
   disk: DiskGuard;
   counters: CollectCounters;
-  status(): CollectStatus;
+  status: () => CollectStatus;
 }
 
 /** Ometria store ids a batch's `store` may name: the values of OMETRIA_STORE_MAP and CATALOGUE_STORES. */

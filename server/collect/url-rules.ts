@@ -62,7 +62,7 @@ export function withAllowedUrls(event: TrackerEvent, rules: UrlRules, drop: (rea
     if (reason) drop(reason);
     return reason ? undefined : url;
   };
-  const out = { ...event, url: keep(event.url) ?? '' } as TrackerEvent;
+  const out = { ...event, url: keep(event.url) ?? '' };
   if (out.type === 'basket') {
     const d = out.data;
     out.data = {

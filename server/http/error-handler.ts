@@ -21,13 +21,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.set(error.headers).status(error.status).json({ error: error.message });
       return;
     }
-    const parser = typeof error?.type === 'string' ? PARSER_ERRORS[error.type] : undefined;
+    // Express types a thrown value as any; these are the fields body-parser and http-errors set, each checked before use.
+    const thrown = error as { type?: unknown; limit?: number; status?: unknown; message?: string } | null | undefined;
+    const parser = typeof thrown?.type === 'string' ? PARSER_ERRORS[thrown.type] : undefined;
     if (parser) {
-      res.status(parser[0]).json({ error: parser[0] === 413 && error.limit ? `body is larger than the limit of ${error.limit} bytes` : parser[1] });
+      res.status(parser[0]).json({ error: parser[0] === 413 && thrown?.limit ? `body is larger than the limit of ${thrown.limit} bytes` : parser[1] });
       return;
     }
-    if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json({ error: String(error.message ?? 'bad request') });
+    if (typeof thrown?.status === 'number' && thrown.status >= 400 && thrown.status < 500) {
+      res.status(thrown.status).json({ error: String(thrown.message ?? 'bad request') });
       return;
     }
     logger.error({ err: error, path: req.path }, 'unhandled error while serving a request');

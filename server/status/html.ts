@@ -1,5 +1,7 @@
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// Any value is shown as String() gives it; callers pass scalars, an object would show as [object Object].
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** Markup a cell renders as is: only for markup built here from escaped parts (a <time> tag, a link). */

@@ -80,7 +80,7 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
     newsletter: await newsletterProgress(store),
-    trackerEvents: (await store.trackerEvents.counts()) as Record<string, number>,
+    trackerEvents: (await store.trackerEvents.counts()),
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
     collect: info.collect ?? null,

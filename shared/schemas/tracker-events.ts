@@ -158,7 +158,7 @@ export function parseTrackerBatch(input: unknown): ParsedTrackerBatch {
   raw.forEach((candidate, index) => {
     const parsed = TrackerEventSchema.safeParse(candidate);
     if (parsed.success) {
-      events.push(parsed.data as TrackerEvent);
+      events.push(parsed.data);
       positions.push(index);
     } else {
       const maybeId = (candidate as { id?: unknown } | null)?.id;

@@ -11,7 +11,7 @@ afterAll(() => stack.close());
 describe('POST /collect: rate limit', () => {
   it('answers 429 with Retry-After and CORS headers once a client exceeds COLLECT_RATE_PER_MINUTE', async () => {
     const statuses: number[] = [];
-    let last;
+    let last: Awaited<ReturnType<typeof postCollect>> | undefined;
     for (let i = 0; i < 4; i++) {
       last = await postCollect(stack.service.url, batchOf([trackerEvent('checkout', {})]));
       statuses.push(last.status);

@@ -63,13 +63,13 @@ describe('mapTrackerEvent', () => {
   });
 
   it('normalises an event time with an offset to UTC', () => {
-    const event = { ...ev('checkout', {}), at: '2024-06-03T12:00:00+02:00' } as TrackerEvent;
+    const event = { ...ev('checkout', {}), at: '2024-06-03T12:00:00+02:00' };
     expect(mapTrackerEvent(event, ctx)!.timestamp).toBe(AT);
   });
 
   it('uses the receipt time when the browser clock runs ahead', () => {
     const ahead = new Date(ctx.receivedAt + MAX_CLOCK_AHEAD_MS + 1).toISOString();
-    const event = { ...ev('checkout', {}), at: ahead } as TrackerEvent;
+    const event = { ...ev('checkout', {}), at: ahead };
     expect(mapTrackerEvent(event, ctx)!.timestamp).toBe(new Date(ctx.receivedAt).toISOString());
   });
 

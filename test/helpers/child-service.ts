@@ -26,8 +26,8 @@ export async function spawnService(env: Record<string, string>, timeoutMs = 20_0
         resolve(JSON.parse(line).url as string);
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (chunk: Buffer) => output.push(String(chunk)));
     void exited.then((code) => reject(new Error(`service exited (${code}) before ready:\n${output.join('')}`)));
   });
   return { url, proc, output, exited };

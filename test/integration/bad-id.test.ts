@@ -92,7 +92,7 @@ describe('shipment parent lookups and customers by id with one id beyond GraphQL
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
     seedOrders(stack, [4001]);
     const order = stack.centra.data.orders.get(4001)!;
-    stack.centra.data.shipments.add(makeSimShipment(order as never, { id: 345, number: '4001-1' }));
+    stack.centra.data.shipments.add(makeSimShipment(order, { id: 345, number: '4001-1' }));
     stack.centra.data.customers.add(makeSimCustomer({ id: 5, email: 'bo@example.com', firstName: 'Bo', lastName: 'Lind' }));
     for (const [kind, key] of [['shipment', '345'], ['shipment', String(BAD)], ['customer', '5'], ['customer', String(BAD)]] as const) {
       await stack.service.store.jobs.enqueue(kind, key, Date.now());

@@ -77,7 +77,7 @@ describe('customers and consent (issue 4)', () => {
 
     // Hand-computed: net values 2×40 − 40 refunded = 40, and 40 (sale price) → 80 over 2 orders; 3 items, 1
     // returned; 2 of 3 items bought at full price; 2 orders make a returning customer.
-    expect(contact(stack, 'c41')!.properties).toMatchObject({
+    expect(contact(stack, 'c41').properties).toMatchObject({
       order_count: 2, net_ltv: 80, currency: 'GBP', average_order_value: 40,
       first_order_at: '2024-05-01T10:00:00.000Z', last_order_at: '2024-05-10T10:00:00.000Z',
       return_rate: 0.3333, full_price_share: 0.6667, tier: 'returning', based_on_orders: 2,

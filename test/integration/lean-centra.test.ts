@@ -99,6 +99,8 @@ describe('against a Centra without any guessed item (CENTRA_SIM_SCHEMA=lean)', (
 
   it('doctor exits 1 for a Centra whose schema cannot sync orders, offline from a saved introspection', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
+    // node:path's join does not use `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const { buildSchema, introspectionFromSchema } = await import('graphql');

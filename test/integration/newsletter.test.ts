@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect } from 'vitest';
 import { runCli } from '../../server/cli/run-cli.js';
 import { createLogger } from '../../server/log/logger.js';
 import type { NewsletterProgress } from '../../server/jobs/newsletter/newsletter-checkpoint.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const validator = createOpenApiValidator();
-const contact = (s: Stack, id: string) => s.ometria.store.get('contact', id, 'centra') as Record<string, unknown> | undefined;
+const contact = (s: Stack, id: string) => s.ometria.store.get('contact', id, 'centra');
 const contactBodies = (s: Stack) => s.ometria.store.all('contact').flatMap((c) => s.ometria.store.bodies('contact', c.id as string, 'centra'));
 
 /** One poll, as the scheduler runs it, with settings a test can shrink. */
@@ -149,5 +149,5 @@ describe('newsletter sign-ups from Centra (issue 13, item 5)', () => {
 });
 
 function stackBodiesOf(s: Stack, id: string): Array<Record<string, unknown>> {
-  return s.ometria.store.bodies('contact', id, 'centra') as Array<Record<string, unknown>>;
+  return s.ometria.store.bodies('contact', id, 'centra');
 }

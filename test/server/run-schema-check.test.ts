@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** A Centra that refuses introspection (some tokens may not allow it) and answers everything else. */
 const refusingIntrospection: typeof fetch = async (input, init) =>
-  String(init?.body ?? '').includes('__schema')
+  typeof init?.body === 'string' && init.body.includes('__schema')
     ? new Response(JSON.stringify({ errors: [{ message: 'introspection is not allowed for this token' }] }), { status: 403, headers: { 'content-type': 'application/json' } })
     : fetch(input, init);
 

@@ -15,7 +15,7 @@ const win = window as unknown as Win;
 
 /** The snippet of docs/design.md D28, verbatim. */
 const snippet = () =>
-  // eslint-disable-next-line no-new-func -- test only: runs the storefront's inline snippet as written
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- test only: runs the storefront's inline snippet as written
   new Function(
     'window',
     'window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}',

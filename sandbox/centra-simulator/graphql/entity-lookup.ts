@@ -45,5 +45,5 @@ const LOOKUPS: Record<string, Lookup> = {
 export function resolveRef(data: SimData, typeName: string, value: unknown): unknown {
   const lookup = LOOKUPS[typeName];
   if (!lookup || typeof value !== 'object' || value === null) return value;
-  return lookup(data, value as Ref) ?? value;
+  return lookup(data, value) ?? value;
 }

@@ -1,5 +1,5 @@
 import {
-  Kind, getNamedType, isCompositeType,
+  Kind, OperationTypeNode, getNamedType, isCompositeType,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLNamedType,
   type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
@@ -18,7 +18,7 @@ export function queryComplexity(schema: GraphQLSchema, doc: DocumentNode, variab
   operationName: string | null): number {
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
-  const root = op?.operation === 'mutation' ? schema.getMutationType() : op?.operation === 'query' ? schema.getQueryType() : undefined;
+  const root = op?.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : op?.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
   if (!op || !root) return 0;
   const fragments = new Map(doc.definitions.flatMap((d) =>
     d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []));

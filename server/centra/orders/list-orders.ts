@@ -1,6 +1,6 @@
 import type { CentraClient } from '../centra-client.js';
 import { missingFromAnswer } from '../classify-centra-error.js';
-import { CentraOrderSchema, type CentraOrder } from './centra-order.js';
+import { CentraOrderSchema } from './centra-order.js';
 import type { FetchedOrder } from './fetch-orders.js';
 import type { Window } from '../../jobs/backfill/backfill-windows.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from './list-orders-query.js';
@@ -21,7 +21,7 @@ export async function listOrders(client: CentraClient, window: Window, page: num
   for (const row of res.data.orders) {
     const parsed = CentraOrderSchema.safeParse(row);
     const number = (row as { number?: number }).number;
-    if (parsed.success) orders.set(parsed.data.number, { status: 'found', order: parsed.data as CentraOrder });
+    if (parsed.success) orders.set(parsed.data.number, { status: 'found', order: parsed.data });
     else if (typeof number === 'number') orders.set(number, { status: 'error', message: `unexpected order shape: ${parsed.error.issues[0]?.message}` });
   }
   return { orders, rows: res.data.orders.length, ...(res.complexity === undefined ? {} : { complexity: res.complexity }) };

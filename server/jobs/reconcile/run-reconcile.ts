@@ -117,7 +117,7 @@ async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecor
   if (pushed === undefined) return [{ kind: 'order_missing', detail: `order ${expected.id} is in Centra but was never sent to Ometria (a lost webhook?)` }];
   if (reader) {
     countRead();
-    return compareOrder(expected, (await reader.order(expected.id)) as never);
+    return compareOrder(expected, (await reader.order(expected.id)));
   }
   return pushed === contentHash(expected) ? [] : [{ kind: 'order_outdated', detail: `order ${expected.id} changed in Centra after our last push (a lost webhook?)` }];
 }

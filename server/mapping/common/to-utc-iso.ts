@@ -13,7 +13,7 @@ export function toUtcIso(value: string): string {
   if (!m) throw new RangeError(`not a date-time: "${value}"`);
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
   const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
-  const wall = Date.UTC(y!, mo! - 1, d!, h, mi, s, ms);
+  const wall = Date.UTC(y!, mo! - 1, d, h, mi, s, ms);
   const check = new Date(wall);
   // Date.UTC rolls 31 April over to 1 May and reads year 99 as 1999; a round trip of the parts catches both.
   const parts = [check.getUTCFullYear(), check.getUTCMonth() + 1, check.getUTCDate(), check.getUTCHours()];

@@ -53,7 +53,7 @@ export class ServiceProcess {
     live.add(proc);
     let resolveUrl: (url: string) => void = () => undefined;
     const ready = new Promise<string>((resolve) => (resolveUrl = resolve));
-    for (const stream of [proc.stdout!, proc.stderr!]) {
+    for (const stream of [proc.stdout, proc.stderr]) {
       let partial = '';
       stream.on('data', (chunk: Buffer) => {
         const parts = (partial + String(chunk)).split('\n');
