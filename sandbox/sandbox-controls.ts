@@ -21,8 +21,11 @@ export interface ControlsState {
   lastOrder?: number;
 }
 
+/** The form's `order` field, as sent (urlencoded forms carry strings). */
+const orderField = (req: Request): unknown => (req.body as { order?: unknown } | undefined)?.order;
+
 const orderNumberOf = (req: Request): number => {
-  const number = Number(req.body?.order);
+  const number = Number(orderField(req));
   if (!Number.isSafeInteger(number) || number <= 0) throw new ShopActionError('Type an order number (a positive whole number).');
   return number;
 };
@@ -79,7 +82,7 @@ export function sandboxControls(deps: SandboxControlsDeps, state: ControlsState)
     if (!action) return void res.status(404).type('text').send(`no sandbox action ${String(req.params.action)}`);
     try {
       state.said = { tone: 'ok', text: await action(req) };
-      if (req.body?.order && !['place-order', 'place-orders'].includes(String(req.params.action))) state.lastOrder = Number(req.body.order);
+      if (orderField(req) && !['place-order', 'place-orders'].includes(String(req.params.action))) state.lastOrder = Number(orderField(req));
     } catch (error) {
       if (!(error instanceof ShopActionError)) throw error;
       state.said = { tone: 'error', text: error.message };

@@ -22,7 +22,6 @@ export const MAX_RECORDS_PER_PUSH = 100;
 
 /** One POST /push of ≤100 records of one type; failures throw RemoteError carrying what to do next. */
 export function createPushClient(options: PushClientOptions) {
-  const doFetch = options.fetch ?? fetch;
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);

@@ -10,8 +10,6 @@ const REPLAY_TEXTS: Record<string, (id: string) => PageNotice> = {
   'not-replayable': (id) => ({ tone: 'error', text: `Dead letter #${id} holds a webhook event that names nothing Centra has: there is nothing to replay.` }),
 };
 
-export type ReplayOutcome = keyof typeof REPLAY_TEXTS & string;
-
 /** The query string a redirect after a replay carries. */
 export const replayNoticeQuery = (outcome: 'replayed' | 'missing' | 'not-replayable', id: number): string => `replay=${outcome}&id=${id}`;
 

@@ -7,7 +7,7 @@ const NOW = Date.parse('2024-06-03T16:00:00Z');
 
 /** What graphql-request throws for an HTTP answer it refuses. */
 function http(status: number, body = '', headers: Record<string, string> = {}): CentraReply {
-  const error = new ClientError({ status, headers: new Headers(headers), body } as never, { query: '{ orders { number } }' } as never);
+  const error = new ClientError({ status, headers: new Headers(headers), body }, { query: '{ orders { number } }' });
   return { thrown: error, now: NOW };
 }
 
