@@ -1,4 +1,4 @@
-import type { RequestListener, Server } from 'node:http';
+import type { RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config/load-config.js';
 import { listen } from './listen.js';
@@ -103,15 +103,17 @@ async function runLifecycle(
   open: (draining: () => boolean) => Promise<{ services: OpenedService[]; app: RequestListener }>,
 ): Promise<Stoppable> {
   let draining = false;
-  const { services, app } = await open(() => draining);
-  const closeStores = () => Promise.all(services.map((s) => s.store.close()));
-  let server: Server;
+  // Bound first: a port in use fails in milliseconds, before any store is opened or migrated.
+  let app: RequestListener | undefined;
+  const server = await listen((req, res) => (app ? app(req, res) : starting(res)), config.PORT, config.HOST);
+  let services: OpenedService[];
   try {
-    server = await listen(app, config.PORT, config.HOST);
+    ({ services, app } = await open(() => draining));
   } catch (error) {
-    await closeStores();
+    await new Promise((resolve) => server.close(resolve));
     throw error;
   }
+  const closeStores = () => Promise.all(services.map((s) => s.store.close()));
   for (const service of services) service.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
@@ -135,4 +137,9 @@ function tenantFailure(id: string, error: unknown): Error {
   const message = (error as Error).message;
   if (error instanceof StartUpError) return new StartUpError(message.startsWith(`tenant "${id}"`) ? message : `tenant "${id}": ${message}`, { cause: error });
   return new Error(`tenant "${id}" could not start: ${message}`, { cause: error });
+}
+
+/** While the stores open: not ready yet, try again shortly (Centra retries a webhook answered 503). */
+function starting(res: ServerResponse): void {
+  res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('centra-ometria is starting\n');
 }
