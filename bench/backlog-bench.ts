@@ -17,7 +17,7 @@ export async function backlogBench(baseEnv: Record<string, string>, dataDir: str
   const { first } = seedOrders(centra.data, { count, seed: 7, heldShare: 0 });
   const numbers = Array.from({ length: count }, (_, i) => first + i);
   const env = { ...baseEnv, DATA_DIR: dataDir, CENTRA_API_URL: centra.url, CENTRA_API_TOKEN: centra.token, OMETRIA_API_URL: ometria.baseUrl, OMETRIA_API_KEY: ometria.apiKey, CENTRA_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'info' };
-  const service = await startChild(join(packageRoot(), 'dist/server/cli.js'), ['serve'], env);
+  const service = await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], env);
 
   const ackedAt = new Map<string, number>();
   const started = Date.now();

@@ -19,7 +19,7 @@ export async function intakeBench(env: Record<string, string>, seconds: number):
   const root = packageRoot();
   const headers = (body: string) => ({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)) });
   const bare = await startChild(join(root, 'dist/bench/bare-server.js'), [], {});
-  const service = await startChild(join(root, 'dist/server/cli.js'), ['serve'], { ...env, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' });
+  const service = await startChild(join(root, 'dist/bin/centra-ometria.js'), ['serve'], { ...env, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' });
   const figures: Figure[] = [];
   try {
     for (const events of [1, 5]) {

@@ -101,7 +101,7 @@ async function startFleet(env: Record<string, string>, databaseUrl: string, setu
   const children: Child[] = [];
   // One at a time: the first migrates the schema; the others find it done.
   for (const dir of dirs) {
-    children.push(await startChild(join(packageRoot(), 'dist/server/cli.js'), ['serve'], { ...env, DATA_DIR: dir, ...(schema ? { DATABASE_URL: schema.url } : {}) }));
+    children.push(await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], { ...env, DATA_DIR: dir, ...(schema ? { DATABASE_URL: schema.url } : {}) }));
   }
   return {
     children,

@@ -15,7 +15,7 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789';
  */
 export async function statusBench(env: Record<string, string>, dataDir: string, rows: number, seconds: number): Promise<Figure[]> {
   const seedSeconds = await seedLargeStore(dataDir, { large: rows, small: Math.max(1_000, rows / 100) }, Date.now());
-  const service = await startChild(join(packageRoot(), 'dist/server/cli.js'), ['serve'], {
+  const service = await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], {
     ...env, DATA_DIR: dataDir, CENTRA_WEBHOOK_SECRET: 'bench-secret', WORKER_ENABLED: 'false', ADMIN_TOKEN, LOG_LEVEL: 'info',
   });
   const figures: Figure[] = [];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { loadConfig } from '../server/config/load-config.js';
-import { startSandbox } from '../server/main.js';
+import { startSandbox } from './start-sandbox.js';
 import { runDemo } from './run-demo.js';
 
 /** `npm run demo`: a sandbox plus a scripted day of orders; `--exit` stops after the scenario. */

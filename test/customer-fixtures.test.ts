@@ -11,7 +11,10 @@ import { DEFAULT_CONSENT_CONFIG } from '../server/config/consent-config.js';
 import { contactConsentFields } from '../server/mapping/contact/consent-fields.js';
 import { customerContactNotes } from '../server/mapping/contact/contact-notes.js';
 import { CUSTOMER_CONFIG_DEFAULTS } from '../server/config/customer-config.js';
-import { parseCustomerConfig } from '../server/config/customer-config-schema.js';
+import { loadConfig } from '../server/config/load-config.js';
+
+/** The customer settings as the one config schema parses them. */
+const parseCustomerConfig = (env: Record<string, string>) => loadConfig(env).customers;
 import { mapCustomerContact } from '../server/mapping/contact/map-customer-contact.js';
 import { mergeConsent } from '../server/mapping/contact/merge-consent.js';
 import { orderFacts } from '../server/mapping/contact/order-facts.js';

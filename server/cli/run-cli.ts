@@ -4,7 +4,7 @@ import { ensureTenantSchema } from '../tenants/ensure-tenant-schema.js';
 import { backfillCommand } from './backfill-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
-import { serveCommand } from './serve-command.js';
+import { serveCommand, type ServeOptions } from './serve-command.js';
 import { statusCommand } from './status-command.js';
 import { syncCommand } from './sync-command.js';
 
@@ -25,7 +25,7 @@ With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that 
 const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync', 'doctor']);
 
 /** docs/design.md D24: every command exits non-zero with a message on failure. */
-export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+export async function runCli(argv: string[], env: Record<string, string | undefined>, serve: ServeOptions = {}): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   try {
     if (command === '--help' || command === 'help') {
@@ -39,7 +39,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     // Needs only Centra's endpoint and token: it is the first check of a going-live.
     if (command === 'doctor') return await doctorCommand(loadCentraAccess(env), rest);
     const loaded = loadConfig(env);
-    if (command === 'serve') return await serveCommand(loaded);
+    if (command === 'serve') return await serveCommand(loaded, serve);
     const { tenant, args } = takeTenantOption(rest);
     const config = await tenantConfig(loaded, tenant);
     switch (command) {

@@ -106,6 +106,11 @@ export const EnvSchema = z.object({
   OMETRIA_API_KEY: z.string().min(1).optional(),
   /** JSON map of Centra market id → Ometria store id, "*" as fallback (default: {} in production; docs/design.md D21). */
   OMETRIA_STORE_MAP: jsonStringMap.optional(),
+  /**
+   * Production starts with an empty OMETRIA_STORE_MAP only when this is true (default: false: an empty map refuses
+   * to start, naming the fix).
+   */
+  OMETRIA_STORE_MAP_OPTIONAL: bool.default(false),
   /** Ometria contact collection our contacts live in (default: centra). */
   OMETRIA_CONTACT_COLLECTION: z.string().min(1).max(64).default('centra'),
   /** Carrier name → tracking URL template with {tracking}, added to and overriding the built-in ones (default: {}). */

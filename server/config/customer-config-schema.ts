@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGISTERED_PROPERTY } from '../mapping/contact/map-customer-contact.js';
+import { ConfigError } from './config-error.js';
 import { CUSTOMER_CONFIG_DEFAULTS, type CustomerConfig } from './customer-config.js';
 import { SEGMENT_KEYS } from './segmentation-config.js';
 
@@ -47,7 +48,7 @@ const json = <T extends z.ZodType>(schema: T, example: string) =>
     return z.NEVER;
   });
 
-/** The customer variables; the lead merges them into server/config/config-schema.ts. */
+/** The customer variables: part of the one config schema (config-schema.ts), which extends itself with them. */
 export const CustomerEnvSchema = z.object({
   CONSENT_MAPPING: json(ConsentMapping, '{"consentKeys":["newsletter"],"useNewsletterFlag":true}'),
   CUSTOMER_ATTRIBUTE_MAP: json(attributeMap, '{"loyalty.level":"loyalty_level"}'),
@@ -57,13 +58,13 @@ export const CustomerEnvSchema = z.object({
   OMETRIA_FORCE_OPTIN: bool.default(defaults.forceOptIn),
 });
 
-/** CustomerConfig from the environment. Throws an Error naming each bad variable and why. */
-export function parseCustomerConfig(env: Record<string, string | undefined>): CustomerConfig {
-  const parsed = CustomerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`invalid customer configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const e = parsed.data;
+export type CustomerEnv = z.output<typeof CustomerEnvSchema>;
+
+/**
+ * CustomerConfig from the customer variables as the config schema parsed them (config-schema.ts). Throws a
+ * ConfigError when two settings would write one contact property.
+ */
+export function customerConfig(e: CustomerEnv): CustomerConfig {
   const config: CustomerConfig = {
     consent: e.CONSENT_MAPPING,
     attributeMap: e.CUSTOMER_ATTRIBUTE_MAP,
@@ -80,7 +81,7 @@ export function parseCustomerConfig(env: Record<string, string | undefined>): Cu
     forceOptOut: e.OMETRIA_FORCE_OPTOUT,
   };
   const clash = duplicatePropertyName(config);
-  if (clash) throw new Error(`invalid customer configuration: contact property "${clash}" is set twice (CUSTOMER_ATTRIBUTE_MAP, SEGMENTATION_RULES.propertyNames or ${REGISTERED_PROPERTY})`);
+  if (clash) throw new ConfigError(`Invalid configuration: contact property "${clash}" is set twice (CUSTOMER_ATTRIBUTE_MAP, SEGMENTATION_RULES.propertyNames or ${REGISTERED_PROPERTY})`);
   return config;
 }
 

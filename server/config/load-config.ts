@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseCustomerConfig } from './customer-config-schema.js';
+import { customerConfig } from './customer-config-schema.js';
 import type { CustomerConfig } from './customer-config.js';
 import { ConfigError } from './config-error.js';
 import { EnvSchema, type Env } from './config-schema.js';
@@ -34,16 +34,16 @@ export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKE
 
 /** Parses the environment once; a bad value throws a ConfigError naming the variable (and tenant) and the rule. */
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const cleaned = cleanEnv(env);
   const base = parseEnv(cleaned);
-  if (base.TENANTS_FILE === undefined) return buildConfig(base, cleaned, resolveMode(base));
+  if (base.TENANTS_FILE === undefined) return buildConfig(base, resolveMode(base));
   const tenants = loadTenants(base.TENANTS_FILE, cleaned, (tenantEnv) => {
     const e = parseEnv(tenantEnv);
-    return buildConfig(e, tenantEnv, resolveMode(e));
+    return buildConfig(e, resolveMode(e));
   });
   return Object.freeze({
     // The base environment need not hold a whole service's credentials: each tenant's is checked above.
-    ...buildConfig(base, cleaned, 'production'),
+    ...buildConfig(base, 'production'),
     tenants: Object.freeze(Object.fromEntries(tenants.map(({ id, config, location: { schema, ...store } }) =>
       [id, Object.freeze({ ...config, ...store, tenant: { id, schema } })]))),
   });
@@ -58,8 +58,7 @@ export interface CentraAccess {
 
 /** The Centra endpoint and token from the environment, or undefined when either is unset. */
 export function loadCentraAccess(env: Record<string, string | undefined>): CentraAccess | undefined {
-  const cleaned = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-  const e = parseEnv(cleaned);
+  const e = parseEnv(cleanEnv(env));
   return e.CENTRA_API_URL && e.CENTRA_API_TOKEN ? { url: e.CENTRA_API_URL, token: e.CENTRA_API_TOKEN, timeoutMs: e.CENTRA_TIMEOUT_MS } : undefined;
 }
 
@@ -72,7 +71,7 @@ function parseEnv(cleaned: Record<string, string>): Env {
   return parsed.data;
 }
 
-function buildConfig(e: Env, cleaned: Record<string, string>, mode: Mode): Readonly<Config> {
+function buildConfig(e: Env, mode: Mode): Readonly<Config> {
   return Object.freeze({
     ...e,
     mode,
@@ -84,7 +83,7 @@ function buildConfig(e: Env, cleaned: Record<string, string>, mode: Mode): Reado
     // The sandbox's demo storefront has no backend to sign with; production trusts no unsigned claim by default.
     TRACKER_ACCEPT_UNSIGNED_IDENTITY: e.TRACKER_ACCEPT_UNSIGNED_IDENTITY ?? (mode === 'sandbox' && !e.TRACKER_IDENTITY_SECRET),
     TRUST_PROXY: e.TRUST_PROXY ?? false,
-    customers: customerConfig(cleaned),
+    customers: customerConfig(e),
   });
 }
 
@@ -108,10 +107,10 @@ function resolveMode(e: Env): Mode {
   return 'production';
 }
 
-function customerConfig(env: Record<string, string | undefined>): CustomerConfig {
-  try {
-    return parseCustomerConfig(env);
-  } catch (error) {
-    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
-  }
+/** Variables whose empty value means "none" rather than "unset" (README, configuration). */
+const EMPTY_MEANS_NONE: ReadonlySet<string> = new Set(['CUSTOMER_DATE_OF_BIRTH_ATTRIBUTE']);
+
+/** Unset and empty variables dropped, so each takes its default. */
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && (e[1] !== '' || EMPTY_MEANS_NONE.has(e[0]))));
 }

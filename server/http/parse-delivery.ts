@@ -1,14 +1,7 @@
 import { IdListSchema, IntegrationEventSchema, WebhookPayloadSchema } from '../centra/webhook-body.js';
-import type { StoredEvent } from '../store/delivery-store.js';
+import type { DeliveryShape, ParsedDelivery } from '../intake/accept-delivery.js';
 import { safeIdText } from '../intake/usable-entity-id.js';
 import { InvalidPayloadError } from './http-errors.js';
-
-export type DeliveryShape = 'integration' | 'checkout' | 'storefront';
-
-export interface ParsedDelivery {
-  shape: DeliveryShape;
-  events: Array<Omit<StoredEvent, 'state' | 'reason'> & { invalid?: string }>;
-}
 
 /** Form body → the events it carries. Throws InvalidPayloadError only when it is not a form with a JSON-object payload. */
 export function parseDelivery(rawBody: Buffer): ParsedDelivery {

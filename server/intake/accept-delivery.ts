@@ -1,10 +1,17 @@
 import type { JobKind } from '../store/job-store.js';
 import type { StoredEvent } from '../store/delivery-store.js';
 import type { Store } from '../store/store.js';
-import type { ParsedDelivery } from '../http/parse-delivery.js';
 import { deadLetterEvent, type EventDeadLetter } from './dead-letter-event.js';
 import { routeEvent } from './event-routing.js';
 import { unusableEntityId } from './usable-entity-id.js';
+
+export type DeliveryShape = 'integration' | 'checkout' | 'storefront';
+
+/** A webhook body read into its events (http/parse-delivery.ts); `invalid` says why an event cannot be used. */
+export interface ParsedDelivery {
+  shape: DeliveryShape;
+  events: Array<Omit<StoredEvent, 'state' | 'reason'> & { invalid?: string }>;
+}
 
 export interface AcceptedDelivery {
   deliveryId: number;

@@ -1,6 +1,17 @@
-import type { RateSlotStore, RateWindow } from '../store/rate-slot-store.js';
+/** At most `limit` sends within any `windowMs` milliseconds. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
 
-export type { RateWindow };
+/**
+ * The calendar a limiter books in, shared by every replica (the store's rate-slot store implements it; the
+ * runtime wires them). `book` returns the booked slot's time, Unix ms, at or after `now`.
+ */
+export interface RateSlots {
+  book(name: string, windows: readonly RateWindow[], now: number): Promise<number>;
+  pauseUntil(name: string, until: number): Promise<void>;
+}
 
 /**
  * A sliding-window limiter over several windows at once (Centra: per 10 s and per hour; Ometria: per second),
@@ -8,7 +19,7 @@ export type { RateWindow };
  * (issue 9). `reserve` books the next free slot and says how long to wait for it; waiting is the caller's business.
  * On SQLite (one process) the calendar costs one small transaction per remote request.
  */
-export function createRateLimiter(slots: RateSlotStore, name: string, windows: readonly RateWindow[]) {
+export function createRateLimiter(slots: RateSlots, name: string, windows: readonly RateWindow[]) {
   let current = [...windows];
   return {
     /** Books a slot; resolves to the ms to wait before sending (0 = now). */

@@ -1,6 +1,18 @@
-import type { ConsentState, ConsentValue } from '../mapping/contact/consent-state.js';
 import { lockKeys } from './advisory-lock.js';
 import type { Sql } from './sql/sql.js';
+
+export type ConsentValue = 'in' | 'out' | 'unknown';
+
+/** Marketing email consent as one source states it, or as merged from several. */
+export interface ConsentState {
+  state: ConsentValue;
+  /** When the customer gave or withdrew it, UTC ISO-8601 with `Z`; absent when the source does not date it. */
+  at?: string;
+  /** Where it was read, without PII: `customer:<id>:consent:<key>`, `customer:<id>:newsletter`, … */
+  source: string;
+  /** The Centra customer it came from: the audit's "who". */
+  customerId?: number;
+}
 
 /** One consent decision for a contact: what it was, what it became, from which Centra customer and when. */
 export interface ConsentChange {

@@ -1,5 +1,23 @@
-import type { OrderFacts } from '../mapping/contact/order-facts.js';
 import type { Sql } from './sql/sql.js';
+
+/** What segmentation needs from one order, kept per order in the customer history store. */
+export interface OrderFacts {
+  orderNumber: number;
+  contactKey: string;
+  /** When the order was placed, UTC ISO-8601 with `Z`. */
+  orderDate: string;
+  currency: string;
+  /** In `currency`, rounded to its minor units (orderNetValue in mapping/contact/order-facts.ts). 0 for a cancelled order. */
+  netValue: number;
+  /** Units still bought (after cancellations). */
+  items: number;
+  /** Of those, units not on sale (is-on-sale.ts). */
+  fullPriceItems: number;
+  /** Of those, units refunded. */
+  itemsReturned: number;
+  /** false when the whole order is cancelled (is_valid). */
+  isValid: boolean;
+}
 
 interface FactRow {
   order_number: number;

@@ -1,6 +1,7 @@
 import type { Sql } from './sql/sql.js';
 
-export interface RateWindow {
+/** A window a booking must keep: at most `limit` sends within any `windowMs` ms. */
+interface SlotWindow {
   limit: number;
   windowMs: number;
 }
@@ -13,7 +14,7 @@ export interface RateWindow {
 export function createRateSlotStore(sql: Sql) {
   return {
     /** Books the earliest slot at or after `now` that keeps every window; returns its time, Unix ms. */
-    book(name: string, windows: readonly RateWindow[], now: number): Promise<number> {
+    book(name: string, windows: readonly SlotWindow[], now: number): Promise<number> {
       return sql.transaction(async (tx) => {
         await tx.run(`INSERT INTO rate_limiters (name, paused_until) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`, [name]);
         // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock.

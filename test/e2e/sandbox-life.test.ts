@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config.js';
-import { startSandbox } from '../../server/main.js';
+import { startSandbox } from '../../sandbox/start-sandbox.js';
 import { packageRoot } from '../../server/package-root.js';
 import { launchChromium } from '../helpers/browser.js';
 import { testDatabase } from '../helpers/database-env.js';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../server/package-root.js';
 
-export const CLI = join(packageRoot(), 'dist', 'server', 'cli.js');
+export const CLI = join(packageRoot(), 'dist', 'bin', 'centra-ometria.js');
 
 export interface ChildService {
   url: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config.js';
-import { startSandbox } from '../../server/main.js';
+import { startSandbox } from '../../sandbox/start-sandbox.js';
 import { pollPushErrors } from '../../server/ometria/poll-push-errors.js';
 import { createAlerter } from '../../server/alerts/alerter.js';
 import { createLogger } from '../../server/log/logger.js';

@@ -2,7 +2,7 @@
 // METRICS_TOKEN for /metrics); the sandbox on loopback stays open. Real HTTP on 127.0.0.1 throughout.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config.js';
-import { startSandbox } from '../../server/main.js';
+import { startSandbox } from '../../sandbox/start-sandbox.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
 import { testDatabase } from '../helpers/database-env.js';
 import { ADMIN_TOKEN, startStack, type Stack } from '../helpers/stack.js';

@@ -1,17 +1,7 @@
 import { toUtcIso } from '../common/to-utc-iso.js';
+import type { ConsentState, ConsentValue } from '../../store/consent-audit-store.js';
 
-export type ConsentValue = 'in' | 'out' | 'unknown';
-
-/** Marketing email consent as one source states it, or as merged from several. */
-export interface ConsentState {
-  state: ConsentValue;
-  /** When the customer gave or withdrew it, UTC ISO-8601 with `Z`; absent when the source does not date it. */
-  at?: string;
-  /** Where it was read, without PII: `customer:<id>:consent:<key>`, `customer:<id>:newsletter`, … */
-  source: string;
-  /** The Centra customer it came from: the audit's "who". */
-  customerId?: number;
-}
+export type { ConsentState, ConsentValue };
 
 /** A state without undefined keys: states are stored, compared and shown in the audit as they are. */
 export function consentState(state: ConsentValue, at: string | undefined, source: string, customerId: number): ConsentState {

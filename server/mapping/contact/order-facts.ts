@@ -5,25 +5,9 @@ import { roundMoney } from '../common/money.js';
 import { orderCurrency } from '../order/order-currency.js';
 import { orderTimestamp } from '../order/order-timestamp.js';
 import { isWholeOrderCancelled } from '../order/order-validity.js';
+import type { OrderFacts } from '../../store/customer-history-store.js';
 
-/** What segmentation needs from one order, kept per order in the customer history store. */
-export interface OrderFacts {
-  orderNumber: number;
-  contactKey: string;
-  /** When the order was placed, UTC ISO-8601 with `Z` (orderTimestamp). */
-  orderDate: string;
-  currency: string;
-  /** In `currency`, rounded to its minor units: see orderNetValue. 0 for a cancelled order. */
-  netValue: number;
-  /** Units still bought (after cancellations). */
-  items: number;
-  /** Of those, units not on sale (is-on-sale.ts). */
-  fullPriceItems: number;
-  /** Of those, units refunded. */
-  itemsReturned: number;
-  /** false when the whole order is cancelled (docs/design.md D3). */
-  isValid: boolean;
-}
+export type { OrderFacts };
 
 /** Refunded units and amount (order currency) of one order line. */
 export interface LineRefundAmount {
@@ -73,7 +57,7 @@ export function orderNetValue(
 
 /** A line's refund, capped at the units still bought so a double-counted return cannot exceed the line. */
 function refundFor(refunds: RefundsByLine | undefined, line: CentraOrderLine): LineRefundAmount {
-  const refund = refunds instanceof Map ? (refunds as ReadonlyMap<number, LineRefundAmount>).get(line.id) : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
+  const refund = refunds instanceof Map ? refunds.get(line.id) : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
   if (!refund) return { quantity: 0, amount: 0 };
   return { quantity: Math.min(effectiveQuantity(line), Math.max(0, refund.quantity)), amount: Math.max(0, refund.amount) };
 }

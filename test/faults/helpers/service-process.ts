@@ -21,7 +21,7 @@ process.once('exit', () => {
 });
 
 /**
- * `node dist/server/cli.js serve` in its own process, started again and again on the same environment (the same
+ * `node dist/bin/centra-ometria.js serve` in its own process, started again and again on the same environment (the same
  * DATA_DIR), as a supervisor would. Every line any run printed is kept in `lines`, for the log checks.
  * LOG_LEVEL defaults to debug here, so the "no secret in any log line" check sees every line the code can write.
  */
