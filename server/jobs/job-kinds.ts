@@ -30,16 +30,19 @@ export interface EventRoute {
   entityKey: (entityId: string) => string;
 }
 
-/** Event type → the one kind it is queued as; a type declared under two kinds stops the process at load. */
-export const EVENT_ROUTES: ReadonlyMap<string, EventRoute> = (() => {
-  const routes = new Map<string, EventRoute>();
-  for (const kind of jobKinds()) {
-    const events: Readonly<Record<string, (entityId: string) => string>> = JOB_KINDS[kind].events;
-    for (const [type, entityKey] of Object.entries(events)) {
+type KindTable = Readonly<Record<string, { events: Readonly<Record<string, (entityId: string) => string>> }>>;
+
+/** Event type → the one kind it is queued as; a type declared under two kinds is refused. */
+export function buildEventRoutes<K extends string>(kinds: KindTable & Record<K, unknown>): ReadonlyMap<string, { kind: K; entityKey: (entityId: string) => string }> {
+  const routes = new Map<string, { kind: K; entityKey: (entityId: string) => string }>();
+  for (const kind of Object.keys(kinds) as K[]) {
+    for (const [type, entityKey] of Object.entries(kinds[kind].events)) {
       const taken = routes.get(type);
       if (taken) throw new Error(`job-kinds.ts routes the event type ${type} to both ${taken.kind} and ${kind}: a developer must pick one`);
       routes.set(type, { kind, entityKey });
     }
   }
   return routes;
-})();
+}
+
+export const EVENT_ROUTES: ReadonlyMap<string, EventRoute> = buildEventRoutes<JobKind>(JOB_KINDS);
