@@ -16,7 +16,7 @@ import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
 import { metricsRouter } from './status/metrics.js';
 import { statusRouter } from './status/status-routes.js';
-import type { JobKind } from './store/job-store.js';
+import type { JobKind } from './jobs/job-kinds.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {

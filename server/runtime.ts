@@ -8,27 +8,16 @@ import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
 import { createReadClient, type ReadClient } from './ometria/read-client.js';
 import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/order/tracking-url.js';
-import { createPushClient, MAX_RECORDS_PER_PUSH } from './ometria/push-client.js';
+import { createPushClient } from './ometria/push-client.js';
 import { perSecond } from './remote/limiter-windows.js';
 import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
 import { createShareLimiter } from './remote/share-limiter.js';
-import type { Job, JobKind } from './store/job-store.js';
+import type { JobKind } from './jobs/job-kinds.js';
+import { createJobHandlers } from './jobs/job-registry.js';
 import type { Store } from './store/store.js';
 import type { SyncContext } from './jobs/sync-context.js';
-import { syncOrders } from './jobs/orders/sync-orders.js';
-import { syncAfterSale } from './jobs/after-sale/sync-after-sale.js';
-import { syncCustomers } from './jobs/customers/sync-customers.js';
-import { syncCollected } from './jobs/tracker-events/sync-collected.js';
 import type { CatalogueConfig } from './config/catalogue-config.js';
-import { createProductSyncHandler } from './jobs/products/sync-products.js';
 import { createWorker, type Worker } from './worker/worker.js';
-import { replayNewsletterJobs } from './jobs/newsletter/newsletter-replay.js';
-
-/**
- * Order jobs claimed per worker cycle, fetched in CENTRA_BATCH_SIZE slices. Five Ometria pushes' worth, so a
- * backlog fills whole 100-record pushes of contacts too (a contact already in Ometria is not re-sent).
- */
-export const ORDERS_PER_CYCLE = 5 * MAX_RECORDS_PER_PUSH;
 
 export interface Runtime {
   ctx: SyncContext;
@@ -99,16 +88,8 @@ export function createRuntime(
     customers: config.customers,
     unknownValues: createUnknownValueRecorder({ kv: store.kv, logger, now }),
   };
-  const handlers = {
-    shipment: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'shipment', jobs), batchSize: config.CENTRA_BATCH_SIZE },
-    return: { handle: (jobs: Job[]) => syncAfterSale(ctx, 'return', jobs), batchSize: config.CENTRA_BATCH_SIZE },
-    order: { handle: (jobs: Job[]) => syncOrders(ctx, jobs), batchSize: ORDERS_PER_CYCLE },
-    customer: { handle: (jobs: Job[]) => syncCustomers(ctx, jobs), batchSize: config.CENTRA_BATCH_SIZE },
-    collect: { handle: (jobs: Job[]) => syncCollected({ ...ctx, ometria: trackerOmetria }, jobs), batchSize: 100 },
-    newsletter: { handle: (jobs: Job[]) => replayNewsletterJobs(ctx, jobs), batchSize: 100 },
-    ...(catalogue ? { product: createProductSyncHandler(ctx, catalogue) } : {}),
-  };
+  const { handlers, handledKinds } = createJobHandlers(config, { ctx, trackerOmetria, catalogue });
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });
   const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-read', perSecond(4)), now, fetch: deps.fetch });
-  return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, checkCentraSchema, handledKinds: new Set(Object.keys(handlers) as JobKind[]) };
+  return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, checkCentraSchema, handledKinds };
 }

@@ -1,6 +1,5 @@
 import type { Store } from '../store/store.js';
 import type { DeadLetter } from '../store/dead-letter-store.js';
-import type { JobKind } from '../store/job-store.js';
 import { WEBHOOK_EVENT_KIND } from '../intake/dead-letter-event.js';
 
 export interface ReplayResult {
@@ -30,7 +29,7 @@ export function replayDeadLetters(store: Store, selection: { ids?: number[]; all
         result.notReplayable.push(letter.id);
         continue;
       }
-      await tx.jobs.enqueue(letter.job_kind as JobKind, letter.entity_key, now);
+      await tx.jobs.enqueue(letter.job_kind, letter.entity_key, now);
       await tx.deadLetters.markReplayed(letter.id, now);
       result.replayed.push({ id: letter.id, job: `${letter.job_kind} ${letter.entity_key}` });
     }

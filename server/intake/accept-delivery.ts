@@ -1,4 +1,4 @@
-import type { JobKind } from '../store/job-store.js';
+import type { JobKind } from '../jobs/job-kinds.js';
 import type { StoredEvent } from '../store/delivery-store.js';
 import type { Store } from '../store/store.js';
 import { deadLetterEvent, type EventDeadLetter } from './dead-letter-event.js';

@@ -1,4 +1,4 @@
-import type { JobKind } from '../store/job-store.js';
+import type { JobKind } from '../jobs/job-kinds.js';
 import type { Store } from '../store/store.js';
 import { acceptDelivery, type AcceptedDelivery, type IncomingDelivery } from './accept-delivery.js';
 

@@ -1,7 +1,7 @@
 import { alertFingerprint, catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { CentraFailure } from '../centra/centra-failure.js';
 import type { Job } from '../store/job-store.js';
-import { retryJob } from '../worker/reschedule.js';
+import { deadLetterJob, retryJob } from '../worker/settle-jobs.js';
 import type { SyncContext } from './sync-context.js';
 
 /**
@@ -43,9 +43,8 @@ export async function settleCentraFailure(ctx: SyncContext, job: Job, failure: C
     ? `Centra refuses any request for ${entity} (it answered the rest of the batch): ${failure.message}`
     : `Centra gave no data for ${entity} in ${CENTRA_ERROR_ATTEMPTS} attempts in a row: ${failure.message}`;
   const response = failure.status === 'error' ? { centra: failure.message } : (failure.response ?? { centra: failure.message });
-  const id = await ctx.store.deadLetters.add({ jobKind: job.kind, entityKey: job.entity_key, reason, response }, ctx.now());
-  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise(catalogueAlert('dead_letter', { source: 'centra', type: job.kind, id: job.entity_key, deadLetterId: id, message: failure.message, refused: failure.status === 'rejected' }));
+  await deadLetterJob(ctx, job, { reason, response }, (deadLetterId) =>
+    catalogueAlert('dead_letter', { source: 'centra', type: job.kind, id: job.entity_key, deadLetterId, message: failure.message, refused: failure.status === 'rejected' }));
 }
 
 function raiseDocumentAlert(ctx: SyncContext, kind: string, message: string): Promise<void> {

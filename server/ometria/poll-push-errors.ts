@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { catalogueAlert, type CatalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
-import type { JobKind } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { unreadableAnswer } from './classify-ometria-response.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
@@ -26,7 +25,7 @@ export interface PollDeps {
 }
 
 /** Record types whose id is also the key of the job that rebuilds them, so a dead letter of one can be replayed. */
-const REPLAYABLE: Record<string, JobKind> = { order: 'order' };
+const REPLAYABLE: Record<string, string> = { order: 'order' };
 
 /**
  * The one record an asynchronous error can be about, if there is one: Ometria names no record (docs/design.md D7),
@@ -36,7 +35,7 @@ const REPLAYABLE: Record<string, JobKind> = { order: 'order' };
  * pinned on the next record. Only orders are dead-lettered that way: their id is the job's key, so replay
  * rebuilds them; otherwise the alert names the suspects as before. A first poll (no watermark) identifies nothing.
  */
-async function identifyCulprit(tx: Store, since: number, now: number, type: string | undefined): Promise<{ type: string; id: string; jobKind: JobKind } | undefined> {
+async function identifyCulprit(tx: Store, since: number, now: number, type: string | undefined): Promise<{ type: string; id: string; jobKind: string } | undefined> {
   const jobKind = type === undefined ? undefined : REPLAYABLE[type];
   if (!jobKind || since <= 0) return undefined;
   const lookback = since - (now - since);

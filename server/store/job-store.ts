@@ -1,12 +1,12 @@
 import { createRowCountStore } from './row-count-store.js';
 import type { Sql } from './sql/sql.js';
 
-export type JobKind = 'order' | 'shipment' | 'return' | 'customer' | 'product' | 'collect' | 'newsletter';
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
 
 export interface Job {
   id: number;
-  kind: JobKind;
+  /** A JobKind (server/jobs/job-kinds.ts); the store takes any kind name and the jobs layer narrows it. */
+  kind: string;
   entity_key: string;
   state: JobState;
   attempts: number;
@@ -31,7 +31,7 @@ export const DEFAULT_LEASE_MS = 30_000;
  */
 export function createJobStore(sql: Sql) {
   const counts = createRowCountStore(sql);
-  const enqueue = (db: Sql, kind: JobKind, key: string, now: number) => db.run(`
+  const enqueue = (db: Sql, kind: string, key: string, now: number) => db.run(`
     INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
     VALUES (@kind, @key, 'pending', @now, @now, @now, @now)
     ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
@@ -53,17 +53,17 @@ export function createJobStore(sql: Sql) {
     RETURNING *`;
 
   return {
-    async enqueue(kind: JobKind, entityKey: string, now: number): Promise<void> {
+    async enqueue(kind: string, entityKey: string, now: number): Promise<void> {
       await enqueue(sql, kind, entityKey, now);
     },
     /** Oldest first. A claim holds the job for `leaseMs` (locked_until); after that another claimer may take it. */
-    async claimDue(kind: JobKind, limit: number, now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
+    async claimDue(kind: string, limit: number, now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
       const jobs = await sql.all<Job>(claimDueText, { kind, limit, now, lockedUntil: now + leaseMs });
       // RETURNING gives no order on either engine.
       return jobs.sort(oldestFirst);
     },
     /** Enqueues and claims these entities at once (the backfill, which already holds their data); running ones are left alone. */
-    claimNow(kind: JobKind, keys: readonly string[], now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
+    claimNow(kind: string, keys: readonly string[], now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
       return sql.transaction(async (tx) => {
         const claimed: Job[] = [];
         for (const key of keys) {
@@ -116,11 +116,11 @@ export function createJobStore(sql: Sql) {
     async releaseAllClaims(now: number): Promise<number> {
       return (await sql.run(`UPDATE jobs SET state = 'pending', locked_until = NULL, updated_at = ? WHERE state = 'running'`, [now])).changes;
     },
-    async nextRunAt(kind: JobKind): Promise<number | undefined> {
+    async nextRunAt(kind: string): Promise<number | undefined> {
       const row = await sql.get<{ t: number | null }>(`SELECT MIN(run_at) AS t FROM jobs WHERE kind = ? AND state = 'pending'`, [kind]);
       return row?.t ?? undefined;
     },
-    find(kind: JobKind, entityKey: string): Promise<Job | undefined> {
+    find(kind: string, entityKey: string): Promise<Job | undefined> {
       return sql.get<Job>(`SELECT * FROM jobs WHERE kind = ? AND entity_key = ? ORDER BY id DESC LIMIT 1`, [kind, entityKey]);
     },
     /** From the trigger-kept row_counts (migration 5): the cost of a read does not grow with the table. */

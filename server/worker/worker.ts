@@ -1,12 +1,19 @@
 import type { Logger } from '../log/logger.js';
-import { DEFAULT_LEASE_MS, type Job, type JobKind, type JobStore } from '../store/job-store.js';
+import { DEFAULT_LEASE_MS, type Job, type JobStore } from '../store/job-store.js';
 import { timerDelay } from '../remote/safe-timer.js';
 
 export type Handler = (jobs: Job[]) => Promise<void>;
 
+/** What the worker runs for one job kind: its handler and at most how many jobs one call is given. */
+export interface KindHandler {
+  handle: Handler;
+  batchSize: number;
+}
+
 export interface WorkerOptions {
   jobs: JobStore;
-  handlers: Partial<Record<JobKind, { handle: Handler; batchSize: number }>>;
+  /** By job kind; a kind not here is never claimed, so its jobs stay pending. */
+  handlers: Readonly<Record<string, KindHandler>>;
   logger: Logger;
   now: () => number;
   /** Longest idle wait between looks at the job table, ms (default: 1000). */
@@ -34,7 +41,7 @@ export function createWorker(options: WorkerOptions) {
   const runOnce = async (): Promise<number> => {
     if (!(await settleLeftovers())) return 0;
     let claimed = 0;
-    for (const [kind, handler] of Object.entries(options.handlers) as Array<[JobKind, { handle: Handler; batchSize: number }]>) {
+    for (const [kind, handler] of Object.entries(options.handlers)) {
       if (!running) break;
       const batch = await claim(kind, handler.batchSize);
       if (batch.length === 0) continue;
@@ -57,7 +64,7 @@ export function createWorker(options: WorkerOptions) {
 
   // A full or read-only disk makes every job write throw. The worker must outlive it: claims come back
   // empty (the loop idles and looks again), and jobs it cannot put back return when their lease expires.
-  const claim = async (kind: JobKind, limit: number): Promise<Job[]> => {
+  const claim = async (kind: string, limit: number): Promise<Job[]> => {
     try {
       return await options.jobs.claimDue(kind, limit, options.now(), leaseMs);
     } catch (error) {

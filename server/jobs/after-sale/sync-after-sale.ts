@@ -1,7 +1,7 @@
-import { fetchParentOrders, type AfterSaleKind, type ParentLookup } from '../../centra/orders/fetch-parent-orders.js';
+import { fetchParentOrders, type AfterSaleKind } from '../../centra/orders/fetch-parent-orders.js';
 import type { Job } from '../../store/job-store.js';
 import { resolveDocumentAlert, settleCentraFailure } from '../centra-failures.js';
-import { rescheduleAfterRemoteError, resolveAuthAlert } from '../../worker/reschedule.js';
+import { remoteStep } from '../../worker/settle-jobs.js';
 import type { SyncContext } from '../sync-context.js';
 
 /**
@@ -12,13 +12,9 @@ import type { SyncContext } from '../sync-context.js';
  */
 export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
   if (!(await ctx.centra.canSend(kind === 'shipment' ? 'ShipmentOrders' : 'ReturnOrders'))) return syncByLinksOnly(ctx, kind, jobs);
-  let parents: Map<number, ParentLookup>;
-  try {
-    parents = await fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key)));
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
-  }
-  await resolveAuthAlert(ctx.alerter, 'Centra');
+  const read = await remoteStep(ctx, 'Centra', jobs, () => fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key))));
+  if (!read.ok) return;
+  const parents = read.value;
   if (![...parents.values()].some((p) => p.status === 'document_rejected')) await resolveDocumentAlert(ctx, kind);
   const found: Job[] = [];
   for (const job of jobs) {

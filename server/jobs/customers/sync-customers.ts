@@ -6,10 +6,11 @@ import { fetchCustomersByEmail, fetchCustomersById, type FetchedCustomer } from 
 import { mapCustomerContact } from '../../mapping/contact/map-customer-contact.js';
 import { mergeConsent } from '../../mapping/contact/merge-consent.js';
 import { segmentationAttributes } from '../../mapping/contact/segmentation.js';
-import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import type { PushItem } from '../../ometria/push-records.js';
+import { pushJobRecords } from '../push-job-records.js';
 import type { Job } from '../../store/job-store.js';
 import { resolveDocumentAlert, settleCentraFailure } from '../centra-failures.js';
-import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../../worker/reschedule.js';
+import { remoteStep, retryJob } from '../../worker/settle-jobs.js';
 import { resolveOmetriaStore } from '../orders/store-map.js';
 import type { SyncContext } from '../sync-context.js';
 
@@ -26,16 +27,12 @@ interface Prepared {
  * audited and marked pushed once Ometria acknowledged them.
  */
 export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void> {
-  let byId: Map<number, FetchedCustomer>;
   const groups = new Map<number, CentraCustomer[]>();
-  try {
-    byId = (await ctx.centra.canSend('CustomersById'))
-      ? await fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)))
-      : await fetchCustomersViaEmail(ctx, jobs.map((j) => Number(j.entity_key)), groups);
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, jobs, error, 'Centra');
-  }
-  await resolveAuthAlert(ctx.alerter, 'Centra');
+  const read = await remoteStep(ctx, 'Centra', jobs, async () => (await ctx.centra.canSend('CustomersById'))
+    ? fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)))
+    : fetchCustomersViaEmail(ctx, jobs.map((j) => Number(j.entity_key)), groups));
+  if (!read.ok) return;
+  const byId = read.value;
   if (![...byId.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'customer');
   const prepared: Prepared[] = [];
   for (const [i, job] of jobs.entries()) {
@@ -53,24 +50,21 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
       await ctx.store.jobs.complete(job.id, ctx.now());
       continue;
     }
-    let group: CentraCustomer[] = groups.get(fetched.customer.id) ?? [fetched.customer];
-    if (fetched.customer.email && !groups.has(fetched.customer.id)) {
-      try {
-        const same = await fetchCustomersByEmail(ctx.centra, fetched.customer.email);
-        if (same.status === 'found') group = uniqueById([fetched.customer, ...same.customers]);
-      } catch (error) {
-        return rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
-      }
+    const { customer } = fetched;
+    let group: CentraCustomer[] = groups.get(customer.id) ?? [customer];
+    const email = customer.email;
+    if (email && !groups.has(customer.id)) {
+      // The read above already resolved Centra's auth alert.
+      const same = await remoteStep(ctx, 'Centra', jobs.slice(i), () => fetchCustomersByEmail(ctx.centra, email), { resolvesAuth: false });
+      if (!same.ok) return;
+      if (same.value.status === 'found') group = uniqueById([customer, ...same.value.customers]);
     }
     prepared.push(await prepare(ctx, job, group));
   }
   if (prepared.length === 0) return;
-  let result;
-  try {
-    result = await pushRecords(prepared.map((p) => p.item), { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, prepared.map((p) => p.job), error, 'Ometria');
-  }
+  const pushed = await pushJobRecords(ctx, prepared.map((p) => p.job), prepared.map((p) => p.item));
+  if (!pushed.ok) return;
+  const result = pushed.value;
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     for (const p of prepared) {

@@ -6,10 +6,11 @@ import { fetchOrders, type FetchedOrder } from '../../centra/orders/fetch-orders
 import { shippedShipments } from '../../mapping/order/shipment-progress.js';
 import { orderSourceVersion } from '../../mapping/order/source-version.js';
 import { MappingError, type MappingOwner } from '../../mapping/common/mapping-error.js';
-import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import type { PushItem } from '../../ometria/push-records.js';
 import type { Job } from '../../store/job-store.js';
 import { settleCentraFailure, resolveDocumentAlert } from '../centra-failures.js';
-import { rescheduleAfterRemoteError, resolveAuthAlert, retryJob } from '../../worker/reschedule.js';
+import { deadLetterJob, remoteStep, retryJob } from '../../worker/settle-jobs.js';
+import { pushJobRecords } from '../push-job-records.js';
 import { resolveOmetriaStore } from './store-map.js';
 import type { SyncContext } from '../sync-context.js';
 import { orderRecords } from './order-records.js';
@@ -28,26 +29,25 @@ interface Mapped {
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();
-  let centraAnswered = false;
-  // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
-  for (let i = 0, size = ctx.centraBatchSize; i < jobs.length; i += size, size = ctx.centraBatchSize) {
-    const slice = jobs.slice(i, i + size);
-    try {
-      const answers = await fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
+  let answered = 0;
+  // One step over all slices: a later slice refused leaves the auth alert it raises open, whatever an earlier one
+  // proved, and only the jobs not answered yet are rescheduled.
+  const read = await remoteStep(ctx, 'Centra', () => jobs.slice(answered), async () => {
+    // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
+    for (let size = ctx.centraBatchSize; answered < jobs.length; size = ctx.centraBatchSize) {
+      const slice = jobs.slice(answered, answered + size);
+      const answers = await fetchOrderSlice(ctx, slice);
       for (const [n, f] of answers) fetched.set(n, f);
-      centraAnswered = true;
+      answered += slice.length;
       if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
-    } catch (error) {
-      // A later slice refused: whatever an earlier one proved, the alert it raises stays open.
-      centraAnswered = false;
-      await rescheduleAfterRemoteError(ctx, jobs.slice(i), error, 'Centra');
-      jobs = jobs.slice(0, i);
-      break;
     }
-  }
-  if (centraAnswered) await resolveAuthAlert(ctx.alerter, 'Centra');
-  await settleFetchedOrders(ctx, jobs, fetched);
+  });
+  await settleFetchedOrders(ctx, read.ok ? jobs : jobs.slice(0, answered), fetched);
 }
+
+/** One Centra read for the orders of `slice`, teaching the batch sizer what it cost. */
+const fetchOrderSlice = (ctx: SyncContext, slice: readonly Job[]) =>
+  fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
 
 /**
  * The half of the pipeline after Centra: map, push contacts then orders then shipment events, settle each job.
@@ -61,12 +61,9 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   }
   if (mapped.length === 0) return;
 
-  let contactResult;
-  try {
-    contactResult = await pushRecords(mapped.flatMap((m) => (m.contact ? [m.contact] : [])), pushDeps(ctx));
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, mapped.map((m) => m.job), error, 'Ometria');
-  }
+  const contacts = await pushJobRecords(ctx, mapped.map((m) => m.job), mapped.flatMap((m) => (m.contact ? [m.contact] : [])));
+  if (!contacts.ok) return;
+  const contactResult = contacts.value;
   const ready: Mapped[] = [];
   for (const m of mapped) {
     if (!m.contact || contactResult.delivered.has(m.contact.record.id)) {
@@ -78,12 +75,9 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   }
   if (ready.length === 0) return;
 
-  let orderResult;
-  try {
-    orderResult = await pushRecords(ready.map((m) => m.order), pushDeps(ctx));
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, ready.map((m) => m.job), error, 'Ometria');
-  }
+  const orders = await pushJobRecords(ctx, ready.map((m) => m.job), ready.map((m) => m.order));
+  if (!orders.ok) return;
+  const orderResult = orders.value;
   const delivered: Mapped[] = [];
   for (const m of ready) {
     const rejected = orderResult.deadLettered.get(m.order.record.id);
@@ -94,15 +88,10 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
     }
   }
 
-  try {
-    await pushRecords(delivered.flatMap((m) => m.events), pushDeps(ctx));
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, delivered.map((m) => m.job), error, 'Ometria');
-  }
+  const events = await pushJobRecords(ctx, delivered.map((m) => m.job), delivered.flatMap((m) => m.events));
+  if (!events.ok) return;
   for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
 }
-
-const pushDeps = (ctx: SyncContext) => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
 
 /** Settles jobs that cannot be pushed now; returns the records for those that can. */
 async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<Mapped | undefined> {
@@ -167,14 +156,11 @@ async function notFoundYet(ctx: SyncContext, job: Job): Promise<void> {
     return;
   }
   const reason = `order ${job.entity_key} was still not visible in Centra ${Math.round(waited / 3_600_000)} h after its webhook`;
-  await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, reason }, ctx.now());
-  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise(catalogueAlert('order_not_found', { order: job.entity_key, reason }));
+  await deadLetterJob(ctx, job, { reason }, () => catalogueAlert('order_not_found', { order: job.entity_key, reason }));
 }
 
 async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: MappingOwner, problem: 'unmapped_market' | 'order_data'): Promise<undefined> {
-  const id = await ctx.store.deadLetters.add({ jobKind: 'order', entityKey: job.entity_key, recordType: 'order', recordId: String(order.number), reason }, ctx.now());
-  await ctx.store.jobs.markDead(job.id, reason, ctx.now());
-  await ctx.alerter.raise(catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: order.number, deadLetterId: id, reason, owner, problem }));
+  await deadLetterJob(ctx, job, { recordType: 'order', recordId: String(order.number), reason }, (deadLetterId) =>
+    catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: order.number, deadLetterId, reason, owner, problem }));
   return undefined;
 }

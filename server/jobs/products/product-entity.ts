@@ -1,4 +1,4 @@
-/** What a 'product' job names (server/intake/event-routing.ts): a product, a display item or a collection. */
+/** What a 'product' job names (its keys: server/jobs/job-kinds.ts): a product, a display item or a collection. */
 export type ProductEntity = { kind: 'product' | 'display-item' | 'collection'; id: number };
 
 export function parseProductEntity(entityKey: string): ProductEntity | undefined {

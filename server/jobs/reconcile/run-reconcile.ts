@@ -4,7 +4,7 @@ import { MappingError } from '../../mapping/common/mapping-error.js';
 import { contentHash } from '../../ometria/content-hash.js';
 import type { ReadClient } from '../../ometria/read-client.js';
 import type { FindingInput } from '../../store/finding-store.js';
-import type { JobKind } from '../../store/job-store.js';
+import type { JobKind } from '../job-kinds.js';
 import type { SyncContext } from '../sync-context.js';
 import { orderRecords } from '../orders/order-records.js';
 import { resolveOmetriaStore } from '../orders/store-map.js';

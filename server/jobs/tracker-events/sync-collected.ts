@@ -1,8 +1,8 @@
 import type { TrackerEvent } from '../../../shared/tracker-event-types.js';
-import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import type { PushItem } from '../../ometria/push-records.js';
 import type { Job } from '../../store/job-store.js';
 import type { PendingTrackerEvent } from '../../store/tracker-event-store.js';
-import { rescheduleAfterRemoteError } from '../../worker/reschedule.js';
+import { pushJobRecords } from '../push-job-records.js';
 import type { SyncContext } from '../sync-context.js';
 import { mapTrackerEvent, skusToLookUp } from '../../mapping/tracker-event/map-tracker-event.js';
 import { contactKeyLookup, ometriaIdentity, type ContactKeyLookup, type EventIdentity } from './ometria-identity.js';
@@ -56,12 +56,9 @@ export async function syncCollected(ctx: SyncContext, jobs: Job[], options: Coll
     if (record) items.push({ record, jobKind: 'collect', entityKey: job.entity_key });
     else await events.drop(row.id, ctx.now());
   }
-  let result;
-  try {
-    result = await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
-  } catch (error) {
-    return rescheduleAfterRemoteError(ctx, jobs, error, 'Ometria');
-  }
+  const pushed = await pushJobRecords(ctx, jobs, items);
+  if (!pushed.ok) return;
+  const result = pushed.value;
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.trackerEvents.markSent(result.delivered, now);
