@@ -10,7 +10,7 @@ import { queuePendingEvents } from './intake/accept-delivery.js';
 import { ROUTED_EVENT_TYPES } from './intake/event-routing.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { SANDBOX_WEBHOOK_SECRET, sandboxDataDir } from './config/sandbox-location.js';
 import { startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
 import { sandboxRouter } from '../sandbox/sandbox-router.js';
@@ -296,9 +296,6 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
   });
 }
 
-/** The sandbox's webhook secret: public on purpose, the sandbox only listens on 127.0.0.1. */
-export const SANDBOX_WEBHOOK_SECRET = 'sandbox-secret';
-
 /**
  * decisions.md 22: with no credentials, start an in-process Centra simulator and Ometria recorder and run the
  * real service against them. The sandbox store lives in DATA_DIR/sandbox and starts empty every time.
@@ -307,7 +304,7 @@ export async function startSandbox(config: Readonly<Config>, overrides: ServiceO
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const centra = await startCentraSimulator({ schema: config.CENTRA_SIM_SCHEMA });
   const ometria = await startOmetriaRecorder();
-  const dataDir = join(config.DATA_DIR, 'sandbox');
+  const dataDir = sandboxDataDir(config.DATA_DIR);
   rmSync(dataDir, { recursive: true, force: true });
   let url = '';
   const service = await startService(
