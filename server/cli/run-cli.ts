@@ -9,6 +9,7 @@ import { cliVersion } from './cli-version.js';
 import { doctorCommand } from './doctor-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
+import { sendWebhookCommand } from './send-webhook-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
 import { syncCommand } from './sync-command.js';
@@ -38,7 +39,7 @@ export function cliProgram(ctx: CliContext): Command {
       }),
     { isDefault: true },
   );
-  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand]) program.addCommand(command(ctx));
+  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand]) program.addCommand(command(ctx));
   configureTree(program);
   return program;
 }
