@@ -7,6 +7,7 @@ import type { CliContext } from './cli-context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-exit.js';
 import { cliVersion } from './cli-version.js';
 import { doctorCommand } from './doctor-command.js';
+import { initCommand } from './init-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
 import { sendWebhookCommand } from './send-webhook-command.js';
@@ -39,7 +40,7 @@ export function cliProgram(ctx: CliContext): Command {
       }),
     { isDefault: true },
   );
-  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand]) program.addCommand(command(ctx));
+  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand, initCommand]) program.addCommand(command(ctx));
   configureTree(program);
   return program;
 }
