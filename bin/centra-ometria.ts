@@ -9,6 +9,6 @@ const EXIT_GRACE_MS = 1_000;
 /** Loaded only in sandbox mode: production runs never load the simulators. */
 const startSandbox: StartSandbox = async (config, overrides) => (await import('../sandbox/start-sandbox.js')).startSandbox(config, overrides);
 
-const code = await runCli(process.argv.slice(2), process.env, { startSandbox });
+const code = await runCli(process.argv.slice(2), process.env, { serve: { startSandbox } });
 process.exitCode = code;
 setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Config } from '../server/config/load-config.js';
 import { createLogger } from '../server/log/logger.js';
+import { SANDBOX_WEBHOOK_SECRET, sandboxDataDir } from '../server/config/sandbox-location.js';
 import { startService, type ServiceHandle, type ServiceOverrides } from '../server/main.js';
 import { dataDirFailure } from '../server/start-up-error.js';
 import { startCentraSimulator } from './centra-simulator/index.js';
@@ -9,8 +9,7 @@ import { seedNearNow } from './shop-life.js';
 import { startOmetriaRecorder } from './ometria-recorder/index.js';
 import { sandboxRouter } from './sandbox-router.js';
 
-/** The sandbox's webhook secret: public on purpose, the sandbox only listens on 127.0.0.1. */
-export const SANDBOX_WEBHOOK_SECRET = 'sandbox-secret';
+export { SANDBOX_WEBHOOK_SECRET };
 
 /**
  * With no credentials (README, "Try it: the sandbox"), start an in-process Centra simulator and Ometria recorder and run the real
@@ -19,7 +18,7 @@ export const SANDBOX_WEBHOOK_SECRET = 'sandbox-secret';
  */
 export async function startSandbox(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const dataDir = join(config.DATA_DIR, 'sandbox');
+  const dataDir = sandboxDataDir(config.DATA_DIR);
   try {
     rmSync(dataDir, { recursive: true, force: true });
   } catch (error) {

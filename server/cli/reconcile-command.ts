@@ -1,37 +1,46 @@
-import { parseArgs } from 'node:util';
-import type { Config } from '../config/load-config.js';
-import { createLogger } from '../log/logger.js';
-import { runReconcile } from '../jobs/reconcile/run-reconcile.js';
-import { createRuntime } from '../runtime.js';
-import { openConfiguredStore } from '../open-configured-store.js';
+import { Command } from 'commander';
+import { runReconcile, type ReconcileResult } from '../jobs/reconcile/run-reconcile.js';
+import type { CliContext } from './cli-context.js';
+import { commandConfig, requireCredentials } from './command-config.js';
+import { jsonOption, tenantOption, wholeNumber } from './command-options.js';
+import { withSession } from './command-session.js';
+import { printResult } from './print-result.js';
+import { textTable } from './text-table.js';
+
+interface ReconcileReport extends ReconcileResult {
+  active: Array<{ id: number; state: string; kind: string; entity: string; team: string; detail: string }>;
+}
 
 /**
  * `reconcile [--days N] [--no-repair] [--read-back N]`: compares Centra with our ledger and Ometria, stores
  * findings, re-enqueues safe repairs and runs them; prints the findings. Exit 1 when findings remain open.
  */
-export async function reconcileCommand(config: Readonly<Config>, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { days: { type: 'string' }, 'no-repair': { type: 'boolean' }, 'read-back': { type: 'string' } } });
-  const days = Number(values.days ?? 7);
-  const readBackLimit = Number(values['read-back'] ?? config.RECONCILE_READBACK_LIMIT);
-  if (!Number.isInteger(days) || days < 1 || !Number.isInteger(readBackLimit) || readBackLimit < 0) {
-    console.error('--days must be a positive whole number and --read-back a whole number');
-    return 2;
-  }
-  if (config.mode === 'sandbox') {
-    console.error('reconcile needs CENTRA_API_URL and OMETRIA_API_KEY');
-    return 2;
-  }
-  const store = await openConfiguredStore(config);
-  try {
-    const runtime = createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now });
-    const repair = !values['no-repair'];
-    const result = await runReconcile(runtime.ctx, { scope: `last ${days} days (cli)`, days, readBackLimit, repair, reader: runtime.reader });
-    if (repair) await runtime.worker.drain();
-    console.log(`checked ${result.checked} orders: ${result.findings} finding(s), ${result.repaired} re-enqueued`);
-    const open = await store.findings.listActive();
-    for (const f of open) console.log(`${f.state.padEnd(8)} ${f.kind.padEnd(26)} ${f.entity.padEnd(14)} ${f.detail}`);
-    return open.some((f) => f.state === 'open') ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+export function reconcileCommand(ctx: CliContext): Command {
+  return new Command('reconcile')
+    .description('compare Centra with Ometria, store findings, repair the safe ones; exit 1 while findings are open')
+    .option('--days <n>', 'orders updated in the last n days', wholeNumber('--days', 1), 7)
+    .option('--no-repair', 'only report: re-enqueue nothing')
+    .option('--read-back <n>', 'orders read back from Ometria at most (default: RECONCILE_READBACK_LIMIT)', wholeNumber('--read-back', 0))
+    .addOption(jsonOption())
+    .addOption(tenantOption())
+    .action(async (opts: { days: number; repair: boolean; readBack?: number; json?: boolean; tenant?: string }) => {
+      const config = await commandConfig(ctx.env, opts.tenant);
+      requireCredentials(config, 'reconcile');
+      const report = await withSession(config, async ({ store, runtime: build }): Promise<ReconcileReport> => {
+        const runtime = build();
+        const readBackLimit = opts.readBack ?? config.RECONCILE_READBACK_LIMIT;
+        const result = await runReconcile(runtime.ctx, { scope: `last ${opts.days} days (cli)`, days: opts.days, readBackLimit, repair: opts.repair, reader: runtime.reader });
+        if (opts.repair) await runtime.worker.drain();
+        const active = (await store.findings.listActive()).map(({ id, state, kind, entity, team, detail }) => ({ id, state, kind, entity, team, detail }));
+        return { ...result, active };
+      });
+      printResult(opts.json, report, formatReconcile);
+      ctx.exit(report.active.some((f) => f.state === 'open') ? 1 : 0);
+    });
+}
+
+function formatReconcile(r: ReconcileReport): string {
+  const head = `checked ${r.checked} orders: ${r.findings} finding(s), ${r.repaired} re-enqueued`;
+  if (r.active.length === 0) return head;
+  return `${head}\n\n${textTable(r.active, [['STATE', (f) => f.state], ['KIND', (f) => f.kind], ['ENTITY', (f) => f.entity], ['DETAIL', (f) => f.detail]])}`;
 }

@@ -1,88 +1,82 @@
-import { ConfigError, loadCentraAccess, loadConfig, type Config } from '../config/load-config.js';
-import { doctorCommand } from './doctor-command.js';
-import { ensureTenantSchema } from '../tenants/ensure-tenant-schema.js';
+import { resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { withEnvFile } from '../config/env-file.js';
 import { backfillCommand } from './backfill-command.js';
+import type { CliContext } from './cli-context.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-exit.js';
+import { cliVersion } from './cli-version.js';
+import { doctorCommand } from './doctor-command.js';
+import { initCommand } from './init-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { replayCommand } from './replay-command.js';
+import { sendWebhookCommand } from './send-webhook-command.js';
 import { serveCommand, type ServeOptions } from './serve-command.js';
 import { statusCommand } from './status-command.js';
 import { syncCommand } from './sync-command.js';
 
-const USAGE = `usage: centra-ometria <command>
-  serve                                   run the companion service (default)
-  replay <dead-letter-id>... | --all [--type order|contact]
-                                          re-run the jobs behind dead letters and push them
-  status                                  print backlog, dead letters and open alerts as JSON
-  backfill [--since DATE] [--entities orders,customers,products]
-                                          import history (orders newest first); resumes where it stopped
-  reconcile [--days 7] [--no-repair] [--read-back N]
-                                          compare Centra with Ometria, store findings, repair safe ones
-  sync [products] [--incremental]         sync the product catalogue now (full by default)
-  doctor [--json] [--schema FILE]         check the configured Centra's live schema: what works, what is degraded
-  sync newsletter                         poll Centra's newsletter subscriptions now (sign-ups, unsubscribes)
-With TENANTS_FILE, every command but serve takes --tenant <id>: it runs on that tenant's store and configuration.`;
+/** Help is wrapped at this many columns whatever the terminal, so docs/cli.md can hold it verbatim. */
+const HELP_WIDTH = 100;
 
-const COMMANDS: ReadonlySet<string> = new Set(['serve', 'replay', 'status', 'backfill', 'reconcile', 'sync', 'doctor']);
+const EXIT_CODES_HELP = `
+Exit codes: 0 done, 1 the work failed (a message says what), 2 the command was used wrongly.
+Configuration comes from the environment, over a .env file in the working directory (docs/cli.md).
+With TENANTS_FILE, every command but serve and doctor takes --tenant <id>.`;
 
-/** docs/design.md D24: every command exits non-zero with a message on failure. */
-export async function runCli(argv: string[], env: Record<string, string | undefined>, serve: ServeOptions = {}): Promise<number> {
-  const [command = 'serve', ...rest] = argv;
+/** The command tree: every command with its options and help; actions report their exit code to `ctx`. */
+export function cliProgram(ctx: CliContext, serveOptions: ServeOptions = {}): Command {
+  const program = new Command('centra-ometria')
+    .description('Connects Centra to Ometria: the companion service and the commands to operate it.')
+    .version(cliVersion(), '-V, --version', 'print the version')
+    .addHelpText('after', EXIT_CODES_HELP);
+  program.addCommand(
+    new Command('serve')
+      .description('run the companion service (the default command; the sandbox when no credentials are set)')
+      // As the default command it receives any unknown command's name: say that, not "too many arguments".
+      .allowExcessArguments()
+      .action(async (_opts: unknown, serve: Command) => {
+        if (serve.args.length > 0) throw new UsageError(`unknown command "${serve.args[0]}" (see centra-ometria --help)`);
+        ctx.exit(await serveCommand(loadConfig(ctx.env), serveOptions));
+      }),
+    { isDefault: true },
+  );
+  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand, initCommand]) program.addCommand(command(ctx));
+  configureTree(program);
+  return program;
+}
+
+/** Settings commander does not pass on to added commands: usage errors throw, help has one width. */
+function configureTree(command: Command): void {
+  command.exitOverride().helpOption('-h, --help', 'print help for the command').showHelpAfterError('(add --help for usage)').configureHelp({ helpWidth: HELP_WIDTH, sortSubcommands: false });
+  for (const sub of command.commands) configureTree(sub);
+}
+
+/**
+ * Parses `argv` (without node and the script), runs the command and returns its exit code (docs/cli.md): 0 done,
+ * 1 failed, 2 used wrongly. `envFile` (default ./.env) lies beneath `env`; a missing file is no error. `serve` carries
+ * what the entry point composes for the serve command (the sandbox's start-up, which server/ never imports).
+ */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  options: { envFile?: string; serve?: ServeOptions } = {},
+): Promise<number> {
+  let code = EXIT_OK;
+  const command = argv.find((a) => !a.startsWith('-')) ?? 'serve';
   try {
-    if (command === '--help' || command === 'help') {
-      console.log(USAGE);
-      return 0;
-    }
-    if (!COMMANDS.has(command)) {
-      console.error(`centra-ometria: unknown command "${command}"\n${USAGE}`);
-      return 2;
-    }
-    // Needs only Centra's endpoint and token: it is the first check of a going-live.
-    if (command === 'doctor') return await doctorCommand(loadCentraAccess(env), rest);
-    const loaded = loadConfig(env);
-    if (command === 'serve') return await serveCommand(loaded, serve);
-    const { tenant, args } = takeTenantOption(rest);
-    const config = await tenantConfig(loaded, tenant);
-    switch (command) {
-      case 'replay':
-        return await replayCommand(config, args);
-      case 'status':
-        return await statusCommand(config);
-      case 'backfill':
-        return await backfillCommand(config, args);
-      case 'reconcile':
-        return await reconcileCommand(config, args);
-      case 'sync':
-        return await syncCommand(config, args);
-      default:
-        throw new Error(`command "${command}" is listed but not dispatched`);
-    }
+    const ctx: CliContext = { env: withEnvFile(env, options.envFile ?? resolve('.env')), exit: (c) => (code = c) };
+    await cliProgram(ctx, options.serve).parseAsync(argv, { from: 'user' });
+    return code;
   } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the help, the version or the usage error already.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n(add --help for usage)`);
+      return EXIT_USAGE;
+    }
     console.error(error instanceof ConfigError ? error.message : `centra-ometria ${command} failed: ${(error as Error).message}`);
-    return 1;
+    return EXIT_FAILURE;
   }
-}
-
-/** `--tenant <id>` or `--tenant=<id>`, taken out so each command parses the rest as before. */
-function takeTenantOption(args: string[]): { tenant: string | undefined; args: string[] } {
-  const rest = [...args];
-  const at = rest.findIndex((a) => a === '--tenant' || a.startsWith('--tenant='));
-  if (at === -1) return { tenant: undefined, args: rest };
-  const [option] = rest.splice(at, 1);
-  const tenant = option!.includes('=') ? option!.slice('--tenant='.length) : rest.splice(at, 1)[0];
-  if (!tenant) throw new ConfigError('--tenant needs a tenant id');
-  return { tenant, args: rest };
-}
-
-/** The configuration a command runs with: the tenant's own with TENANTS_FILE (its schema created if missing). */
-async function tenantConfig(config: Readonly<Config>, tenant: string | undefined): Promise<Readonly<Config>> {
-  if (!config.tenants) {
-    if (tenant !== undefined) throw new ConfigError('--tenant needs TENANTS_FILE: without it the deployment has one tenant');
-    return config;
-  }
-  const ids = Object.keys(config.tenants);
-  if (tenant === undefined) throw new ConfigError(`TENANTS_FILE is set: name the tenant with --tenant <id> (one of ${ids.join(', ')})`);
-  const chosen = config.tenants[tenant];
-  if (!chosen) throw new ConfigError(`--tenant ${tenant}: no such tenant in TENANTS_FILE (one of ${ids.join(', ')})`);
-  await ensureTenantSchema(chosen);
-  return chosen;
 }

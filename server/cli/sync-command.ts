@@ -1,37 +1,57 @@
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import { runCatalogueSync } from '../jobs/products/catalogue-sync.js';
-import type { Config } from '../config/load-config.js';
-import { createLogger } from '../log/logger.js';
-import { createRuntime } from '../runtime.js';
-import { openConfiguredStore } from '../open-configured-store.js';
+import { runNewsletterPoll } from '../jobs/newsletter/newsletter-poll.js';
+import { newsletterPollEnabled, newsletterPollSettings } from '../config/newsletter-settings.js';
+import type { CliContext } from './cli-context.js';
+import { UsageError } from './cli-exit.js';
+import { commandConfig, requireCredentials } from './command-config.js';
+import { jsonOption, tenantOption } from './command-options.js';
+import { withSession } from './command-session.js';
+import { printResult } from './print-result.js';
 import { progressReporter } from './progress-reporter.js';
-import { syncNewsletter } from './sync-newsletter-command.js';
+import { keyValueTable } from './text-table.js';
 
-/** `sync products [--incremental]`: a catalogue sync now (full by default), with progress. `sync newsletter`: one newsletter poll now. */
-export async function syncCommand(config: Readonly<Config>, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { incremental: { type: 'boolean' } } });
-  const entity = positionals[0] ?? 'products';
-  if (entity === 'newsletter') return syncNewsletter(config);
-  if (entity !== 'products') {
-    console.error(`sync: unknown entity "${positionals[0]}" (supported: products, newsletter)`);
-    return 2;
-  }
-  if (config.mode === 'sandbox' || !config.CATALOGUE_STORES) {
-    console.error('sync products needs CENTRA_API_URL, OMETRIA_API_KEY and CATALOGUE_STORES');
-    return 2;
-  }
-  const store = await openConfiguredStore(config);
-  const progress = progressReporter('products');
-  try {
-    const runtime = createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now });
-    const result = await runCatalogueSync(runtime.ctx, runtime.catalogue!, {
-      mode: values.incremental ? 'incremental' : 'full',
-      onProgress: (p) => progress.update(p.products, Math.max(p.products, 1)),
-    });
-    progress.stop();
-    console.log(JSON.stringify(result, null, 2));
-    return result.state === 'failed' ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+/** `sync [products] [--incremental]`, `sync newsletter`: what the scheduler runs, now, with the result printed. */
+export function syncCommand(ctx: CliContext): Command {
+  const sync = new Command('sync').description('run a catalogue sync or a newsletter poll now');
+  sync.addCommand(
+    new Command('products')
+      .description('sync the product catalogue now (full by default), with progress')
+      .option('--incremental', 'only products changed since the last sync')
+      .addOption(jsonOption())
+      .addOption(tenantOption())
+      .action(async (opts: { incremental?: boolean; json?: boolean; tenant?: string }) => {
+        const config = await commandConfig(ctx.env, opts.tenant);
+        requireCredentials(config, 'sync products');
+        if (!config.CATALOGUE_STORES) throw new UsageError('sync products needs CATALOGUE_STORES: without it no catalogue is synced');
+        const result = await withSession(config, async ({ runtime: build }) => {
+          const runtime = build();
+          const progress = progressReporter('products', opts.json ? process.stderr : process.stdout);
+          const done = await runCatalogueSync(runtime.ctx, runtime.catalogue!, {
+            mode: opts.incremental ? 'incremental' : 'full',
+            onProgress: (p) => progress.update(p.products, Math.max(p.products, 1)),
+          });
+          progress.stop();
+          return done;
+        });
+        printResult(opts.json, result, keyValueTable);
+        ctx.exit(result.state === 'failed' ? 1 : 0);
+      }),
+    { isDefault: true },
+  );
+  sync.addCommand(
+    new Command('newsletter')
+      .description("poll Centra's newsletter subscriptions now (sign-ups, unsubscribes)")
+      .addOption(jsonOption())
+      .addOption(tenantOption())
+      .action(async (opts: { json?: boolean; tenant?: string }) => {
+        const config = await commandConfig(ctx.env, opts.tenant);
+        requireCredentials(config, 'sync newsletter');
+        if (!newsletterPollEnabled(config)) throw new UsageError('sync newsletter: CONSENT_MAPPING has "useNewsletterSubscriptions": false, so subscriptions are not read');
+        const result = await withSession(config, ({ runtime }) => runNewsletterPoll(runtime().ctx, newsletterPollSettings(config)));
+        printResult(opts.json, result, keyValueTable);
+        ctx.exit(result.state === 'failed' ? 1 : 0);
+      }),
+  );
+  return sync;
 }

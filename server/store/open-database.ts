@@ -15,8 +15,11 @@ export const DIR_MODE = 0o700;
 /** The SQLite file and its -wal and -shm companions: owner read and write only. */
 export const FILE_MODE = 0o600;
 
+/** The SQLite file of the store under a DATA_DIR. */
+export const sqliteFile = (dataDir: string): string => join(dataDir, 'centra-ometria.sqlite');
+
 export function openDatabase(dataDir: string, options: OpenOptions): Db {
-  const file = join(dataDir, 'centra-ometria.sqlite');
+  const file = sqliteFile(dataDir);
   createPrivately(dataDir, file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -11,9 +11,12 @@ export interface ChildService {
   exited: Promise<number | null>;
 }
 
-/** Runs the built CLI's `serve` in its own process (as operators do) and resolves once it says it is ready. */
-export async function spawnService(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildService> {
-  const proc = spawn(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs the built CLI's `serve` in its own process (as operators do) and resolves once it says it is ready; `cwd`
+ * is where it looks for a .env file.
+ */
+export async function spawnService(env: Record<string, string>, timeoutMs = 20_000, cwd?: string): Promise<ChildService> {
+  const proc = spawn(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'], cwd });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -33,10 +36,10 @@ export async function spawnService(env: Record<string, string>, timeoutMs = 20_0
   return { url, proc, output, exited };
 }
 
-/** Runs the built CLI once and collects its exit code and output. */
-export function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the built CLI once and collects its exit code and output; `cwd` is where it looks for a .env file. */
+export function runCliProcess(args: string[], env: Record<string, string>, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c) => (stdout += c));

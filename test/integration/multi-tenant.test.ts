@@ -222,9 +222,9 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await runCli(['status', '--tenant', 'acme'], { ...baseEnv, TENANTS_FILE: file })).toBe(0);
+      expect(await runCli(['status', '--json', '--tenant', 'acme'], { ...baseEnv, TENANTS_FILE: file })).toBe(0);
       expect(JSON.parse(String(logs.mock.calls[0]![0]))).toMatchObject({ openDeadLetters: 1 });
-      expect(await runCli(['status', '--tenant=bolt'], { ...baseEnv, TENANTS_FILE: file })).toBe(0);
+      expect(await runCli(['status', '--json', '--tenant=bolt'], { ...baseEnv, TENANTS_FILE: file })).toBe(0);
       expect(JSON.parse(String(logs.mock.calls[1]![0]))).toMatchObject({ openDeadLetters: 0 });
       expect(await runCli(['status'], { ...baseEnv, TENANTS_FILE: file })).toBe(1);
       expect(String(errors.mock.calls[0]![0])).toMatch(/--tenant <id> \(one of acme, bolt\)/);
