@@ -29,7 +29,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   const [visitorId, forgetVisitor] = visitor(store);
   const [bridge, newPage] = ometriaBridge(cfg.store);
   const endpoint = cfg.endpoint;
-  let enqueue = (e: TrackerEvent) => warn(`no data-endpoint: ${e.type} goes to the Ometria tag only`);
+  let enqueue = (e: TrackerEvent) => warn(e.type, 'not sent: no data-endpoint');
   let unlock = () => {};
   let stop = unlock;
 
@@ -57,7 +57,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
       url: location.href.slice(0, MAX_STRING),
       data,
     } as TrackerEvent;
-    info(type, masked(data), granted() ? '' : '(held until consent(true))');
+    info(type, masked(data), granted() ? '' : 'held until consent');
     pass(e);
   };
 
@@ -70,14 +70,14 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
     const [type, build, needs] = BUILDERS[m as keyof typeof BUILDERS];
     methods[m] = (x) => {
       const d = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
-      d ? track(type, d) : warn(`${m} ignored: it needs ${needs}`);
+      d ? track(type, d) : warn(m, 'ignored: needs', needs);
     };
   }
   const names = Object.keys(methods) as MethodName[];
 
   const call = guard((m: unknown, ...a: unknown[]) => {
     const f = methods[m as string];
-    f ? f(...a) : warn(`unknown method ${String(m)}`);
+    f ? f(...a) : warn('unknown method', m);
   });
 
   const api = ((m: unknown, ...a: unknown[]) => call(m, ...a)) as CentraOmetria;

@@ -59,12 +59,12 @@ export const delivery = (
       if (granted()) write(sent.concat(read()));
       const ms = backoff(++failures);
       schedule(ms);
-      warn(`${sent.length} event(s) not delivered (${r ? r.status : 'network error'}); retry in ${ms | 0} ms`);
+      warn('not delivered:', r ? r.status : 'network error', '- retry in ms', ms | 0);
     } else {
       failures = 0;
       read().length && schedule(0);
     }
-    r && reply(r, sent.length);
+    r && reply(r);
   };
 
   /** Sends from the queue. Normally one request at a time; when the page is being left, everything at once. */
@@ -84,7 +84,7 @@ export const delivery = (
     let body: string;
     do {
       const [b, sent, n] = batch(q, store, visitorId());
-      n > sent.length && warn(`${n - sent.length} event(s) too big to ever send, dropped`);
+      n > sent.length && warn('dropped, too big to send:', n - sent.length);
       q = q.slice(n);
       write(q); // claimed: no other tab sends these
       if ((body = b)) {

@@ -96,7 +96,7 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
           }
         : undefined;
     },
-    'id and currency (ISO 4217)',
+    'id, currency',
   ],
   addToBasket: ['add_to_basket', product, 'sku'],
   removeFromBasket: ['remove_from_basket', product, 'sku'],
@@ -109,7 +109,7 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
       // the token is passed through untouched: only the server can check it (docs/tracker.md, identify)
       return email || customerId ? { email, customerId, token: str(x.token) } : undefined;
     },
-    'a valid email or customerId',
+    'email or customerId',
   ],
   checkout: ['checkout', () => ({}), ''],
   orderComplete: [
