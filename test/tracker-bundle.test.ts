@@ -66,7 +66,7 @@ describe('dist/tracker.js', () => {
   it('installs from its script tag and replays the snippet queue (run in a jsdom page)', async () => {
     const dom = new JSDOM(
       `<!doctype html><html><body data-ometria-product-sku="PRD1BLK">
-<script>window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}</script>
+<script>!function(w,n){var c=w[n]=w[n]||function(){(w[n].q=w[n].q||[]).push(arguments)};c.q=c.q||[];"productView collectionView basket addToBasket removeFromBasket identify checkout orderComplete consent".split(" ").forEach(function(m){c[m]=c[m]||function(){w[n].q.push([m].concat([].slice.call(arguments)))}})}(window,"centraOmetria")</script>
 <script>centraOmetria('identify', {email: 'a@example.com'}); centraOmetria('basket', {id: 's', currency: 'GBP', lines: []});</script>
 </body></html>`,
       { url: 'https://shop.example.com/p/shirt', runScripts: 'dangerously' },
