@@ -1,5 +1,6 @@
 // The browser bundle (issue 6): built with the project's rollup.config.mjs, in memory (dist/ is left alone).
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,7 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
 type RollupOptions = { input: string; output: { file: string; format: string } & Record<string, unknown> } & Record<string, unknown>;
 const code: Record<string, string> = {};
 let chunkCount: Record<string, number> = {};
+const declarations: Record<string, string[]> = {};
 
 beforeAll(async () => {
   const { rollup } = await import('rollup');
@@ -30,8 +32,10 @@ beforeAll(async () => {
       const { output } = await bundle.generate(cfg.output as never);
       await bundle.close();
       const name = path.basename(cfg.output.file);
-      chunkCount[name] = output.length;
-      code[name] = (output[0] as { code: string }).code;
+      const chunks = output.filter((o) => o.type === 'chunk');
+      chunkCount[name] = chunks.length;
+      code[name] = chunks[0]!.code;
+      declarations[name] = output.filter((o) => o.fileName.endsWith('.d.ts')).map((o) => o.fileName);
     }
   } finally {
     process.chdir(cwd);
@@ -102,5 +106,12 @@ describe('dist/tracker.esm.js', () => {
     expect(js).toMatch(/export\s*\{[^}]*\bcreateTracker\b/);
     expect(js).not.toMatch(/\brequire\s*\(|\bimport\s*[({"'\w*]/);
     expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
+  });
+
+  it('comes with the type declarations package.json "exports" points bundlers at', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> };
+    const entry = pkg.exports['.']!;
+    expect(entry.import).toBe('./dist/tracker.esm.js');
+    expect(declarations['tracker.esm.js']!.map((f) => './dist/' + f)).toContain(entry.types);
   });
 });
