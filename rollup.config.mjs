@@ -1,9 +1,10 @@
 // Builds the browser tracker (issue 6): dist/tracker.js (one minified IIFE for the script tag) and
-// dist/tracker.esm.js (ESM for bundlers). No runtime dependencies; tracker/ imports only shared/ids and types.
+// dist/tracker.esm.js (ESM for bundlers, `import … from 'centra-ometria'`, with types under dist/types/). No runtime dependencies; tracker/ imports only shared/ids and types.
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const ts = () => typescript({ tsconfig: 'tracker/tsconfig.json', include: ['tracker/**/*.ts', 'shared/**/*.ts'] });
+const ts = (compilerOptions = {}) =>
+  typescript({ tsconfig: 'tracker/tsconfig.json', include: ['tracker/**/*.ts', 'shared/**/*.ts'], compilerOptions });
 const min = () =>
   terser({
     ecma: 2020,
@@ -27,7 +28,8 @@ export default [
   {
     input: 'tracker/esm.ts',
     output: { file: 'dist/tracker.esm.js', format: 'es', plugins: [min()] },
-    plugins: [ts()],
+    // types for bundlers (package.json "exports"): dist/types/tracker/esm.d.ts and what it imports
+    plugins: [ts({ declaration: true, declarationDir: 'dist/types' })],
     treeshake: { moduleSideEffects: false },
     onwarn,
   },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { packageRoot } from '../server/package-root.js';
+import { launchChromium } from '../test/helpers/browser.js';
 import type { Figure } from './report.js';
 
 /** Bundle size, and the main-thread cost of one tracker call in headless Chromium (median of 2,000). */
@@ -12,7 +12,7 @@ export async function trackerBench(): Promise<Figure[]> {
     { name: 'tracker bundle, minified', value: bundle.length, unit: 'bytes', how: 'dist/tracker.js' },
     { name: 'tracker bundle, minified + gzipped', value: gzipSync(bundle, { level: 9 }).length, unit: 'bytes', goal: '≤ 3584 (budget 5120)', how: 'gzip -9' },
   ];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<html><body></body></html>');

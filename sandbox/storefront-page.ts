@@ -1,4 +1,5 @@
 import { escapeHtml } from '../server/status/html.js';
+import { SNIPPET } from '../tracker/snippet.js';
 
 /** One style-colour of the demo catalogue, with its sizes (ids per docs/design.md D2). */
 export interface StorefrontProduct {
@@ -43,7 +44,7 @@ export function storefrontPage(input: StorefrontPageInput): string {
     : `<section><h2>Products</h2><ul id="products">${list}</ul></section>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo storefront</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;max-width:760px}section,aside{border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1rem 0}button{margin-left:.5rem}code{background:#f3f3f3;padding:0 .3em}</style>
-<script>window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}</script>
+<script>${SNIPPET}</script>
 <script async src="${escapeHtml(input.companionUrl)}/tracker.js" data-endpoint="${escapeHtml(input.companionUrl)}/collect" data-store="${escapeHtml(input.store)}" data-require-consent="false"></script>
 </head><body>
 <h1>Demo storefront <small>(${escapeHtml(input.store)})</small></h1>

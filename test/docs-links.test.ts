@@ -6,12 +6,6 @@ import { packageRoot } from '../server/package-root.js';
 const root = packageRoot();
 const README_MAX_LINES = 200;
 
-/**
- * Pages other branches of this change are writing: a link to one counts as broken only once the page exists
- * here and the anchor is missing, or never while it is absent. Delete an entry when its page has landed.
- */
-const PAGES_BEING_WRITTEN = new Set(['docs/design.md', 'docs/tracker.md', 'docs/cli.md']);
-
 const pages = (): string[] => [
   'README.md',
   ...readdirSync(join(root, 'docs'))
@@ -62,7 +56,7 @@ function brokenLinks(page: string): Broken[] {
     const [path, anchor] = link.split('#', 2) as [string, string | undefined];
     const target = path === '' ? page : relative(root, join(root, dirname(page), path));
     if (!existsSync(join(root, target))) {
-      if (!PAGES_BEING_WRITTEN.has(target)) broken.push({ page, link, problem: `${target} does not exist` });
+      broken.push({ page, link, problem: `${target} does not exist` });
       continue;
     }
     if (anchor && target.endsWith('.md') && !anchors(readFileSync(join(root, target), 'utf8')).has(anchor)) {

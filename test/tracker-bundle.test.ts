@@ -1,5 +1,6 @@
 // The browser bundle (issue 6): built with the project's rollup.config.mjs, in memory (dist/ is left alone).
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +18,8 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
 
 type RollupOptions = { input: string; output: { file: string; format: string } & Record<string, unknown> } & Record<string, unknown>;
 const code: Record<string, string> = {};
-const chunkCount: Record<string, number> = {};
+let chunkCount: Record<string, number> = {};
+const declarations: Record<string, string[]> = {};
 
 beforeAll(async () => {
   const { rollup } = await import('rollup');
@@ -30,8 +32,10 @@ beforeAll(async () => {
       const { output } = await bundle.generate(cfg.output as never);
       await bundle.close();
       const name = path.basename(cfg.output.file);
-      chunkCount[name] = output.length;
-      code[name] = (output[0] as { code: string }).code;
+      const chunks = output.filter((o) => o.type === 'chunk');
+      chunkCount[name] = chunks.length;
+      code[name] = chunks[0]!.code;
+      declarations[name] = output.filter((o) => o.fileName.endsWith('.d.ts')).map((o) => o.fileName);
     }
   } finally {
     process.chdir(cwd);
@@ -66,7 +70,7 @@ describe('dist/tracker.js', () => {
   it('installs from its script tag and replays the snippet queue (run in a jsdom page)', async () => {
     const dom = new JSDOM(
       `<!doctype html><html><body data-ometria-product-sku="PRD1BLK">
-<script>window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}</script>
+<script>!function(w,n){var c=w[n]=w[n]||function(){(w[n].q=w[n].q||[]).push(arguments)};c.q=c.q||[];"productView collectionView basket addToBasket removeFromBasket identify checkout orderComplete consent".split(" ").forEach(function(m){c[m]=c[m]||function(){w[n].q.push([m].concat([].slice.call(arguments)))}})}(window,"centraOmetria")</script>
 <script>centraOmetria('identify', {email: 'a@example.com'}); centraOmetria('basket', {id: 's', currency: 'GBP', lines: []});</script>
 </body></html>`,
       { url: 'https://shop.example.com/p/shirt', runScripts: 'dangerously' },
@@ -102,5 +106,12 @@ describe('dist/tracker.esm.js', () => {
     expect(js).toMatch(/export\s*\{[^}]*\bcreateTracker\b/);
     expect(js).not.toMatch(/\brequire\s*\(|\bimport\s*[({"'\w*]/);
     expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
+  });
+
+  it('comes with the type declarations package.json "exports" points bundlers at', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, { types: string; import: string }> };
+    const entry = pkg.exports['.']!;
+    expect(entry.import).toBe('./dist/tracker.esm.js');
+    expect(declarations['tracker.esm.js']!.map((f) => './dist/' + f)).toContain(entry.types);
   });
 });

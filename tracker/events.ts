@@ -1,6 +1,7 @@
 /**
- * Public method → wire event data (shared/tracker-event-types.ts). Every id goes through the shared/ids helpers
- * (docs/design.md D2). A builder returns undefined when a required field is missing: the call is then ignored.
+ * Public method → wire event data (shared/tracker-event-types.ts). Every id goes through the shared/ids helpers, so
+ * the storefront's ids match the ones the companion sends to Ometria. A builder returns undefined when a required
+ * field is missing or invalid: the call is then ignored (debug mode says which fields the method needs).
  */
 import { collectionAttributeId, normaliseIdPart, parseAttributeId, variantKey } from '../shared/ids/index.js';
 import type {
@@ -15,7 +16,7 @@ import type {
   TrackerEventType,
 } from '../shared/tracker-event-types.js';
 import type { MethodName } from './types.js';
-import { cur, list, num, qty, str } from './util.js';
+import { cur, list, num, qty, str } from './coerce.js';
 
 type In = Record<string, unknown>;
 
@@ -51,7 +52,8 @@ const collectionId = (v: unknown): string | undefined => {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type Builder<T extends TrackerEventType> = [T, (x: In) => TrackerEventDataMap[T] | undefined];
+/** [wire event type, builder, what the call needs (for debug mode)]. */
+type Builder<T extends TrackerEventType> = [T, (x: In) => TrackerEventDataMap[T] | undefined, string];
 
 export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerEventType> } = {
   productView: [
@@ -62,6 +64,7 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
         ? { sku: s, productSku: key(x.productSku), name: str(x.name), price: num(x.price), currency: cur(x.currency) }
         : undefined;
     },
+    'sku',
   ],
   collectionView: [
     'collection_view',
@@ -75,6 +78,7 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
           }
         : undefined;
     },
+    'collectionId',
   ],
   basket: [
     'basket',
@@ -92,25 +96,28 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
           }
         : undefined;
     },
+    'id, currency',
   ],
-  addToBasket: ['add_to_basket', product],
-  removeFromBasket: ['remove_from_basket', product],
+  addToBasket: ['add_to_basket', product, 'sku'],
+  removeFromBasket: ['remove_from_basket', product, 'sku'],
   identify: [
     'identify',
     (x): IdentifyData | undefined => {
       const e = str(x.email);
       const email = e && EMAIL.test(e) ? e : undefined;
       const customerId = key(x.customerId);
-      // the token is passed through untouched: only the server can check it (signed identity, README)
+      // the token is passed through untouched: only the server can check it (docs/tracker.md, identify)
       return email || customerId ? { email, customerId, token: str(x.token) } : undefined;
     },
+    'email or customerId',
   ],
-  checkout: ['checkout', () => ({})],
+  checkout: ['checkout', () => ({}), ''],
   orderComplete: [
     'order_complete',
     (x): OrderCompleteData | undefined => {
       const orderNumber = key(x.orderNumber);
       return orderNumber ? { orderNumber } : undefined;
     },
+    'orderNumber',
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * Drives Ometria's own web tag (`window.ometria`, docs/design.md O10) when the page loads it:
+ * Drives Ometria's own web tag (`window.ometria`; docs/tracker.md, "Ometria's web tag") when the page loads it:
  * one `init(pageType, pageData, storeId)` per page (and per SPA navigation), `identify(email)`,
  * `setBasket(ometria.Basket)` with the restore URL on every basket snapshot, `trackAddToBasket`,
  * and `trackTransaction` on order completion. Every call is guarded: a missing or throwing tag changes nothing.

@@ -1,6 +1,6 @@
 /** Delivery to /collect: batching under the size caps, the request itself, and what a response means. */
 import type { TrackerEvent } from '../shared/tracker-event-types.js';
-import { MAX_BODY, MAX_EVENTS } from './util.js';
+import { MAX_BODY, MAX_EVENTS } from './wire-limits.js';
 
 export const OK = 0;
 export const RETRY = 1;
@@ -53,9 +53,10 @@ export const batch = (
 /**
  * POSTs one body as text/plain (a CORS simple request: no preflight) with fetch keepalive, so it survives the
  * page being closed. Without a usable fetch, or when fetch fails while the page is being hidden, it falls back
- * to navigator.sendBeacon (fire and forget: accepted counts as delivered). Calls back once with the outcome.
+ * to navigator.sendBeacon (fire and forget: accepted counts as delivered). Calls back once with the outcome, and
+ * the response when there was one.
  */
-export const post = (url: string, body: string, leaving: boolean, done: (o: Outcome) => void): void => {
+export const post = (url: string, body: string, leaving: boolean, done: (o: Outcome, r?: Response) => void): void => {
   const beacon = () => {
     try {
       return navigator.sendBeacon(url, body);
@@ -70,6 +71,6 @@ export const post = (url: string, body: string, leaving: boolean, done: (o: Outc
   } catch {
     // fetch missing or refused synchronously
   }
-  if (p) p.then((r) => done(classify(r.status)), fallback).catch(() => {});
+  if (p) p.then((r) => done(classify(r.status), r), fallback).catch(() => {});
   else done(beacon() ? OK : RETRY);
 };

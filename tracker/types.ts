@@ -1,5 +1,5 @@
 /**
- * Public API of the storefront tracker (`window.centraOmetria`, docs/design.md D28–D29).
+ * Public API of the storefront tracker (`window.centraOmetria`; documented in docs/tracker.md).
  * Inputs are lenient (ids may be numbers, amounts may be numeric strings); the tracker normalises them to the
  * wire format of shared/tracker-event-types.ts and ignores a call that lacks a required field.
  */
@@ -57,7 +57,7 @@ export interface BasketChangeInput {
 export interface IdentifyInput {
   email?: string;
   customerId?: Id;
-  /** Minted by the storefront's backend for this email (README, "Signed identity"); required by most companions. */
+  /** Minted by the storefront's backend for this email (docs/tracker.md, identify); required by most companions. */
   token?: string;
 }
 
@@ -100,4 +100,6 @@ export interface TrackerConfig {
   store: string;
   /** `data-require-consent="true"`: nothing is sent or stored before `consent(true)`. */
   requireConsent?: boolean | undefined;
+  /** `data-debug`: logs each event and each rejection, with the reason, to the console (docs/tracker.md, debug). */
+  debug?: boolean | undefined;
 }

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config/load-config.js';
 import type { ServiceHandle } from '../../server/main.js';
@@ -14,14 +14,15 @@ import { startSandbox } from '../../sandbox/start-sandbox.js';
 import { seedCatalogue } from '../../sandbox/centra-simulator/index.js';
 import { storefrontPage, type StorefrontProduct } from '../../sandbox/storefront-page.js';
 import { storefrontProducts } from '../../sandbox/storefront-route.js';
+import { launchChromium } from '../helpers/browser.js';
 import { testDatabase, type TestDatabase } from '../helpers/database-env.js';
+import { SNIPPET } from '../../tracker/snippet.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bundle = join(root, 'dist', 'tracker.js');
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Builds dist/tracker.js when it is missing or older than a tracker source file. */
 function ensureBundle(): void {
@@ -39,7 +40,7 @@ let tap: Awaited<ReturnType<typeof startCollectTap>>;
 beforeAll(async () => {
   ensureBundle();
   tap = await startCollectTap(() => stack.service.url);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   // The storefront: another origin on 127.0.0.1, allowed by TRACKER_ALLOWED_ORIGINS.
   const app = express();
   app.get('/', (req, res) => {
@@ -47,6 +48,13 @@ beforeAll(async () => {
     const page = storefrontPage({ companionUrl: stack.service.url, store: 'example.com/uk', products, selected, linesWithProductSku: false });
     // tracker.js from the companion; events through the tap to the companion's /collect
     res.type('html').send(page.replace(`data-endpoint="${stack.service.url}/collect"`, `data-endpoint="${tap.url}/collect"`));
+  });
+  // Direct method calls made by an inline script, before the async tracker has loaded (the snippet's stubs).
+  app.get('/direct', (req, res) => {
+    const sku = String(req.query.sku);
+    res.type('html').send(`<!doctype html><html><head><script>${SNIPPET}</script>
+<script>window.loadedAtCall = window.centraOmetria.l === 1; centraOmetria.productView({ sku: ${JSON.stringify(sku)} }); centraOmetria.identify({ email: 'direct@example.com' });</script>
+<script async src="${stack.service.url}/tracker.js" data-endpoint="${tap.url}/collect" data-store="example.com/uk"></script></head><body></body></html>`);
   });
   app.get('/elsewhere', (_req, res) => void res.type('html').send('<!doctype html><title>elsewhere</title><p>No tracker here.</p>'));
   shop = await new Promise<Server>((resolve) => {
@@ -157,6 +165,18 @@ describe('the tracker in a real browser', () => {
     });
     for (const e of events) expect(e).toMatchObject({ identity_account_id: 'c1001', identity_email: 'shopper@example.com' });
     await expectEachEventOnce(tap.sent, visitor);
+  });
+
+  it('queues direct method calls made before the script loads and sends them once it has', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const product = products[2]!;
+    await page.goto(`${shopUrl}/direct?sku=${encodeURIComponent(product.productSku)}`);
+    await page.waitForFunction(() => (window as unknown as { centraOmetria?: { l?: number } }).centraOmetria?.l === 1);
+    expect(await page.evaluate(() => (window as unknown as { loadedAtCall: boolean }).loadedAtCall)).toBe(false);
+
+    const viewed = await waitFor(() => ometriaEvents().find((e) => e.event_type === 'product_viewed'), 'the product view in Ometria');
+    expect(viewed).toMatchObject({ identity_email: 'direct@example.com', properties: { product_id: product.productSku } });
   });
 
   it('delivers every event once after /collect was unreachable for the first requests', async () => {

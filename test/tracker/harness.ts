@@ -1,7 +1,8 @@
 /** Shared set-up for the jsdom tracker tests (not a test file itself). */
 import { vi } from 'vitest';
 import type { TrackerBatch, TrackerEvent } from '../../shared/tracker-event-types.js';
-import { createTracker, install } from '../../tracker/core.js';
+import { createTracker } from '../../tracker/create-tracker.js';
+import { install } from '../../tracker/install.js';
 import type { CentraOmetria, TrackerConfig } from '../../tracker/types.js';
 
 export const ENDPOINT = 'https://companion.example.com/collect';

@@ -11,7 +11,7 @@ import {
   TrackerEventSchema,
 } from '../../shared/schemas/tracker-events.js';
 import { BUILDERS } from '../../tracker/events.js';
-import { MAX_BODY, MAX_EVENTS, MAX_LINES, MAX_STRING } from '../../tracker/util.js';
+import { MAX_BODY, MAX_EVENTS, MAX_LINES, MAX_STRING } from '../../tracker/wire-limits.js';
 
 const id = (n = 1) => n.toString(16).padStart(32, '0');
 const at = '2025-01-02T03:04:05.678Z';

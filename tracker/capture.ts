@@ -1,0 +1,75 @@
+/**
+ * Declarative capture and SPA navigation. A page marked with `data-ometria-product-sku` or `data-ometria-collection-id`
+ * (plus `data-ometria-collection-name`) is a product or collection view without any script; each is captured once per
+ * page. history.pushState / replaceState / popstate to a new path start a new page: capture runs again and the
+ * Ometria tag gets a fresh init.
+ */
+import type { Guard } from './guard.js';
+
+/** Declarative capture runs at most this often, ms. */
+export const CAPTURE_MS = 50;
+
+const PRODUCT_ATTR = 'product-sku';
+const COLLECTION_ATTR = 'collection-id';
+
+/** The tracker's productView and collectionView. */
+type Views = [product: (x: object) => void, collection: (x: object) => void];
+
+/** Starts watching the page; returns stop(). */
+export const capture = ([product, collection]: Views, newPage: () => void, guard: Guard): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  let path = location.pathname;
+  let seen: Record<string, 1> = {};
+
+  const find = (name: string) => document.querySelector(`[data-ometria-${name}]`);
+  const attr = (el: Element | null, name: string) => el && el.getAttribute('data-ometria-' + name);
+  const once = (k: string) => !seen[k] && (seen[k] = 1);
+
+  const run = () => {
+    timer = 0;
+    const p = attr(find(PRODUCT_ATTR), PRODUCT_ATTR);
+    const el = find(COLLECTION_ATTR);
+    const c = attr(el, COLLECTION_ATTR);
+    if (p && once('p' + p)) product({ sku: p });
+    if (c && once('c' + c)) collection({ collectionId: c, name: attr(el, 'collection-name') });
+  };
+  const later = () => {
+    timer ||= setTimeout(guard(run), CAPTURE_MS);
+  };
+  const nav = guard(() => {
+    if (location.pathname != path) {
+      path = location.pathname;
+      seen = {};
+      newPage();
+    }
+    later();
+  });
+
+  for (const k of ['pushState', 'replaceState'] as const) {
+    const orig = history[k];
+    history[k] = function (this: History, ...a: Parameters<History['pushState']>) {
+      const r = orig.apply(this, a);
+      nav();
+      return r;
+    };
+  }
+  addEventListener('popstate', nav);
+  document.addEventListener('DOMContentLoaded', nav);
+  let mo: MutationObserver | undefined;
+  try {
+    mo = new MutationObserver(nav);
+    mo.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-ometria-' + PRODUCT_ATTR, 'data-ometria-' + COLLECTION_ATTR],
+    });
+  } catch {
+    // no MutationObserver: capture runs on load and on navigation only
+  }
+  later();
+  return () => {
+    mo && mo.disconnect();
+    clearTimeout(timer);
+  };
+};

@@ -1,0 +1,101 @@
+/**
+ * The storefront tracker (issue 6; docs/tracker.md), wired from its concerns. One closure per page, no classes:
+ * the bundle stays small.
+ *
+ * Flow: public call → event (uuid, time, page URL, normalised data; events.ts) → held in memory until consent when
+ * consent is required (consent.ts) → Ometria tag bridge (ometria.ts) + bounded stored queue (queue.ts) → batched
+ * POST to /collect (delivery.ts, send.ts). Pages can also be marked up instead of scripted (capture.ts).
+ */
+import type { TrackerEvent, TrackerEventType } from '../shared/tracker-event-types.js';
+import { capture } from './capture.js';
+import { consentGate } from './consent.js';
+import { debugConsole, masked } from './debug.js';
+import { delivery } from './delivery.js';
+import { BUILDERS } from './events.js';
+import { guarded } from './guard.js';
+import { ometriaBridge } from './ometria.js';
+import { storedQueue } from './queue.js';
+import { QUEUE_KEY, storage } from './storage.js';
+import type { CentraOmetria, MethodName, TrackerConfig } from './types.js';
+import { uuid } from './uuid.js';
+import { visitor } from './visitor.js';
+import { MAX_STRING } from './wire-limits.js';
+
+export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
+  const store = storage();
+  const [guard, kill] = guarded();
+  const debug = debugConsole(cfg.debug);
+  const [info, warn] = debug;
+  const [visitorId, forgetVisitor] = visitor(store);
+  const [bridge, newPage] = ometriaBridge(cfg.store);
+  const endpoint = cfg.endpoint;
+  let enqueue = (e: TrackerEvent) => warn(e.type, 'not sent: no data-endpoint');
+  let unlock = () => {};
+  let stop = unlock;
+
+  const [granted, pass, choose] = consentGate(
+    store,
+    cfg.requireConsent,
+    (e) => {
+      bridge(e);
+      enqueue(e);
+    },
+    () => {
+      store[2](QUEUE_KEY);
+      forgetVisitor();
+      unlock();
+    },
+  );
+  if (endpoint)
+    [enqueue, unlock, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
+
+  const track = (type: TrackerEventType, data: TrackerEvent['data']) => {
+    const e = {
+      id: uuid().replace(/-/g, ''),
+      type,
+      at: new Date().toISOString(),
+      url: location.href.slice(0, MAX_STRING),
+      data,
+    } as TrackerEvent;
+    info(type, masked(data), granted() ? '' : 'held until consent');
+    pass(e);
+  };
+
+  const methods: Record<string, (x?: unknown) => void> = Object.create(null);
+  methods.consent = (g) => {
+    info('consent', g);
+    choose(g);
+  };
+  for (const m in BUILDERS) {
+    const [type, build, needs] = BUILDERS[m as keyof typeof BUILDERS];
+    methods[m] = (x) => {
+      const d = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
+      d ? track(type, d) : warn(m, 'ignored: needs', needs);
+    };
+  }
+  const names = Object.keys(methods) as MethodName[];
+
+  const call = guard((m: unknown, ...a: unknown[]) => {
+    const f = methods[m as string];
+    f ? f(...a) : warn('unknown method', m);
+  });
+
+  const api = ((m: unknown, ...a: unknown[]) => call(m, ...a)) as CentraOmetria;
+  for (const m of names) {
+    (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => call(m, ...a);
+    document.addEventListener(
+      'ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()),
+      (e) => call(m, (e as CustomEvent).detail),
+    );
+  }
+  api.l = 1;
+  api.q = { push: (a) => call(...(Array.from(a) as [unknown])) };
+
+  const stopCapture = capture([methods.productView!, methods.collectionView!], newPage, guard);
+  api.destroy = () => {
+    kill();
+    stopCapture();
+    stop();
+  };
+  return api;
+};
