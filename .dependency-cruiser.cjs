@@ -40,6 +40,8 @@ module.exports = {
       comment: 'server/mapping/ is pure (Centra shape in, Ometria shape out): no files, sockets, HTTP, databases or remote clients.',
       from: { path: '^server/mapping/' },
       to: {
+        // A type import does no I/O: mapping may name the row types the store owns (OrderFacts, ConsentState).
+        dependencyTypesNot: ['type-only'],
         path: [
           '^(node:)?(fs|net|http|https|http2|dgram|child_process)(/|$)',
           '^(pg|better-sqlite3|express|graphql-request)$',

@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'bench/results/**', 'test/fixtures/**', 'contracts/**'],
   },
   {
-    files: ['{server,shared,tracker,sandbox,test,bench}/**/*.ts'],
+    files: ['{server,shared,tracker,sandbox,test,bench,bin}/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -18,7 +18,7 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
 
 type RollupOptions = { input: string; output: { file: string; format: string } & Record<string, unknown> } & Record<string, unknown>;
 const code: Record<string, string> = {};
-let chunkCount: Record<string, number> = {};
+const chunkCount: Record<string, number> = {};
 const declarations: Record<string, string[]> = {};
 
 beforeAll(async () => {

@@ -17,7 +17,7 @@ type Views = [product: (x: object) => void, collection: (x: object) => void];
 
 /** Starts watching the page; returns stop(). */
 export const capture = ([product, collection]: Views, newPage: () => void, guard: Guard): (() => void) => {
-  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let path = location.pathname;
   let seen: Record<string, 1> = {};
 
@@ -26,7 +26,7 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
   const once = (k: string) => !seen[k] && (seen[k] = 1);
 
   const run = () => {
-    timer = 0;
+    timer = undefined;
     const p = attr(find(PRODUCT_ATTR), PRODUCT_ATTR);
     const el = find(COLLECTION_ATTR);
     const c = attr(el, COLLECTION_ATTR);
@@ -46,6 +46,7 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
   });
 
   for (const k of ['pushState', 'replaceState'] as const) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with apply(this)
     const orig = history[k];
     history[k] = function (this: History, ...a: Parameters<History['pushState']>) {
       const r = orig.apply(this, a);

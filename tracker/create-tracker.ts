@@ -61,7 +61,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
     pass(e);
   };
 
-  const methods: Record<string, (x?: unknown) => void> = Object.create(null);
+  const methods = Object.create(null) as Record<string, (x?: unknown) => void>;
   methods.consent = (g) => {
     info('consent', g);
     choose(g);

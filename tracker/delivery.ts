@@ -38,7 +38,7 @@ export const delivery = (
   [, warn, reply]: Debug,
 ): Delivery => {
   const tab = uuid();
-  let timer: ReturnType<typeof setTimeout> | 0 = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let busy = false;
 
@@ -70,7 +70,7 @@ export const delivery = (
   /** Sends from the queue. Normally one request at a time; when the page is being left, everything at once. */
   const flush = (leaving?: boolean) => {
     clearTimeout(timer);
-    timer = 0;
+    timer = undefined;
     if (!granted() || (busy && !leaving)) return;
     const [owner, until] = lock();
     if (owner && owner != tab && +until! > Date.now()) {

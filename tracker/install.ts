@@ -11,6 +11,6 @@ export const install = (cfg: TrackerConfig): CentraOmetria => {
   if (old && old.l) return old as CentraOmetria;
   const api = createTracker(cfg);
   w.centraOmetria = api;
-  for (const a of ((old && old.q) || []) as ArrayLike<unknown>[]) api.q.push(a);
+  for (const a of (old && old.q) || []) api.q.push(a);
   return api;
 };

@@ -13,8 +13,8 @@ export type Queue = [read: () => TrackerEvent[], write: (q: TrackerEvent[]) => v
 export const storedQueue = ([get, set, del]: Store): Queue => [
   () => {
     try {
-      const q = JSON.parse(get(QUEUE_KEY) || '[]');
-      return Array.isArray(q) ? q : [];
+      const q: unknown = JSON.parse(get(QUEUE_KEY) || '[]');
+      return Array.isArray(q) ? (q as TrackerEvent[]) : [];
     } catch {
       return [];
     }

@@ -1,7 +1,9 @@
 import type { RateWindow } from '../remote/rate-limiter.js';
 import type { CentraClient } from './centra-client.js';
 
-export const RATE_LIMITS_QUERY = `query RateLimits { rateLimits { type intervalSeconds quota usedQuota remainingQuota } }`;
+import { RATE_LIMITS_QUERY } from './rate-limits-query.js';
+
+export { RATE_LIMITS_QUERY };
 
 const WINDOW_MS: Readonly<Record<string, number>> = { TEN_SECONDS: 10_000, ONE_HOUR: 3_600_000 };
 

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 export interface CommandSession {
   config: Readonly<Config>;
   store: Store;
-  runtime(): Runtime;
+  runtime: () => Runtime;
 }
 
 /**

@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   // Direct method calls made by an inline script, before the async tracker has loaded (the snippet's stubs).
   app.get('/direct', (req, res) => {
-    const sku = String(req.query.sku);
+    const sku = typeof req.query.sku === 'string' ? req.query.sku : '';
     res.type('html').send(`<!doctype html><html><head><script>${SNIPPET}</script>
 <script>window.loadedAtCall = window.centraOmetria.l === 1; centraOmetria.productView({ sku: ${JSON.stringify(sku)} }); centraOmetria.identify({ email: 'direct@example.com' });</script>
 <script async src="${stack.service.url}/tracker.js" data-endpoint="${tap.url}/collect" data-store="example.com/uk"></script></head><body></body></html>`);

@@ -14,7 +14,7 @@ afterEach(resetPage);
 
 const root = join(import.meta.dirname, '..', '..');
 const win = window as unknown as { centraOmetria?: CentraOmetria & { q: ArrayLike<unknown>[] } };
-// eslint-disable-next-line no-new-func -- test only: runs the storefront's inline snippet as written
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- test only: runs the storefront's inline snippet as written
 const runSnippet = () => new Function(SNIPPET)();
 
 describe('the snippet', () => {
@@ -43,6 +43,7 @@ describe('the snippet', () => {
     const api = installed();
     runSnippet();
     expect(win.centraOmetria).toBe(api);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- compared by identity, never called
     expect(win.centraOmetria!.productView).toBe(api.productView);
   });
 

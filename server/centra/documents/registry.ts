@@ -1,12 +1,12 @@
-import { LIST_CUSTOMER_IDS_QUERY } from '../../jobs/backfill/backfill-customers.js';
+import { LIST_CUSTOMER_IDS_QUERY } from '../customers/customer-ids-query.js';
 import { COUNT_ORDERS_QUERY, LIST_ORDERS_QUERY } from '../orders/list-orders-query.js';
 import { CATALOGUE_SETUP_QUERY, CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from '../products/change-queries.js';
 import { buildProductsByIdQuery, PRODUCT_PAGE_QUERY, RECENT_PRODUCTS_QUERY } from '../products/product-query.js';
 import { buildCustomersByIdQuery, CUSTOMERS_BY_EMAIL_QUERY } from '../customers/customer-query.js';
 import { NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, NEWSLETTER_SUBSCRIPTIONS_QUERY } from '../newsletter/newsletter-query.js';
-import { buildOrdersQuery } from '../orders/fetch-orders.js';
-import { buildParentOrdersQuery } from '../orders/fetch-parent-orders.js';
-import { RATE_LIMITS_QUERY } from '../live-quota.js';
+import { buildOrdersQuery } from '../orders/order-query.js';
+import { buildParentOrdersQuery } from '../orders/parent-orders-query.js';
+import { RATE_LIMITS_QUERY } from '../rate-limits-query.js';
 import type { CentraCapability } from './capabilities.js';
 
 /**

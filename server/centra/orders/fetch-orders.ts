@@ -1,18 +1,11 @@
 import type { CentraClient } from '../centra-client.js';
 import { CentraOrderSchema, type CentraOrder } from './centra-order.js';
 import { fetchByAlias, type Fetched } from '../fetch-by-alias.js';
-import { ORDER_FRAGMENTS } from './order-query.js';
+import { buildOrdersQuery } from './order-query.js';
+
+export { buildOrdersQuery };
 
 export type FetchedOrder = Fetched<{ order: CentraOrder }>;
-
-/**
- * Many orders in one request, one alias each (docs/design.md D12): `o14: orders(where: {number: 14}, limit: 1)`.
- * Valid whether or not Centra's filter takes a list. Held orders are hidden by Centra, so they read as not found.
- */
-export function buildOrdersQuery(numbers: readonly number[]): string {
-  const fields = numbers.map((n) => `  o${n}: orders(where: { number: ${n} }, limit: 1) { ...OrderFields }`);
-  return `query OrdersByNumber {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENTS}`;
-}
 
 /** One bad order number never fails its neighbours: see fetch-by-alias.ts. */
 export function fetchOrders(

@@ -48,3 +48,12 @@ fragment OrderFields on Order {
   }
 }
 `;
+
+/**
+ * Many orders in one request, one alias each (docs/design.md D12): `o14: orders(where: {number: 14}, limit: 1)`.
+ * Valid whether or not Centra's filter takes a list. Held orders are hidden by Centra, so they read as not found.
+ */
+export function buildOrdersQuery(numbers: readonly number[]): string {
+  const fields = numbers.map((n) => `  o${n}: orders(where: { number: ${n} }, limit: 1) { ...OrderFields }`);
+  return `query OrdersByNumber {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENTS}`;
+}

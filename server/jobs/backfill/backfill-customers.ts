@@ -1,8 +1,8 @@
 import type { SyncContext } from '../sync-context.js';
 
-export const LIST_CUSTOMER_IDS_QUERY = `query ListCustomerIds($limit: Int!, $page: Int!) {
-  customers(sort: [id_ASC], limit: $limit, page: $page) { id }
-}`;
+import { LIST_CUSTOMER_IDS_QUERY } from '../../centra/customers/customer-ids-query.js';
+
+export { LIST_CUSTOMER_IDS_QUERY };
 
 /**
  * Queues a customer job for every Centra customer (paged ids), so each is synced with its consent and

@@ -1,5 +1,8 @@
 import type { CentraAttribute } from '../../centra/products/centra-product.js';
-import type { OmetriaAttribute } from '../product/product-mapping-context.js';
+import type { OmetriaProduct } from '../../ometria/ometria-records.js';
+
+/** One attribute of an Ometria product record. */
+export type OmetriaAttribute = NonNullable<OmetriaProduct['attributes']>[number];
 
 /** A Centra dynamic attribute sent to Ometria as a product attribute, e.g. material. */
 export interface CustomAttributeRule {

@@ -57,7 +57,7 @@ export function orderNetValue(
 
 /** A line's refund, capped at the units still bought so a double-counted return cannot exceed the line. */
 function refundFor(refunds: RefundsByLine | undefined, line: CentraOrderLine): LineRefundAmount {
-  const refund = refunds instanceof Map ? refunds.get(line.id) : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
+  const refund = refunds instanceof Map ? (refunds as ReadonlyMap<number, LineRefundAmount>).get(line.id) : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
   if (!refund) return { quantity: 0, amount: 0 };
   return { quantity: Math.min(effectiveQuantity(line), Math.max(0, refund.quantity)), amount: Math.max(0, refund.amount) };
 }

@@ -1,5 +1,5 @@
 import type { OmetriaProduct } from '../../ometria/ometria-records.js';
-import type { CustomAttributeRule } from '../common/custom-attributes.js';
+import type { CustomAttributeRule, OmetriaAttribute } from '../common/custom-attributes.js';
 
 /** One Ometria store's view of the catalogue: a Centra market for visibility and a pricelist for prices. */
 export interface ListingStore {
@@ -43,5 +43,5 @@ export interface ProductMapping {
   skipped: SkippedVariant[];
 }
 
-export type OmetriaAttribute = NonNullable<OmetriaProduct['attributes']>[number];
+export type { OmetriaAttribute };
 export type OmetriaListing = NonNullable<OmetriaProduct['listings']>[number];
