@@ -3,8 +3,7 @@
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const ts = (compilerOptions = {}) =>
-  typescript({ tsconfig: 'tracker/tsconfig.json', include: ['tracker/**/*.ts', 'shared/**/*.ts'], compilerOptions });
+const ts = (compilerOptions = {}) => typescript({ tsconfig: 'tracker/tsconfig.json', include: ['tracker/**/*.ts', 'shared/**/*.ts'], compilerOptions });
 const min = () =>
   terser({
     ecma: 2020,

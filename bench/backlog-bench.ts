@@ -16,14 +16,27 @@ export async function backlogBench(baseEnv: Record<string, string>, dataDir: str
   const ometria = await startOmetriaRecorder();
   const { first } = seedOrders(centra.data, { count, seed: 7, heldShare: 0 });
   const numbers = Array.from({ length: count }, (_, i) => first + i);
-  const env = { ...baseEnv, DATA_DIR: dataDir, CENTRA_API_URL: centra.url, CENTRA_API_TOKEN: centra.token, OMETRIA_API_URL: ometria.baseUrl, OMETRIA_API_KEY: ometria.apiKey, CENTRA_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'info' };
+  const env = {
+    ...baseEnv,
+    DATA_DIR: dataDir,
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: centra.token,
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: ometria.apiKey,
+    CENTRA_WEBHOOK_SECRET: SECRET,
+    LOG_LEVEL: 'info',
+  };
   const service = await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], env);
 
   const ackedAt = new Map<string, number>();
   const started = Date.now();
   for (let i = 0; i < numbers.length; i += 100) {
     const slice = numbers.slice(i, i + 100);
-    const reply = await sendCentraWebhook({ url: `${service.url}/webhooks/centra`, secret: SECRET, payload: { events: slice.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) } });
+    const reply = await sendCentraWebhook({
+      url: `${service.url}/webhooks/centra`,
+      secret: SECRET,
+      payload: { events: slice.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) },
+    });
     if (reply.status !== 200) throw new Error(`delivery refused: ${reply.status} ${reply.body}`);
     for (const id of slice) ackedAt.set(String(id), Date.now());
   }
@@ -46,11 +59,28 @@ export async function backlogBench(baseEnv: Record<string, string>, dataDir: str
   return [
     { name: `backlog: orders delivered of ${count}`, value: delivered, unit: 'orders', how },
     { name: 'backlog: drain time', value: round(drainSeconds), unit: 's', how },
-    { name: 'backlog: orders per Centra request', value: round(delivered / Math.max(centraOrderRequests, 1)), unit: 'orders/req', goal: `CENTRA_BATCH_SIZE (${baseEnv.CENTRA_BATCH_SIZE ?? 50})`, how: `${centraOrderRequests} order queries` },
-    { name: 'backlog: records per Ometria request', value: round(records / Math.max(pushes.length, 1)), unit: 'records/req', goal: '≥ 90', how: `${records} records (orders and contacts) in ${pushes.length} pushes` },
+    {
+      name: 'backlog: orders per Centra request',
+      value: round(delivered / Math.max(centraOrderRequests, 1)),
+      unit: 'orders/req',
+      goal: `CENTRA_BATCH_SIZE (${baseEnv.CENTRA_BATCH_SIZE ?? 50})`,
+      how: `${centraOrderRequests} order queries`,
+    },
+    {
+      name: 'backlog: records per Ometria request',
+      value: round(records / Math.max(pushes.length, 1)),
+      unit: 'records/req',
+      goal: '≥ 90',
+      how: `${records} records (orders and contacts) in ${pushes.length} pushes`,
+    },
     { name: 'backlog: webhook → Ometria lag p50', value: percentile(lags, 0.5), unit: 'ms', how: 'ack of the delivery to the recorder accepting the order' },
     { name: 'backlog: webhook → Ometria lag p99', value: percentile(lags, 0.99), unit: 'ms', how: 'as above' },
-    { name: 'service peak RSS during the backlog', value: Math.round(peak / 1_048_576), unit: 'MiB', how: 'VmRSS of the service process, sampled every 100 ms' },
+    {
+      name: 'service peak RSS during the backlog',
+      value: Math.round(peak / 1_048_576),
+      unit: 'MiB',
+      how: 'VmRSS of the service process, sampled every 100 ms',
+    },
   ];
 }
 

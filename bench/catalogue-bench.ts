@@ -18,7 +18,13 @@ export async function catalogueBench(products: number): Promise<Figure[]> {
       { name: `catalogue: full sync of ${sizes} sizes`, value: Math.round(firstSeconds), unit: 's', how },
       { name: 'catalogue: Centra requests, full sync', value: first.centraRequests, unit: 'requests', how: `${first.pages} pages` },
       { name: 'catalogue: records pushed, full sync', value: first.pushed, unit: 'records', how: `state ${first.state}` },
-      { name: 'catalogue: skipped as unchanged, second sync', value: Math.round((second.skippedUnchanged / Math.max(second.records, 1)) * 1000) / 10, unit: '%', goal: '100', how: `${second.pushed} records pushed again` },
+      {
+        name: 'catalogue: skipped as unchanged, second sync',
+        value: Math.round((second.skippedUnchanged / Math.max(second.records, 1)) * 1000) / 10,
+        unit: '%',
+        goal: '100',
+        how: `${second.pushed} records pushed again`,
+      },
     ];
   } finally {
     await stack.close();

@@ -35,7 +35,8 @@ export async function startChild(script: string, args: string[], env: Record<str
     }
   }, 100);
   return {
-    url, proc,
+    url,
+    proc,
     peakRss: () => peak,
     async stop() {
       clearInterval(sample);

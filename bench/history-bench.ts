@@ -27,8 +27,19 @@ export async function historyBench(count: number): Promise<Figure[]> {
     return [
       { name: `backfill: orders imported of ${count}`, value: done.processed, unit: 'orders', how },
       { name: 'backfill: time', value: round(seconds), unit: 's', how: `${centraRequests} Centra requests` },
-      { name: 'backfill: share of the Centra rate-limit bound', value: round(boundSeconds / seconds, 3), unit: 'ratio', goal: '≥ 0.90', how: `bound = ${Math.ceil(count / 50)} pages of 50 at 2 requests/s = ${boundSeconds} s` },
-      { name: `reconcile: 90 days, ${count} orders`, value: round(reconSeconds), unit: 's', how: `${recon.checked} orders checked against the ledger, ${recon.findings} findings` },
+      {
+        name: 'backfill: share of the Centra rate-limit bound',
+        value: round(boundSeconds / seconds, 3),
+        unit: 'ratio',
+        goal: '≥ 0.90',
+        how: `bound = ${Math.ceil(count / 50)} pages of 50 at 2 requests/s = ${boundSeconds} s`,
+      },
+      {
+        name: `reconcile: 90 days, ${count} orders`,
+        value: round(reconSeconds),
+        unit: 's',
+        how: `${recon.checked} orders checked against the ledger, ${recon.findings} findings`,
+      },
     ];
   } finally {
     await stack.close();

@@ -26,13 +26,19 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
   const ometria = await startOmetriaRecorder();
   const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
   const config = loadConfig({
-    CENTRA_API_URL: centra.url, CENTRA_API_TOKEN: centra.token, CENTRA_WEBHOOK_SECRET: 'bench', OMETRIA_API_URL: ometria.baseUrl,
-    OMETRIA_API_KEY: ometria.apiKey, OMETRIA_STORE_MAP: '{"1":"example.com/uk","2":"example.com/se","*":"example.com"}', DATA_DIR: dir,
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: centra.token,
+    CENTRA_WEBHOOK_SECRET: 'bench',
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: ometria.apiKey,
+    OMETRIA_STORE_MAP: '{"1":"example.com/uk","2":"example.com/se","*":"example.com"}',
+    DATA_DIR: dir,
     CATALOGUE_STORES: JSON.stringify([
       { store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' },
       { store: 'example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://example.com/se/product' },
     ]),
-    LOG_LEVEL: 'silent', ...env,
+    LOG_LEVEL: 'silent',
+    ...env,
   });
   const store = await openConfiguredStore(config).catch(async (error: unknown) => {
     await Promise.all([centra.close(), ometria.close()]);
@@ -41,7 +47,10 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
   });
   const runtime = createRuntime(config, store, { logger: createLogger('silent'), now: Date.now });
   return {
-    centra, ometria, store, runtime,
+    centra,
+    ometria,
+    store,
+    runtime,
     async close() {
       await store.close();
       await Promise.all([centra.close(), ometria.close()]);

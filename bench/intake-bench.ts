@@ -9,7 +9,9 @@ const SECRET = 'bench-secret';
 const ROUNDS = 3;
 
 const delivery = (events: number) =>
-  encodeWebhookBody({ events: Array.from({ length: events }, (_, i) => ({ type: 'order', action: 'update', date: '2024-06-03 16:00:00.000000', id: 1000 + i })) });
+  encodeWebhookBody({
+    events: Array.from({ length: events }, (_, i) => ({ type: 'order', action: 'update', date: '2024-06-03 16:00:00.000000', id: 1000 + i })),
+  });
 
 /**
  * Intake: the service (worker off, so only intake runs) against bare Express reading the same body, each in its
@@ -17,9 +19,17 @@ const delivery = (events: number) =>
  */
 export async function intakeBench(env: Record<string, string>, seconds: number): Promise<Figure[]> {
   const root = packageRoot();
-  const headers = (body: string) => ({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)) });
+  const headers = (body: string) => ({
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)),
+  });
   const bare = await startChild(join(root, 'dist/bench/bare-server.js'), [], {});
-  const service = await startChild(join(root, 'dist/bin/centra-ometria.js'), ['serve'], { ...env, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' });
+  const service = await startChild(join(root, 'dist/bin/centra-ometria.js'), ['serve'], {
+    ...env,
+    CENTRA_WEBHOOK_SECRET: SECRET,
+    WORKER_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+  });
   const figures: Figure[] = [];
   try {
     for (const events of [1, 5]) {
@@ -36,8 +46,20 @@ export async function intakeBench(env: Record<string, string>, seconds: number):
       const how = `autocannon, 10 connections, ${ROUNDS} alternating rounds of ${seconds} s (median), a signed ${events}-event delivery; servers in their own processes`;
       figures.push(
         { name: `intake ${events}-event delivery, bare Express`, value: Math.round(median(bareRuns)), unit: 'req/s', how },
-        { name: `intake ${events}-event delivery, centra-ometria`, value: Math.round(median(ourRuns)), unit: 'req/s', how: `${how}; each delivery committed to SQLite before the 200`, errors },
-        { name: `intake ${events}-event ratio to bare Express`, value: round(median(ourRuns) / median(bareRuns)), unit: 'ratio', goal: events === 1 ? '≥ 0.75' : undefined, how: 'medians of the same run' },
+        {
+          name: `intake ${events}-event delivery, centra-ometria`,
+          value: Math.round(median(ourRuns)),
+          unit: 'req/s',
+          how: `${how}; each delivery committed to SQLite before the 200`,
+          errors,
+        },
+        {
+          name: `intake ${events}-event ratio to bare Express`,
+          value: round(median(ourRuns) / median(bareRuns)),
+          unit: 'ratio',
+          goal: events === 1 ? '≥ 0.75' : undefined,
+          how: 'medians of the same run',
+        },
       );
     }
     const body = delivery(1);

@@ -10,9 +10,17 @@ export interface LoadResult {
 }
 
 /** autocannon against one URL: flat out (`rate` undefined) or at a fixed offered load, requests per second. */
-export async function load(url: string, body: string, headers: Record<string, string>, options: { seconds: number; connections: number; rate?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: { seconds: number; connections: number; rate?: number },
+): Promise<LoadResult> {
   const result = await autocannon({
-    url, method: 'POST', body, headers,
+    url,
+    method: 'POST',
+    body,
+    headers,
     duration: options.seconds,
     connections: options.connections,
     ...(options.rate ? { overallRate: options.rate } : {}),

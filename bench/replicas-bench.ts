@@ -30,7 +30,11 @@ const SETUPS: Setup[] = [
  * run. All processes share the machine's cores with the load generator and the simulators, so on 2 cores three
  * replicas measure contention as much as scaling.
  */
-export async function replicasBench(baseEnv: Record<string, string>, databaseUrl: string | undefined, options: { seconds: number; orders: number }): Promise<Figure[]> {
+export async function replicasBench(
+  baseEnv: Record<string, string>,
+  databaseUrl: string | undefined,
+  options: { seconds: number; orders: number },
+): Promise<Figure[]> {
   if (!databaseUrl) {
     console.log('replicas: skipped (no BENCH_DATABASE_URL or TEST_DATABASE_URL; .ci/postgres.sh starts one)');
     return [];
@@ -47,9 +51,14 @@ async function intake(baseEnv: Record<string, string>, databaseUrl: string, setu
   const fleet = await startFleet({ ...baseEnv, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' }, databaseUrl, setup);
   try {
     const body = encodeWebhookBody({ events: [{ type: 'order', action: 'update', date: '2024-06-03 16:00:00.000000', id: 1000 }] });
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)) };
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)),
+    };
     // 12 connections in all, split over the replicas, as a load balancer would spread them.
-    const results = await Promise.all(fleet.children.map((c) => load(`${c.url}/webhooks/centra`, body, headers, { seconds, connections: 12 / setup.replicas })));
+    const results = await Promise.all(
+      fleet.children.map((c) => load(`${c.url}/webhooks/centra`, body, headers, { seconds, connections: 12 / setup.replicas })),
+    );
     return {
       name: `replicas: intake, ${setup.label}`,
       value: Math.round(results.reduce((n, r) => n + r.requestsPerSecond, 0)),
@@ -67,19 +76,37 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, se
   const ometria = await startOmetriaRecorder({ ratePerSecond: PUSH_RATE });
   const { first } = seedOrders(centra.data, { count, seed: 5, heldShare: 0 });
   const numbers = Array.from({ length: count }, (_, i) => first + i);
-  const fleet = await startFleet({
-    ...baseEnv, CENTRA_API_URL: centra.url, CENTRA_API_TOKEN: centra.token, OMETRIA_API_URL: ometria.baseUrl, OMETRIA_API_KEY: ometria.apiKey,
-    CENTRA_WEBHOOK_SECRET: SECRET, OMETRIA_PUSH_RATE: String(PUSH_RATE), CENTRA_RATE_LIMIT_10S: '100000', CENTRA_RATE_LIMIT_HOUR: '1000000', LOG_LEVEL: 'info',
-  }, databaseUrl, setup);
+  const fleet = await startFleet(
+    {
+      ...baseEnv,
+      CENTRA_API_URL: centra.url,
+      CENTRA_API_TOKEN: centra.token,
+      OMETRIA_API_URL: ometria.baseUrl,
+      OMETRIA_API_KEY: ometria.apiKey,
+      CENTRA_WEBHOOK_SECRET: SECRET,
+      OMETRIA_PUSH_RATE: String(PUSH_RATE),
+      CENTRA_RATE_LIMIT_10S: '100000',
+      CENTRA_RATE_LIMIT_HOUR: '1000000',
+      LOG_LEVEL: 'info',
+    },
+    databaseUrl,
+    setup,
+  );
   try {
     const started = Date.now();
     const deliveries: number[][] = [];
     for (let i = 0; i < numbers.length; i += 50) deliveries.push(numbers.slice(i, i + 50));
-    await Promise.all(deliveries.map(async (ids, d) => {
-      const url = fleet.children[d % fleet.children.length]!.url;
-      const reply = await sendCentraWebhook({ url: `${url}/webhooks/centra`, secret: SECRET, payload: { events: ids.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) } });
-      if (reply.status !== 200) throw new Error(`delivery refused: ${reply.status} ${reply.body}`);
-    }));
+    await Promise.all(
+      deliveries.map(async (ids, d) => {
+        const url = fleet.children[d % fleet.children.length]!.url;
+        const reply = await sendCentraWebhook({
+          url: `${url}/webhooks/centra`,
+          secret: SECRET,
+          payload: { events: ids.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) },
+        });
+        if (reply.status !== 200) throw new Error(`delivery refused: ${reply.status} ${reply.body}`);
+      }),
+    );
     const deadline = Date.now() + 10 * 60_000;
     while (ometria.store.all('order').length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const seconds = (Date.now() - started) / 1000;
@@ -101,7 +128,13 @@ async function startFleet(env: Record<string, string>, databaseUrl: string, setu
   const children: Child[] = [];
   // One at a time: the first migrates the schema; the others find it done.
   for (const dir of dirs) {
-    children.push(await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], { ...env, DATA_DIR: dir, ...(schema ? { DATABASE_URL: schema.url } : {}) }));
+    children.push(
+      await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], {
+        ...env,
+        DATA_DIR: dir,
+        ...(schema ? { DATABASE_URL: schema.url } : {}),
+      }),
+    );
   }
   return {
     children,

@@ -36,7 +36,10 @@ const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   { name: 'catalogue', run: () => catalogueBench(quick ? 100 : 2_500) },
   { name: 'tracker', run: () => trackerBench() },
   // Issue 9: needs a PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL from .ci/postgres.sh).
-  { name: 'replicas', run: () => replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 }) },
+  {
+    name: 'replicas',
+    run: () => replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 }),
+  },
   // Issue 15: /status.json and /metrics with 1,000,000 rows in the large tables.
   { name: 'status', run: () => statusBench(env, join(dir, 'status'), quick ? 100_000 : 1_000_000, quick ? 3 : 10) },
 ];

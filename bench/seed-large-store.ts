@@ -35,13 +35,25 @@ export async function seedLargeStore(dataDir: string, sizes: SeedSizes, now: num
   try {
     const at = (i: number, n: number, windowMs: number) => now - windowMs + Math.floor((i / n) * windowMs);
     const delivery = db.prepare(`INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, 'batch', ?, 1, ?)`);
-    const job = db.prepare(`INSERT INTO jobs (kind, entity_key, state, attempts, run_at, first_queued_at, created_at, updated_at, finished_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`);
-    const push = db.prepare(`INSERT INTO push_log (at, record_type, records, status, request_id, accepted, rejected, error) VALUES (?, 'order', 90, ?, ?, 90, 0, NULL)`);
-    const event = db.prepare(`INSERT INTO tracker_events (id, visitor_id, identity_id, store, type, event, received_at, state, settled_at) VALUES (?, ?, NULL, 'example.com', 'page_view', NULL, ?, ?, ?)`);
+    const job = db.prepare(
+      `INSERT INTO jobs (kind, entity_key, state, attempts, run_at, first_queued_at, created_at, updated_at, finished_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+    );
+    const push = db.prepare(
+      `INSERT INTO push_log (at, record_type, records, status, request_id, accepted, rejected, error) VALUES (?, 'order', 90, ?, ?, 90, 0, NULL)`,
+    );
+    const event = db.prepare(
+      `INSERT INTO tracker_events (id, visitor_id, identity_id, store, type, event, received_at, state, settled_at) VALUES (?, ?, NULL, 'example.com', 'page_view', NULL, ?, ?, ?)`,
+    );
     const ledger = db.prepare(`INSERT INTO ledger (record_type, record_id, hash, pushed_at) VALUES ('order', ?, 'h', ?)`);
-    const letter = db.prepare(`INSERT INTO dead_letters (created_at, updated_at, job_kind, entity_key, reason, state, replayed_at) VALUES (?, ?, 'order', ?, 'refused', ?, ?)`);
-    const alert = db.prepare(`INSERT INTO alerts (fingerprint, kind, entity, team, message, state, first_seen, last_seen, resolved_at) VALUES (?, 'sla_breach', ?, 'operations', 'late', ?, ?, ?, ?)`);
-    const finding = db.prepare(`INSERT INTO findings (kind, entity, team, detail, state, repair, found_at, updated_at, resolved_at) VALUES ('missing', ?, 'ecommerce', 'missing in Ometria', ?, 'auto', ?, ?, ?)`);
+    const letter = db.prepare(
+      `INSERT INTO dead_letters (created_at, updated_at, job_kind, entity_key, reason, state, replayed_at) VALUES (?, ?, 'order', ?, 'refused', ?, ?)`,
+    );
+    const alert = db.prepare(
+      `INSERT INTO alerts (fingerprint, kind, entity, team, message, state, first_seen, last_seen, resolved_at) VALUES (?, 'sla_breach', ?, 'operations', 'late', ?, ?, ?, ?)`,
+    );
+    const finding = db.prepare(
+      `INSERT INTO findings (kind, entity, team, detail, state, repair, found_at, updated_at, resolved_at) VALUES ('missing', ?, 'ecommerce', 'missing in Ometria', ?, 'auto', ?, ?, ?)`,
+    );
     const body = Buffer.from(`payload=${encodeURIComponent(JSON.stringify({ events: [{ type: 'order', action: 'update', id: 1 }] }))}`.padEnd(300, ' '));
     const kinds = ['order', 'order', 'order', 'collect', 'customer', 'shipment', 'product'];
     const n = sizes.large;

@@ -16,13 +16,24 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 export async function statusBench(env: Record<string, string>, dataDir: string, rows: number, seconds: number): Promise<Figure[]> {
   const seedSeconds = await seedLargeStore(dataDir, { large: rows, small: Math.max(1_000, rows / 100) }, Date.now());
   const service = await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], {
-    ...env, DATA_DIR: dataDir, CENTRA_WEBHOOK_SECRET: 'bench-secret', WORKER_ENABLED: 'false', ADMIN_TOKEN, LOG_LEVEL: 'info',
+    ...env,
+    DATA_DIR: dataDir,
+    CENTRA_WEBHOOK_SECRET: 'bench-secret',
+    WORKER_ENABLED: 'false',
+    ADMIN_TOKEN,
+    LOG_LEVEL: 'info',
   });
   const figures: Figure[] = [];
   try {
     const rowsText = rows.toLocaleString('en');
     for (const path of ['/status.json', '/metrics']) {
-      const result = await autocannon({ url: `${service.url}${path}`, method: 'GET', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, connections: 1, duration: seconds });
+      const result = await autocannon({
+        url: `${service.url}${path}`,
+        method: 'GET',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        connections: 1,
+        duration: seconds,
+      });
       const how = `${rowsText} rows in each of deliveries, jobs, push_log, tracker_events, ledger (seeded in ${Math.round(seedSeconds)} s); autocannon, 1 connection, ${seconds} s, service in its own process`;
       const errors = result.non2xx + result.errors;
       figures.push(

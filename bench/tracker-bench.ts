@@ -16,7 +16,9 @@ export async function trackerBench(): Promise<Figure[]> {
   try {
     const page = await browser.newPage();
     await page.setContent('<html><body></body></html>');
-    await page.addScriptTag({ content: 'window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}' });
+    await page.addScriptTag({
+      content: 'window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}',
+    });
     await page.evaluate((src) => {
       const s = document.createElement('script');
       s.setAttribute('data-endpoint', 'http://127.0.0.1:9/collect');
@@ -35,7 +37,12 @@ export async function trackerBench(): Promise<Figure[]> {
       times.sort((a, b) => a - b);
       return times[1000]! * 1000;
     });
-    figures.push({ name: 'tracker: one productView on the main thread', value: Math.round(micros), unit: 'µs', how: 'median of 2,000 calls in headless Chromium (queueing, storage, no network)' });
+    figures.push({
+      name: 'tracker: one productView on the main thread',
+      value: Math.round(micros),
+      unit: 'µs',
+      how: 'median of 2,000 calls in headless Chromium (queueing, storage, no network)',
+    });
   } finally {
     await browser.close();
   }

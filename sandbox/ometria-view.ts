@@ -10,12 +10,20 @@ export const isViewType = (value: unknown): value is ViewType => TYPES.includes(
 
 /** One line to recognise a record by before opening it. */
 function headline(record: Record<string, unknown>): string {
-  const pick = (...keys: string[]) => keys.map((k) => record[k]).filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
+  const pick = (...keys: string[]) =>
+    keys
+      .map((k) => record[k])
+      .filter((v) => v !== undefined && v !== null && v !== '')
+      .join(' · ');
   switch (record['@type']) {
-    case 'order': return pick('status', 'grand_total', 'currency', 'timestamp');
-    case 'contact': return pick('marketing_optin', 'store_id', 'timestamp_acquired');
-    case 'product': return pick('title', 'price', 'is_in_stock');
-    default: return pick('event_type', 'timestamp');
+    case 'order':
+      return pick('status', 'grand_total', 'currency', 'timestamp');
+    case 'contact':
+      return pick('marketing_optin', 'store_id', 'timestamp_acquired');
+    case 'product':
+      return pick('title', 'price', 'is_in_stock');
+    default:
+      return pick('event_type', 'timestamp');
   }
 }
 
@@ -26,7 +34,10 @@ function headline(record: Record<string, unknown>): string {
 export function ometriaView(ometria: OmetriaRecorder, type: ViewType | undefined): string {
   const counts = TYPES.map((t) => `<a href="?type=${t}"${t === type ? ' aria-current="page"' : ''}>${t} (${ometria.store.all(t).length})</a>`).join(' · ');
   const records = (type ? ometria.store.all(type) : TYPES.flatMap((t) => ometria.store.all(t))).slice(-SHOWN).reverse();
-  const items = records.map((r) => `<li><details><summary><b>${escapeHtml(r['@type'])} ${escapeHtml(r.id)}</b> ${escapeHtml(headline(r))}</summary><pre>${escapeHtml(JSON.stringify(r, null, 2))}</pre></details></li>`);
+  const items = records.map(
+    (r) =>
+      `<li><details><summary><b>${escapeHtml(r['@type'])} ${escapeHtml(r.id)}</b> ${escapeHtml(headline(r))}</summary><pre>${escapeHtml(JSON.stringify(r, null, 2))}</pre></details></li>`,
+  );
   const errors = ometria.errors.list();
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>What Ometria received</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;max-width:960px}ul{list-style:none;padding:0}li{border-bottom:1px solid #eee;padding:.2rem 0}pre{background:#f6f6f6;padding:.6rem;overflow:auto}a[aria-current]{font-weight:bold}</style></head><body>

@@ -41,8 +41,13 @@ export function sandboxControls(deps: SandboxControlsDeps, state: ControlsState)
   const data = deps.centra.data;
   const send = async (change: ShopChange) => {
     const date = new Date(now()).toISOString().replace('T', ' ').slice(0, 19);
-    const reply = await sendCentraWebhook({ url: deps.webhookUrl(), secret: deps.webhookSecret, payload: { events: change.events.map((e) => ({ ...e, date })) } });
-    if (reply.status >= 300) throw new ShopActionError(`${change.said} But the companion answered its webhook with ${reply.status}: ${reply.body.slice(0, 200)}`);
+    const reply = await sendCentraWebhook({
+      url: deps.webhookUrl(),
+      secret: deps.webhookSecret,
+      payload: { events: change.events.map((e) => ({ ...e, date })) },
+    });
+    if (reply.status >= 300)
+      throw new ShopActionError(`${change.said} But the companion answered its webhook with ${reply.status}: ${reply.body.slice(0, 200)}`);
     return `${change.said} Centra sent the webhook (${change.events.map((e) => `${e.type} ${e.id}`).join(', ')}).`;
   };
   const actions: Record<string, (req: Request) => Promise<string>> = {
@@ -77,9 +82,14 @@ export function sandboxControls(deps: SandboxControlsDeps, state: ControlsState)
   };
   const router = express.Router();
   router.post('/sandbox/actions/:action', express.urlencoded({ extended: false, limit: 1024 }), async (req, res) => {
-    if (req.get('sec-fetch-site') === 'cross-site') return void res.status(403).type('text').send('refused: the sandbox takes its forms from its own pages only');
+    if (req.get('sec-fetch-site') === 'cross-site')
+      return void res.status(403).type('text').send('refused: the sandbox takes its forms from its own pages only');
     const action = actions[String(req.params.action)];
-    if (!action) return void res.status(404).type('text').send(`no sandbox action ${String(req.params.action)}`);
+    if (!action)
+      return void res
+        .status(404)
+        .type('text')
+        .send(`no sandbox action ${String(req.params.action)}`);
     try {
       state.said = { tone: 'ok', text: await action(req) };
       if (orderField(req) && !['place-order', 'place-orders'].includes(String(req.params.action))) state.lastOrder = Number(orderField(req));

@@ -16,7 +16,8 @@ export interface SandboxRouterDeps {
   webhookUrl: () => string;
 }
 
-const SANDBOX_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const SANDBOX_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Sandbox-only pages: a landing page, "place orders" (simulated Centra sends the webhooks), what Ometria holds. */
 export function sandboxRouter(deps: SandboxRouterDeps): Router {
@@ -48,8 +49,17 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
     res.type('html').send(ometriaView(deps.ometria, isViewType(req.query.type) ? req.query.type : undefined));
   });
   router.get('/sandbox/ometria.json', (_req, res) => {
-    const summary = (type: 'order' | 'contact' | 'product' | 'custom_event') => ({ count: deps.ometria.store.all(type).length, latest: deps.ometria.store.all(type).slice(-5) });
-    res.json({ orders: summary('order'), contacts: summary('contact'), products: summary('product'), customEvents: summary('custom_event'), pushErrors: deps.ometria.errors.list() });
+    const summary = (type: 'order' | 'contact' | 'product' | 'custom_event') => ({
+      count: deps.ometria.store.all(type).length,
+      latest: deps.ometria.store.all(type).slice(-5),
+    });
+    res.json({
+      orders: summary('order'),
+      contacts: summary('contact'),
+      products: summary('product'),
+      customEvents: summary('custom_event'),
+      pushErrors: deps.ometria.errors.list(),
+    });
   });
   return router;
 }
@@ -61,9 +71,10 @@ const actionButton = (action: string, label: string, order?: number) =>
 function controlsPanel(state: ControlsState): string {
   const said = state.said ? `<p class="said ${state.said.tone}" role="status">${escapeHtml(state.said.text)}</p>` : '';
   const order = state.lastOrder;
-  const life = order === undefined
-    ? '<p>Place an order, then walk it through its life here.</p>'
-    : `<p>Order <b id="current-order">${order}</b>:</p><div class="row">${actionButton('ship', 'Ship', order)}${actionButton('return', 'Return', order)}${actionButton('cancel', 'Cancel', order)}${actionButton('consent', "Change the customer's consent", order)}</div>`;
+  const life =
+    order === undefined
+      ? '<p>Place an order, then walk it through its life here.</p>'
+      : `<p>Order <b id="current-order">${order}</b>:</p><div class="row">${actionButton('ship', 'Ship', order)}${actionButton('return', 'Return', order)}${actionButton('cancel', 'Cancel', order)}${actionButton('consent', "Change the customer's consent", order)}</div>`;
   return `<section id="controls"><h2>Play a shop's life</h2>${said}
 <div class="row">${actionButton('place-order', 'Place an order')}${actionButton('place-orders', 'Place 5 orders')}</div>
 ${life}

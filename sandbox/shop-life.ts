@@ -35,7 +35,10 @@ export function placeOrders(data: SimData, count: number, now: number): ShopChan
   const spacingMinutes = 2;
   const single = count === 1;
   const { first, last } = seedOrders(data, {
-    count, seed: now % 100_000, from: new Date(now - count * spacingMinutes * 60_000).toISOString(), spacingMinutes,
+    count,
+    seed: now % 100_000,
+    from: new Date(now - count * spacingMinutes * 60_000).toISOString(),
+    spacingMinutes,
     ...(single ? { afterSale: false, cancelledShare: 0 } : {}),
   });
   const numbers = Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -64,15 +67,37 @@ export function shipOrder(data: SimData, number: number): ShopChange {
   const at = data.stamp();
   const lines = order.lines.filter((l) => l.quantity > 0).map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
   const shipment = {
-    __typename: 'DirectToConsumerShipment' as const, id, number: `${number}-1`, order: { number, id: order.id }, createdAt: at, updatedAt: at,
-    isGoodToGo: true, isPaid: true, paidAt: at, isCaptured: true, capturedAt: at, isShipped: true, shippedAt: at, numberOfPackages: 1,
-    trackingNumber: `DH${1_000_000_000 + id}`, carrierInformation: { carrierName: 'DHL', serviceName: 'Express' }, grandTotal: order.grandTotal,
-    lines, shippingAddress: order.shippingAddress ?? null, customer: order.customer ? { id: order.customer.id } : null,
+    __typename: 'DirectToConsumerShipment' as const,
+    id,
+    number: `${number}-1`,
+    order: { number, id: order.id },
+    createdAt: at,
+    updatedAt: at,
+    isGoodToGo: true,
+    isPaid: true,
+    paidAt: at,
+    isCaptured: true,
+    capturedAt: at,
+    isShipped: true,
+    shippedAt: at,
+    numberOfPackages: 1,
+    trackingNumber: `DH${1_000_000_000 + id}`,
+    carrierInformation: { carrierName: 'DHL', serviceName: 'Express' },
+    grandTotal: order.grandTotal,
+    lines,
+    shippingAddress: order.shippingAddress ?? null,
+    customer: order.customer ? { id: order.customer.id } : null,
   };
   if (data.shipments.has(id)) data.shipments.update(id, shipment);
   else data.shipments.add(shipment);
   data.orders.update(number, (o) => void (o.status = 'SHIPPED'));
-  return { events: [{ type: 'shipment', action: 'create', id }, { type: 'order', action: 'update', id: number }], said: `Order ${number} was shipped with DHL, tracking number ${shipment.trackingNumber}.` };
+  return {
+    events: [
+      { type: 'shipment', action: 'create', id },
+      { type: 'order', action: 'update', id: number },
+    ],
+    said: `Order ${number} was shipped with DHL, tracking number ${shipment.trackingNumber}.`,
+  };
 }
 
 export function returnOrder(data: SimData, number: number): ShopChange {
@@ -85,12 +110,27 @@ export function returnOrder(data: SimData, number: number): ShopChange {
   if (!first) throw new ShopActionError(`Shipment ${shipment.number} has no lines to return.`);
   const at = data.stamp();
   data.returns.add({
-    __typename: 'DirectToConsumerReturn', id, status: 'COMPLETED', returnStatus: 'COMPLETED', createdAt: at, updatedAt: at, returnedToStock: true,
-    order: { number, id: order.id }, shipment: { id }, store: { id: order.store.id },
+    __typename: 'DirectToConsumerReturn',
+    id,
+    status: 'COMPLETED',
+    returnStatus: 'COMPLETED',
+    createdAt: at,
+    updatedAt: at,
+    returnedToStock: true,
+    order: { number, id: order.id },
+    shipment: { id },
+    store: { id: order.store.id },
     lines: [{ id, quantity: first.quantity, shipmentLine: { id: first.id }, orderLine: first.orderLine ?? null }],
-    grandTotal: first.lineValue, customer: shipment.customer ?? null,
+    grandTotal: first.lineValue,
+    customer: shipment.customer ?? null,
   });
-  return { events: [{ type: 'return', action: 'create', id }, { type: 'order', action: 'update', id: number }], said: `The first line of order ${number} was returned (return ${id}).` };
+  return {
+    events: [
+      { type: 'return', action: 'create', id },
+      { type: 'order', action: 'update', id: number },
+    ],
+    said: `The first line of order ${number} was returned (return ${id}).`,
+  };
 }
 
 export function cancelOrder(data: SimData, number: number): ShopChange {
@@ -112,5 +152,8 @@ export function toggleConsent(data: SimData, number: number): ShopChange {
   if (!customer) throw new ShopActionError(`Order ${number} has no customer in the simulated Centra: its consent cannot change.`);
   const consented = !customer.newsletter;
   data.customers.update(customer.id, (c) => void (c.newsletter = consented));
-  return { events: [{ type: 'customer', action: 'update', id: customer.id }], said: `Customer ${customer.id} (order ${number}) ${consented ? 'opted in to' : 'opted out of'} marketing email.` };
+  return {
+    events: [{ type: 'customer', action: 'update', id: customer.id }],
+    said: `Customer ${customer.id} (order ${number}) ${consented ? 'opted in to' : 'opted out of'} marketing email.`,
+  };
 }

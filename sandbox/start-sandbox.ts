@@ -44,21 +44,34 @@ export async function startSandbox(config: Readonly<Config>, overrides: ServiceO
         CENTRA_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET,
         OMETRIA_API_URL: ometria.baseUrl,
         OMETRIA_API_KEY: ometria.apiKey,
-        OMETRIA_STORE_MAP: Object.keys(config.OMETRIA_STORE_MAP).length > 0 ? config.OMETRIA_STORE_MAP : { '1': 'sandbox.example.com/uk', '2': 'sandbox.example.com/se', '*': 'sandbox.example.com' },
+        OMETRIA_STORE_MAP:
+          Object.keys(config.OMETRIA_STORE_MAP).length > 0
+            ? config.OMETRIA_STORE_MAP
+            : { '1': 'sandbox.example.com/uk', '2': 'sandbox.example.com/se', '*': 'sandbox.example.com' },
         OMETRIA_ERRORS_POLL_SECONDS: Math.min(config.OMETRIA_ERRORS_POLL_SECONDS, 15),
         CATALOGUE_STORES: config.CATALOGUE_STORES ?? [
           { store: 'sandbox.example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://sandbox.example.com/uk/product' },
           { store: 'sandbox.example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://sandbox.example.com/se/product' },
         ],
       },
-      { ...overrides, logger, extraRouters: [sandboxRouter({ centra, ometria, webhookSecret: SANDBOX_WEBHOOK_SECRET, webhookUrl: () => `${url}/webhooks/centra` }), ...(overrides.extraRouters ?? [])] },
+      {
+        ...overrides,
+        logger,
+        extraRouters: [
+          sandboxRouter({ centra, ometria, webhookSecret: SANDBOX_WEBHOOK_SECRET, webhookUrl: () => `${url}/webhooks/centra` }),
+          ...(overrides.extraRouters ?? []),
+        ],
+      },
     );
   } catch (error) {
     await closeSimulators();
     throw error;
   }
   url = service.url;
-  logger.info({ centra: centra.url, ometria: ometria.baseUrl, dashboard: `${url}/status` }, `sandbox: no credentials set, so Centra and Ometria are simulated in-process; open ${url}/ to place orders`);
+  logger.info(
+    { centra: centra.url, ometria: ometria.baseUrl, dashboard: `${url}/status` },
+    `sandbox: no credentials set, so Centra and Ometria are simulated in-process; open ${url}/ to place orders`,
+  );
   return {
     ...service,
     async close() {

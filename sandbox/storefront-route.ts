@@ -8,7 +8,10 @@ export function storefrontProducts(data: SimData, limit = 12): StorefrontProduct
   const out: StorefrontProduct[] = [];
   for (const p of data.products) {
     if (p.status !== 'ACTIVE') continue;
-    const prices = data.displays.values().filter((d) => d.product.id === p.id).flatMap((d) => d.prices);
+    const prices = data.displays
+      .values()
+      .filter((d) => d.product.id === p.id)
+      .flatMap((d) => d.prices);
     for (const v of p.variants) {
       const price = prices.find((x) => x.productVariant?.id === v.id && x.price.currency.code === 'GBP')?.price;
       if (!price || out.length >= limit) continue;
@@ -17,7 +20,10 @@ export function storefrontProducts(data: SimData, limit = 12): StorefrontProduct
         productSku: productKey(p.productNumber, v.variantNumber),
         price: price.value,
         currency: 'GBP',
-        sizes: v.productSizes.map((s) => ({ sku: variantKey(s.SKU ?? `${p.productNumber}${v.variantNumber}${s.sizeNumber}`), label: s.description ?? s.sizeNumber })),
+        sizes: v.productSizes.map((s) => ({
+          sku: variantKey(s.SKU ?? `${p.productNumber}${v.variantNumber}${s.sizeNumber}`),
+          label: s.description ?? s.sizeNumber,
+        })),
       });
     }
   }

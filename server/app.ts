@@ -54,7 +54,12 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(healthRouter({ store: deps.store, workerRunning: deps.workerRunning, workerEnabled: deps.config.WORKER_ENABLED, draining: deps.draining }));
-  const signatureFailures = createSignatureFailureWatch({ alerter: deps.alerter, logger: deps.logger, now: deps.now, threshold: deps.config.SIGNATURE_FAILURE_ALERT });
+  const signatureFailures = createSignatureFailureWatch({
+    alerter: deps.alerter,
+    logger: deps.logger,
+    now: deps.now,
+    threshold: deps.config.SIGNATURE_FAILURE_ALERT,
+  });
   app.use(
     webhookRouter({
       intake: createIntakeWriter(deps.store, deps.handledKinds),

@@ -80,7 +80,12 @@ export async function startTenants(config: Readonly<Config>, overrides: ServiceO
     const app = tenantsApp({
       tenants: new Map([...tenants].map(([id], i) => [id, services[i]!.app])),
       health: tenantsHealthRouter({
-        tenants: [...tenants.values()].map((t) => ({ id: t.id, store: t.store, workerEnabled: t.config.WORKER_ENABLED, workerRunning: () => t.worker.isRunning() })),
+        tenants: [...tenants.values()].map((t) => ({
+          id: t.id,
+          store: t.store,
+          workerEnabled: t.config.WORKER_ENABLED,
+          workerRunning: () => t.worker.isRunning(),
+        })),
         draining,
       }),
       logger,
@@ -119,7 +124,9 @@ async function runLifecycle(
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   logger.info({ url, mode: config.mode, ...readyFields }, 'centra-ometria is ready');
   return {
-    url, port, logger,
+    url,
+    port,
+    logger,
     async close() {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

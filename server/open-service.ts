@@ -71,7 +71,12 @@ export async function openService(
     const requeued = await queuePendingEvents(store, handledKinds, ROUTED_EVENT_TYPES, now());
     if (released + requeued > 0) logger.info({ released, requeued }, 'resumed work left by the previous run');
     app = createApp({
-      config, store, logger, alerter, now, handledKinds,
+      config,
+      store,
+      logger,
+      alerter,
+      now,
+      handledKinds,
       webhookSecret: config.CENTRA_WEBHOOK_SECRET,
       workerRunning: () => worker.isRunning(),
       draining: deps.draining,
@@ -108,7 +113,9 @@ export async function openService(
     timers.push(timer);
   };
   return {
-    app, store, worker,
+    app,
+    store,
+    worker,
     start() {
       if (!config.WORKER_ENABLED) return;
       worker.start();
@@ -140,7 +147,9 @@ function startUpWarnings(config: Readonly<Config>): string[] {
   const identity = identityPolicyWarning(identityPolicy(config), config.mode);
   if (identity) warnings.push(identity);
   if (config.mode === 'production' && !config.CATALOGUE_STORES) {
-    warnings.push('CATALOGUE_STORES is not set: the product catalogue is off, so no product reaches Ometria and product jobs stay pending. Set it to list the Ometria stores the catalogue is listed in (README, configuration).');
+    warnings.push(
+      'CATALOGUE_STORES is not set: the product catalogue is off, so no product reaches Ometria and product jobs stay pending. Set it to list the Ometria stores the catalogue is listed in (README, configuration).',
+    );
   }
   if (config.mode === 'production' && Object.keys(config.OMETRIA_STORE_MAP).length === 0) {
     warnings.push('OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are dead-lettered as unmapped until it lists their markets.');

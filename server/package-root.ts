@@ -14,5 +14,4 @@ export function packageRoot(from: string = fileURLToPath(import.meta.url)): stri
 }
 
 /** Contract files (Centra SDL, Ometria OpenAPI) copied from the references so a clone is self-contained. */
-export const contractPath = (name: 'centra-integration.graphql' | 'ometria-openapi.json'): string =>
-  join(packageRoot(), 'contracts', name);
+export const contractPath = (name: 'centra-integration.graphql' | 'ometria-openapi.json'): string => join(packageRoot(), 'contracts', name);

@@ -41,14 +41,31 @@ export function createRuntime(
 ): Runtime {
   const { logger, now } = deps;
   const maxRetryAfterMs = config.REMOTE_MAX_RETRY_AFTER_SECONDS * 1000;
-  const alerter = createAlerter({ alerts: store.alerts, logger, now, webhookUrl: config.ALERT_WEBHOOK_URL, fetch: deps.fetch, teams: config.ALERT_TEAMS, label: deps.tenant });
+  const alerter = createAlerter({
+    alerts: store.alerts,
+    logger,
+    now,
+    webhookUrl: config.ALERT_WEBHOOK_URL,
+    fetch: deps.fetch,
+    teams: config.ALERT_TEAMS,
+    label: deps.tenant,
+  });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
     { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
     { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
   ]);
   const schemaAdapter = createSchemaAdapter();
-  const centra = createCentraClient({ url: config.CENTRA_API_URL!, token: config.CENTRA_API_TOKEN!, timeoutMs: config.CENTRA_TIMEOUT_MS, limiter: centraLimiter, now, fetch: deps.fetch, adapter: schemaAdapter, maxRetryAfterMs });
+  const centra = createCentraClient({
+    url: config.CENTRA_API_URL!,
+    token: config.CENTRA_API_TOKEN!,
+    timeoutMs: config.CENTRA_TIMEOUT_MS,
+    limiter: centraLimiter,
+    now,
+    fetch: deps.fetch,
+    adapter: schemaAdapter,
+    maxRetryAfterMs,
+  });
   const runCheck = () => runSchemaCheck({ centra, adapter: schemaAdapter, kv: store.kv, alerter, logger, now });
   // Whoever sends the first document (the worker, a CLI command) waits for the first check, and start-up's
   // explicit check is that same one: one introspection, nothing races it.
@@ -61,10 +78,27 @@ export function createRuntime(
     return (firstCheck ??= runCheck());
   };
   const pushLimiter = createRateLimiter(store.rateSlots, 'ometria-push', perSecond(config.OMETRIA_PUSH_RATE));
-  const ometria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: pushLimiter, now, fetch: deps.fetch, maxRetryAfterMs });
+  const ometria = createPushClient({
+    baseUrl: config.OMETRIA_API_URL,
+    apiKey: config.OMETRIA_API_KEY!,
+    limiter: pushLimiter,
+    now,
+    fetch: deps.fetch,
+    maxRetryAfterMs,
+  });
   // Storefront events: at most TRACKER_PUSH_SHARE of the push rate, and inside the whole of it (share-limiter.ts).
-  const trackerLimiter = createShareLimiter(createRateLimiter(store.rateSlots, 'ometria-push-tracker', perSecond(config.OMETRIA_PUSH_RATE * config.TRACKER_PUSH_SHARE)), pushLimiter);
-  const trackerOmetria = createPushClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: trackerLimiter, now, fetch: deps.fetch, maxRetryAfterMs });
+  const trackerLimiter = createShareLimiter(
+    createRateLimiter(store.rateSlots, 'ometria-push-tracker', perSecond(config.OMETRIA_PUSH_RATE * config.TRACKER_PUSH_SHARE)),
+    pushLimiter,
+  );
+  const trackerOmetria = createPushClient({
+    baseUrl: config.OMETRIA_API_URL,
+    apiKey: config.OMETRIA_API_KEY!,
+    limiter: trackerLimiter,
+    now,
+    fetch: deps.fetch,
+    maxRetryAfterMs,
+  });
   const orderBatch = createOrderBatchSizer({
     max: config.CENTRA_BATCH_SIZE,
     requestWindows: () => centraLimiter.windows(),
@@ -73,9 +107,17 @@ export function createRuntime(
       store.kv.set(ORDER_BATCH_SIZE_KEY, size).catch((error: unknown) => logger.warn({ err: error }, 'could not record the order batch size'));
     },
   });
-  const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && { stores: config.CATALOGUE_STORES, customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES };
+  const catalogue: CatalogueConfig | undefined = config.CATALOGUE_STORES && {
+    stores: config.CATALOGUE_STORES,
+    customAttributes: config.CATALOGUE_CUSTOM_ATTRIBUTES,
+  };
   const ctx: SyncContext = {
-    store, centra, ometria, alerter, logger, now,
+    store,
+    centra,
+    ometria,
+    alerter,
+    logger,
+    now,
     random: deps.random ?? Math.random,
     storeMap: config.OMETRIA_STORE_MAP,
     contactCollection: config.OMETRIA_CONTACT_COLLECTION,
@@ -90,6 +132,12 @@ export function createRuntime(
   };
   const { handlers, handledKinds } = createJobHandlers(config, { ctx, trackerOmetria, catalogue });
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });
-  const reader = createReadClient({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, limiter: createRateLimiter(store.rateSlots, 'ometria-read', perSecond(4)), now, fetch: deps.fetch });
+  const reader = createReadClient({
+    baseUrl: config.OMETRIA_API_URL,
+    apiKey: config.OMETRIA_API_KEY!,
+    limiter: createRateLimiter(store.rateSlots, 'ometria-read', perSecond(4)),
+    now,
+    fetch: deps.fetch,
+  });
   return { ctx, catalogue, reader, worker, alerter, centra, centraLimiter, checkCentraSchema, handledKinds };
 }

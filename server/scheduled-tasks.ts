@@ -55,11 +55,12 @@ export const SCHEDULED_TASKS: readonly ScheduledTaskSpec[] = [
   {
     name: 'sla',
     everyMs: () => SLA_CHECK_MS,
-    run: ({ config, store, runtime, now }) => checkSla(store, runtime.alerter, {
-      slaSeconds: config.SYNC_SLA_SECONDS,
-      now: now(),
-      tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined,
-    }),
+    run: ({ config, store, runtime, now }) =>
+      checkSla(store, runtime.alerter, {
+        slaSeconds: config.SYNC_SLA_SECONDS,
+        now: now(),
+        tokenExpiresAt: config.CENTRA_TOKEN_EXPIRES_AT ? Date.parse(config.CENTRA_TOKEN_EXPIRES_AT) : undefined,
+      }),
   },
   {
     name: 'reconcile-recent',
@@ -95,7 +96,9 @@ export const SCHEDULED_TASKS: readonly ScheduledTaskSpec[] = [
 ];
 
 function reconcile({ config, runtime }: TaskContext, scope: string, days: number, readBackLimit: number): Promise<void> {
-  return runReconcile(runtime.ctx, { scope, days, readBackLimit, repair: config.RECONCILE_AUTO_REPAIR, reader: runtime.reader }).then(() => runtime.worker.wake());
+  return runReconcile(runtime.ctx, { scope, days, readBackLimit, repair: config.RECONCILE_AUTO_REPAIR, reader: runtime.reader }).then(() =>
+    runtime.worker.wake(),
+  );
 }
 
 /** Reads Centra's live quota and adopts it; on failure the configured limits stay. Never rejects. */

@@ -13,7 +13,10 @@ const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EN
 export function dataDirFailure(dataDir: string, error: unknown): StartUpError | undefined {
   const code = codeOf(error);
   if (code === undefined || !UNWRITABLE.has(code)) return undefined;
-  return new StartUpError(`DATA_DIR ${dataDir} cannot be written (${code}): point DATA_DIR at a folder this process may create and write, or fix its permissions`, { cause: error });
+  return new StartUpError(
+    `DATA_DIR ${dataDir} cannot be written (${code}): point DATA_DIR at a folder this process may create and write, or fix its permissions`,
+    { cause: error },
+  );
 }
 
 /** Codes pg and the network give when the server cannot be reached or refuses us: host, port, credentials, database. */
@@ -38,7 +41,9 @@ export function databaseFailure(databaseUrl: string, error: unknown): StartUpErr
 export function listenFailure(port: number, host: string, error: unknown): StartUpError | undefined {
   switch (codeOf(error)) {
     case 'EADDRINUSE':
-      return new StartUpError(`port ${port} on ${host} is already in use (EADDRINUSE): stop the process holding it, or set PORT to a free port`, { cause: error });
+      return new StartUpError(`port ${port} on ${host} is already in use (EADDRINUSE): stop the process holding it, or set PORT to a free port`, {
+        cause: error,
+      });
     case 'EACCES':
       return new StartUpError(`port ${port} on ${host} needs privileges this process lacks (EACCES): set PORT to 1024 or above`, { cause: error });
     case 'EADDRNOTAVAIL':

@@ -9,14 +9,7 @@
  */
 
 export type TrackerEventType =
-  | 'product_view'
-  | 'collection_view'
-  | 'basket'
-  | 'add_to_basket'
-  | 'remove_from_basket'
-  | 'identify'
-  | 'checkout'
-  | 'order_complete';
+  'product_view' | 'collection_view' | 'basket' | 'add_to_basket' | 'remove_from_basket' | 'identify' | 'checkout' | 'order_complete';
 
 /** `sku` is what the page gave: a style-colour key (Ometria product id) or a full size SKU (variant id). */
 export interface ProductViewData {

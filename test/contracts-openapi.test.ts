@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenApiValidator } from '../server/ometria/openapi-validator.js';
-import {
-  sampleContact,
-  sampleCustomEvent,
-  sampleOrder,
-  sampleProduct,
-  sampleVariant,
-} from '../sandbox/ometria-recorder/sample-records.js';
+import { sampleContact, sampleCustomEvent, sampleOrder, sampleProduct, sampleVariant } from '../sandbox/ometria-recorder/sample-records.js';
 import { checkOmetriaRecord } from '../server/ometria/ometria-records.js';
 
 const validator = createOpenApiValidator();
@@ -44,9 +38,7 @@ describe('Ometria OpenAPI contract', () => {
 
   it('rejects a marketing_optin outside the enum', () => {
     const contact = { ...sampleContact(), marketing_optin: 'YES' };
-    expect(validator.validate(contact)).toEqual([
-      expect.stringMatching(/^marketing_optin: must be equal to one of the allowed values/),
-    ]);
+    expect(validator.validate(contact)).toEqual([expect.stringMatching(/^marketing_optin: must be equal to one of the allowed values/)]);
   });
 
   it('points at the failing field inside a line item', () => {
@@ -58,8 +50,6 @@ describe('Ometria OpenAPI contract', () => {
   });
 
   it('rejects a record whose @type is not one of the four push types', () => {
-    expect(validator.validate({ '@type': 'profile', id: 'x' })).toEqual([
-      '@type: must be one of contact, order, product, custom_event',
-    ]);
+    expect(validator.validate({ '@type': 'profile', id: 'x' })).toEqual(['@type: must be one of contact, order, product, custom_event']);
   });
 });

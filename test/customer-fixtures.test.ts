@@ -43,11 +43,13 @@ const DEFAULT_FORCE = { forceOptOut: CUSTOMER_CONFIG_DEFAULTS.forceOptOut, force
 const ConsentInput = z.strictObject({
   customers: z.array(CentraCustomerSchema).min(1),
   lastSent: ConsentStateSchema.optional(),
-  config: z.strictObject({
-    consentKeys: z.array(z.string()).optional(),
-    useNewsletterFlag: z.boolean().optional(),
-    useNewsletterSubscriptions: z.boolean().optional(),
-  }).optional(),
+  config: z
+    .strictObject({
+      consentKeys: z.array(z.string()).optional(),
+      useNewsletterFlag: z.boolean().optional(),
+      useNewsletterSubscriptions: z.boolean().optional(),
+    })
+    .optional(),
   force: ForceSchema.optional(),
 });
 
@@ -68,22 +70,32 @@ const CustomerInput = z.strictObject({
 
 const AttributesInput = z.strictObject({
   contactKey: z.string(),
-  orders: z.array(z.strictObject({
-    order: CentraOrderSchema,
-    refunds: z.record(z.string(), z.strictObject({ quantity: z.number().int(), amount: z.number() })).optional(),
-  })),
-  config: z.strictObject({
-    propertyNames: z.partialRecord(z.enum(SEGMENT_KEYS), z.string()).optional(),
-    tierNames: z.strictObject({ new: z.string().optional(), returning: z.string().optional(), vip: z.string().optional() }).optional(),
-    vipNetLtv: z.record(z.string(), z.number()).optional(),
-    vipOrders: z.number().int().optional(),
-    returningOrders: z.number().int().optional(),
-  }).optional(),
+  orders: z.array(
+    z.strictObject({
+      order: CentraOrderSchema,
+      refunds: z.record(z.string(), z.strictObject({ quantity: z.number().int(), amount: z.number() })).optional(),
+    }),
+  ),
+  config: z
+    .strictObject({
+      propertyNames: z.partialRecord(z.enum(SEGMENT_KEYS), z.string()).optional(),
+      tierNames: z.strictObject({ new: z.string().optional(), returning: z.string().optional(), vip: z.string().optional() }).optional(),
+      vipNetLtv: z.record(z.string(), z.number()).optional(),
+      vipOrders: z.number().int().optional(),
+      returningOrders: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 /** A bare contact carrying `fields`, to check consent and attribute output against the record schemas. */
-const contactWith = (key: string, fields: Partial<OmetriaContact>): OmetriaContact =>
-  ({ '@type': 'contact', '@collection': 'centra', '@merge': true, id: key, customer_id: key, ...fields });
+const contactWith = (key: string, fields: Partial<OmetriaContact>): OmetriaContact => ({
+  '@type': 'contact',
+  '@collection': 'centra',
+  '@merge': true,
+  id: key,
+  customer_id: key,
+  ...fields,
+});
 
 interface Folder<I> {
   input: z.ZodType<I>;
@@ -129,9 +141,7 @@ const FOLDERS = {
         propertyNames: { ...d.propertyNames, ...c.propertyNames },
         tierNames: { ...d.tierNames, ...c.tierNames },
       };
-      const facts = input.orders
-        .map((o) => orderFacts(o.order, input.contactKey, o.refunds))
-        .sort((a, b) => a.orderNumber - b.orderNumber);
+      const facts = input.orders.map((o) => orderFacts(o.order, input.contactKey, o.refunds)).sort((a, b) => a.orderNumber - b.orderNumber);
       return { facts, properties: segmentationAttributes(facts, config) };
     },
     reversed: (input) => ({ ...input, orders: [...input.orders].reverse() }),
@@ -173,7 +183,9 @@ for (const [name, f] of Object.entries(FOLDERS) as Array<[string, Folder<unknown
 }
 
 function jsonFiles(folderName: string): string[] {
-  return readdirSync(join(ROOT, folderName)).filter((file) => file.endsWith('.json')).sort();
+  return readdirSync(join(ROOT, folderName))
+    .filter((file) => file.endsWith('.json'))
+    .sort();
 }
 
 /** The merge rules for any statements, not only the fixtures' (docs/customers.md, consent rules). */
@@ -191,28 +203,34 @@ describe('mergeConsent properties', () => {
   const ms = (s: { at?: string }) => (s.at === undefined ? undefined : Date.parse(s.at));
 
   it('does not depend on the order of the statements', () => {
-    fc.assert(fc.property(states, (list) => {
-      expect(mergeConsent([...list].reverse())).toEqual(mergeConsent(list));
-    }));
+    fc.assert(
+      fc.property(states, (list) => {
+        expect(mergeConsent([...list].reverse())).toEqual(mergeConsent(list));
+      }),
+    );
   });
 
   it('never gives an opt-in that no statement gave', () => {
-    fc.assert(fc.property(states, (list) => {
-      fc.pre(!list.some((s) => s.state === 'in'));
-      expect(mergeConsent(list).state).not.toBe('in');
-    }));
+    fc.assert(
+      fc.property(states, (list) => {
+        fc.pre(!list.some((s) => s.state === 'in'));
+        expect(mergeConsent(list).state).not.toBe('in');
+      }),
+    );
   });
 
   it('gives an opt-in only when it is dated strictly after every opt-out', () => {
-    fc.assert(fc.property(states, (list) => {
-      const merged = mergeConsent(list);
-      fc.pre(merged.state === 'in');
-      for (const out of list.filter((s) => s.state === 'out')) {
-        const at = ms(out);
-        expect(at).toBeDefined();
-        expect(ms(merged)).toBeGreaterThan(at!);
-      }
-    }));
+    fc.assert(
+      fc.property(states, (list) => {
+        const merged = mergeConsent(list);
+        fc.pre(merged.state === 'in');
+        for (const out of list.filter((s) => s.state === 'out')) {
+          const at = ms(out);
+          expect(at).toBeDefined();
+          expect(ms(merged)).toBeGreaterThan(at!);
+        }
+      }),
+    );
   });
 });
 

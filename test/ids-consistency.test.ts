@@ -15,7 +15,12 @@ let products: OmetriaProduct[];
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { WORKER_ENABLED: 'false', CATALOGUE_STORES: JSON.stringify([{ store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' }]) } });
+  stack = await startStack({
+    env: {
+      WORKER_ENABLED: 'false',
+      CATALOGUE_STORES: JSON.stringify([{ store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' }]),
+    },
+  });
   seedCatalogue(stack.centra.data, { products: 4, variantsPerProduct: 2, sizesPerVariant: 3, seed: 9 });
   const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
   const result = await runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'full' });

@@ -28,8 +28,7 @@ const MAPPERS = {
       order: CentraOrderSchema,
       ctx: z.strictObject({ contactKey: z.string(), ometriaStore: z.string() }),
     }),
-    run: (input: { order: z.infer<typeof CentraOrderSchema>; ctx: { contactKey: string; ometriaStore: string } }) =>
-      mapOrder(input.order, input.ctx),
+    run: (input: { order: z.infer<typeof CentraOrderSchema>; ctx: { contactKey: string; ometriaStore: string } }) => mapOrder(input.order, input.ctx),
     minimumCases: 10,
   },
   'shipment-event': {
@@ -39,7 +38,11 @@ const MAPPERS = {
       ctx: z.strictObject({ contactKey: z.string() }),
     }),
     run: (input: { order: z.infer<typeof CentraOrderSchema>; shipmentId: number; ctx: { contactKey: string } }) =>
-      mapShipmentEvent(input.order, input.order.shipments!.find((s) => s.id === input.shipmentId)!, { ...input.ctx, trackingUrl: defaultTrackingUrl }),
+      mapShipmentEvent(
+        input.order,
+        input.order.shipments!.find((s) => s.id === input.shipmentId)!,
+        { ...input.ctx, trackingUrl: defaultTrackingUrl },
+      ),
     minimumCases: 2,
   },
   contact: {
@@ -47,10 +50,8 @@ const MAPPERS = {
       customer: CentraCustomerRefSchema,
       ctx: z.strictObject({ contactKey: z.string(), collection: z.string(), ometriaStore: z.string().optional() }),
     }),
-    run: (input: {
-      customer: z.infer<typeof CentraCustomerRefSchema>;
-      ctx: { contactKey: string; collection: string; ometriaStore?: string };
-    }) => mapOrderContact(input.customer, input.ctx),
+    run: (input: { customer: z.infer<typeof CentraCustomerRefSchema>; ctx: { contactKey: string; collection: string; ometriaStore?: string } }) =>
+      mapOrderContact(input.customer, input.ctx),
     minimumCases: 3,
   },
 } as const;
@@ -63,7 +64,10 @@ const FixtureSchema = z.union([
 const openApi = createOpenApiValidator();
 /** Folders whose mappers return more than one record run in their own runners (same checks). */
 const OWN_RUNNERS = new Set(['product', 'consent', 'customer', 'attributes']);
-const folders = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && !OWN_RUNNERS.has(e.name)).map((e) => e.name).sort();
+const folders = readdirSync(ROOT, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && !OWN_RUNNERS.has(e.name))
+  .map((e) => e.name)
+  .sort();
 
 it('has a mapper for every fixture folder and enough cases per mapper', () => {
   expect(folders).toEqual(Object.keys(MAPPERS).sort());
@@ -102,7 +106,9 @@ for (const folder of folders) {
 }
 
 function jsonFiles(folder: string): string[] {
-  return readdirSync(join(ROOT, folder)).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(join(ROOT, folder))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 /** The MappingError's message; anything else (no error, another error type) comes back as a failing text. */

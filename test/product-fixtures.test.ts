@@ -18,9 +18,17 @@ const FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'mappin
 const InputSchema = z.strictObject({
   product: CentraProductSchema,
   ctx: z.strictObject({
-    stores: z.array(z.strictObject({
-      store: z.string(), marketId: z.number().int(), pricelistId: z.number().int(), currency: z.string(), baseUrl: z.string(),
-    })).min(1),
+    stores: z
+      .array(
+        z.strictObject({
+          store: z.string(),
+          marketId: z.number().int(),
+          pricelistId: z.number().int(),
+          currency: z.string(),
+          baseUrl: z.string(),
+        }),
+      )
+      .min(1),
     customAttributes: z.array(z.strictObject({ centraType: z.string(), elementKey: z.string().optional(), ometriaType: z.string() })),
   }),
 });
@@ -28,11 +36,18 @@ const InputSchema = z.strictObject({
 const FixtureSchema = z.strictObject({
   description: z.string().min(20),
   input: z.unknown(),
-  expected: z.strictObject({ records: z.array(z.unknown()), owners: z.record(z.string(), z.string()), collisions: z.array(z.unknown()), skipped: z.array(z.unknown()) }),
+  expected: z.strictObject({
+    records: z.array(z.unknown()),
+    owners: z.record(z.string(), z.string()),
+    collisions: z.array(z.unknown()),
+    skipped: z.array(z.unknown()),
+  }),
 });
 
 const openApi = createOpenApiValidator();
-const files = readdirSync(FOLDER).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(FOLDER)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 it('has the product cases the catalogue issue asks for', () => {
   expect(files.length).toBeGreaterThanOrEqual(6);

@@ -15,12 +15,7 @@ export type Consent = [
   choose: (g: unknown) => void,
 ];
 
-export const consentGate = (
-  [get, set]: Store,
-  required: boolean | undefined,
-  emit: (e: TrackerEvent) => void,
-  forget: () => void,
-): Consent => {
+export const consentGate = ([get, set]: Store, required: boolean | undefined, emit: (e: TrackerEvent) => void, forget: () => void): Consent => {
   const stored = get(CONSENT_KEY);
   let granted = stored == '1' || (!required && stored != '0');
   let held: TrackerEvent[] = [];

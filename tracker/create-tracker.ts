@@ -46,8 +46,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
       unlock();
     },
   );
-  if (endpoint)
-    [enqueue, unlock, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
+  if (endpoint) [enqueue, unlock, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
 
   const track = (type: TrackerEventType, data: TrackerEvent['data']) => {
     const e = {
@@ -83,10 +82,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   const api = ((m: unknown, ...a: unknown[]) => call(m, ...a)) as CentraOmetria;
   for (const m of names) {
     (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => call(m, ...a);
-    document.addEventListener(
-      'ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()),
-      (e) => call(m, (e as CustomEvent).detail),
-    );
+    document.addEventListener('ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), (e) => call(m, (e as CustomEvent).detail));
   }
   api.l = 1;
   api.q = { push: (a) => call(...(Array.from(a) as [unknown])) };

@@ -13,8 +13,7 @@ export type Debug = [
 ];
 
 /** JSON with the visitor's email and identity token masked. */
-export const masked = (data: unknown): string =>
-  JSON.stringify(data, (k, v: unknown) => (k == 'email' || k == 'token' ? '***' : v));
+export const masked = (data: unknown): string => JSON.stringify(data, (k, v: unknown) => (k == 'email' || k == 'token' ? '***' : v));
 
 export const debugConsole = (on: boolean | undefined): Debug => {
   const c = on || /[?&]centra_ometria_debug=1(&|$)/.test(location.search) ? console : 0;

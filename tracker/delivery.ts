@@ -89,7 +89,12 @@ export const delivery = (
       write(q); // claimed: no other tab sends these
       if ((body = b)) {
         busy = !leaving;
-        post(endpoint, b, !!leaving, guard((o: Outcome, r?: Response) => settle(o, sent, r)));
+        post(
+          endpoint,
+          b,
+          !!leaving,
+          guard((o: Outcome, r?: Response) => settle(o, sent, r)),
+        );
       }
     } while ((leaving || !body) && q.length);
     if (!body) unlock();

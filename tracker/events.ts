@@ -60,9 +60,7 @@ export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerE
     'product_view',
     (x): ProductViewData | undefined => {
       const s = sku(x.sku);
-      return s
-        ? { sku: s, productSku: key(x.productSku), name: str(x.name), price: num(x.price), currency: cur(x.currency) }
-        : undefined;
+      return s ? { sku: s, productSku: key(x.productSku), name: str(x.name), price: num(x.price), currency: cur(x.currency) } : undefined;
     },
     'sku',
   ],

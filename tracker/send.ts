@@ -8,12 +8,10 @@ export const DROP = 2;
 export type Outcome = typeof OK | typeof RETRY | typeof DROP;
 
 /** 2xx delivered; 408, 429 and 5xx retried; any other status dropped (the batch will never be accepted). */
-export const classify = (status: number): Outcome =>
-  status > 199 && status < 300 ? OK : status == 408 || status == 429 || status > 499 ? RETRY : DROP;
+export const classify = (status: number): Outcome => (status > 199 && status < 300 ? OK : status == 408 || status == 429 || status > 499 ? RETRY : DROP);
 
 /** Jittered exponential backoff: 1 s, 2 s, 4 s … capped at 5 min, each scaled by a random 0.5–1. */
-export const backoff = (failures: number): number =>
-  Math.min(3e5, 1e3 * 2 ** Math.max(0, failures - 1)) * (0.5 + Math.random() / 2);
+export const backoff = (failures: number): number => Math.min(3e5, 1e3 * 2 ** Math.max(0, failures - 1)) * (0.5 + Math.random() / 2);
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 const bytes = (s: string) => encoder.encode(s).length;
@@ -23,11 +21,7 @@ const bytes = (s: string) => encoder.encode(s).length;
  * Returns [body, sent events, events consumed from the queue]; an event too big to ever fit is consumed
  * (dropped) without being sent. body is '' when nothing is sendable.
  */
-export const batch = (
-  queue: TrackerEvent[],
-  store: string,
-  visitorId: string,
-): [body: string, sent: TrackerEvent[], consumed: number] => {
+export const batch = (queue: TrackerEvent[], store: string, visitorId: string): [body: string, sent: TrackerEvent[], consumed: number] => {
   const head = `{"v":1,"store":${JSON.stringify(store)},"visitorId":"${visitorId}","sentAt":"${new Date().toISOString()}","events":[`;
   const parts: string[] = [];
   const sent: TrackerEvent[] = [];

@@ -13,8 +13,6 @@ export const uuid = (): string => {
   try {
     return crypto.randomUUID();
   } catch {
-    return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-      (+c ^ (randomByte() & (15 >> (+c / 4)))).toString(16),
-    );
+    return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (randomByte() & (15 >> (+c / 4)))).toString(16));
   }
 };

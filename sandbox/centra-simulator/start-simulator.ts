@@ -56,10 +56,12 @@ export interface CentraSimulator {
 export async function startCentraSimulator(options: CentraSimulatorOptions = {}): Promise<CentraSimulator> {
   const token = options.token ?? 'sim-token';
   const wallClock = options.wallClock ?? Date.now;
-  const data = options.data ?? new SimData({
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: options.utcOffsetMinutes }),
-  });
+  const data =
+    options.data ??
+    new SimData({
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes: options.utcOffsetMinutes }),
+    });
   const limiter = new RateLimiter({ ...(options.rateLimit || {}), now: wallClock }, options.rateLimit !== false);
   const faults = new FaultInjector(wallClock);
   const requests = new RequestLog(options.requestLogLimit);
@@ -68,16 +70,25 @@ export async function startCentraSimulator(options: CentraSimulatorOptions = {})
 
   const app = express();
   app.disable('x-powered-by');
-  app.post('/graphql', express.json({ limit: '20mb' }), graphqlHandler({
-    token, limiter, faults, requests, wallClock, closing: closing.signal, schema: simulatorSchema(schemaMode),
-    context: { data, defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT, schemaMode },
-    rootValue: makeRootValue(() => limiter.rows()),
-  }));
+  app.post(
+    '/graphql',
+    express.json({ limit: '20mb' }),
+    graphqlHandler({
+      token,
+      limiter,
+      faults,
+      requests,
+      wallClock,
+      closing: closing.signal,
+      schema: simulatorSchema(schemaMode),
+      context: { data, defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT, schemaMode },
+      rootValue: makeRootValue(() => limiter.rows()),
+    }),
+  );
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status ?? 500;
     if (req.path === '/graphql') {
-      requests.record({ time: wallClock(), status, operationName: null, topLevelFields: 0, rootFields: [], query: '',
-        durationMs: 0 });
+      requests.record({ time: wallClock(), status, operationName: null, topLevelFields: 0, rootFields: [], query: '', durationMs: 0 });
     }
     const message = status >= 500 ? 'Internal error' : status === 400 ? 'Body is not valid JSON' : (err as Error).message;
     res.status(status).json({ errors: [{ message }] });
@@ -100,10 +111,11 @@ export async function startCentraSimulator(options: CentraSimulatorOptions = {})
     requests,
     rateLimiter: limiter,
     schema: schemaMode,
-    close: () => (closed ??= new Promise<void>((resolve, reject) => {
-      closing.abort();
-      server.close((e) => (e ? reject(e) : resolve()));
-      server.closeAllConnections();
-    })),
+    close: () =>
+      (closed ??= new Promise<void>((resolve, reject) => {
+        closing.abort();
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      })),
   };
 }

@@ -1,6 +1,5 @@
 /** Ometria's `error_path` style, e.g. `root > lineitems > 0 > product_id` (list-errors docs; index format [INF]). */
-export const formatErrorPath = (segments: readonly (string | number)[]): string =>
-  ['root', ...segments.map(String)].join(' > ');
+export const formatErrorPath = (segments: readonly (string | number)[]): string => ['root', ...segments.map(String)].join(' > ');
 
 /**
  * Splits a `checkOmetriaRecord` reason (`lineitems.0.product_id: message`) into path and message.

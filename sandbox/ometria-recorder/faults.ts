@@ -56,10 +56,8 @@ export function createFaults(): Faults {
   return {
     queue: (...responses) => void scripted.push(...responses),
     rejectIds: (type, ids) => ids.forEach((id) => rejected.add(key(type, id))),
-    invalidAsync: (type, ids, error) =>
-      ids.forEach((id) => invalid.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
-    rejectOnArrival: (type, ids, error) =>
-      ids.forEach((id) => refusedOnArrival.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
+    invalidAsync: (type, ids, error) => ids.forEach((id) => invalid.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
+    rejectOnArrival: (type, ids, error) => ids.forEach((id) => refusedOnArrival.set(key(type, id), { ...DEFAULT_ASYNC_ERROR, ...error })),
     down: (on, mode = 'status') => void (down = on ? mode : undefined),
     latencyMs: (ms) => void (latency = Math.max(0, ms)),
     throttleUntil: (untilMs) => void (throttled = untilMs),

@@ -6,11 +6,7 @@ import { errorReply, type Reply } from './reply.js';
 import { storeBatch } from './store-batch.js';
 
 /** `POST /v2/push`: the answer and the log entry for one call. */
-export function handlePush(
-  ctx: RecorderContext,
-  raw: Buffer | undefined,
-  auth: string | undefined,
-): { reply: Reply; entry: PushLogEntry } {
+export function handlePush(ctx: RecorderContext, raw: Buffer | undefined, auth: string | undefined): { reply: Reply; entry: PushLogEntry } {
   const at = ctx.now();
   const body = parseJson(raw);
   const summary = summariseBody(body);

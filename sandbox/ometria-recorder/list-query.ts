@@ -19,5 +19,4 @@ function readInt(value: unknown, fallback: number): number | undefined {
 }
 
 /** `true`/`false` query flags; anything else counts as absent. */
-export const readFlag = (value: unknown): boolean | undefined =>
-  value === 'true' ? true : value === 'false' ? false : undefined;
+export const readFlag = (value: unknown): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);

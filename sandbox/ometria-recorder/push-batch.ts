@@ -3,9 +3,7 @@ export const MAX_RECORDS_PER_PUSH = 100;
 
 export type PushRecord = Record<string, unknown>;
 
-export type BatchCheck =
-  | { ok: true; type: string | undefined; records: PushRecord[] }
-  | { ok: false; message: string };
+export type BatchCheck = { ok: true; type: string | undefined; records: PushRecord[] } | { ok: false; message: string };
 
 /**
  * The synchronous checks that make a whole push call fail with 400. Whether Ometria answers these

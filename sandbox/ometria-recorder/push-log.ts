@@ -39,7 +39,11 @@ export function createPushLog(): PushLog {
     list: () => entries.map((e) => ({ ...e, ids: [...e.ids] })),
     count: () => entries.length,
     recordsPerRequest: () => stats(entries.map((e) => e.records)),
-    maxRequestsInAnyWindow: (ms) => maxInAnyWindow(entries.map((e) => e.at), ms),
+    maxRequestsInAnyWindow: (ms) =>
+      maxInAnyWindow(
+        entries.map((e) => e.at),
+        ms,
+      ),
     rateLimited: () => entries.filter((e) => e.rateLimited).length,
     clear: () => void (entries = []),
   };

@@ -9,13 +9,11 @@ type Rec = Record<string, unknown>;
 /** Read-back endpoints of docs/design.md O9, answering from the store; they run after the gate. */
 export function createReadRouter(ctx: RecorderContext): Router {
   const router = Router();
-  const get = (path: string, answer: (req: Request) => Reply) =>
-    router.get(path, (req: Request, res: Response) => respond(ctx, res, answer(req)));
+  const get = (path: string, answer: (req: Request) => Reply) => router.get(path, (req: Request, res: Response) => respond(ctx, res, answer(req)));
   get('/push/_errors', () => ({ status: 200, body: ctx.errors.list() }));
   get('/orders', (req) => list(ctx.store.all('order'), req.query));
   get('/orders/:id', (req) => one(ctx.store.get('order', param(req, 'id')), 'order'));
-  get('/contacts/:collection/:id', (req) =>
-    one(ctx.store.get('contact', param(req, 'id'), param(req, 'collection')), 'contact'));
+  get('/contacts/:collection/:id', (req) => one(ctx.store.get('contact', param(req, 'id'), param(req, 'collection')), 'contact'));
   get('/products', (req) => list(filterProducts(ctx.store.all('product'), req.query), req.query, 250));
   get('/products/:id', (req) => one(ctx.store.get('product', param(req, 'id')), 'product'));
   get('/custom-events/:type/:id', (req) => {
@@ -27,8 +25,7 @@ export function createReadRouter(ctx: RecorderContext): Router {
 
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 
-const one = (record: Rec | undefined, what: string): Reply =>
-  record ? { status: 200, body: record } : errorReply(404, `${what} not found`);
+const one = (record: Rec | undefined, what: string): Reply => (record ? { status: 200, body: record } : errorReply(404, `${what} not found`));
 
 function list(records: Rec[], query: Rec, maxLimit?: number): Reply {
   const page = readPage(query, maxLimit);
@@ -40,8 +37,5 @@ function list(records: Rec[], query: Rec, maxLimit?: number): Reply {
 function filterProducts(products: Rec[], query: Rec): Rec[] {
   const withVariants = readFlag(query.includeVariants) === true;
   const active = readFlag(query.active);
-  return products.filter(
-    (p) =>
-      (withVariants || p.is_variant !== true) && (active === undefined || (p.is_active !== false) === active),
-  );
+  return products.filter((p) => (withVariants || p.is_variant !== true) && (active === undefined || (p.is_active !== false) === active));
 }

@@ -24,7 +24,11 @@ export function createRequestLog(): RequestLog {
     add: (entry) => void entries.push(entry),
     list: () => entries.map((e) => ({ ...e })),
     count: () => entries.length,
-    maxRequestsInAnyWindow: (ms) => maxInAnyWindow(entries.map((e) => e.at), ms),
+    maxRequestsInAnyWindow: (ms) =>
+      maxInAnyWindow(
+        entries.map((e) => e.at),
+        ms,
+      ),
     rateLimited: () => entries.filter((e) => e.rateLimited).length,
     clear: () => void (entries = []),
   };

@@ -1,9 +1,4 @@
-import type {
-  OmetriaContact,
-  OmetriaCustomEvent,
-  OmetriaOrder,
-  OmetriaProduct,
-} from '../../server/ometria/ometria-records.js';
+import type { OmetriaContact, OmetriaCustomEvent, OmetriaOrder, OmetriaProduct } from '../../server/ometria/ometria-records.js';
 
 /**
  * Valid records after Ometria's examples (docs/design.md O5–O8), trimmed to what our closed schemas allow

@@ -25,6 +25,9 @@ export function accessPolicy(config: Pick<Config, 'mode' | 'HOST' | 'ADMIN_TOKEN
 
 /** 127.0.0.0/8, ::1 and localhost; anything else (0.0.0.0, ::, a LAN address, a name) may be reached from outside. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }

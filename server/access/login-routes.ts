@@ -18,11 +18,18 @@ export function loginRouter(policy: AccessPolicy, now: () => number): Router {
   router.post('/status/login', express.urlencoded({ extended: false, limit: FORM_LIMIT }), (req, res) => {
     const back = `${req.baseUrl}/status`;
     if (policy.open) return void res.redirect(303, back);
-    if (!policy.adminToken) return void res.status(403).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed: true, message: CLOSED_MESSAGE }));
+    if (!policy.adminToken)
+      return void res
+        .status(403)
+        .type('html')
+        .send(renderAccessPage({ baseUrl: req.baseUrl, closed: true, message: CLOSED_MESSAGE }));
     const body = req.body as { token?: unknown } | undefined;
     const token = typeof body?.token === 'string' ? body.token.trim() : '';
     if (!sameSecret(token, policy.adminToken)) {
-      res.status(401).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed: false, error: "Wrong token: that is not this service's ADMIN_TOKEN." }));
+      res
+        .status(401)
+        .type('html')
+        .send(renderAccessPage({ baseUrl: req.baseUrl, closed: false, error: "Wrong token: that is not this service's ADMIN_TOKEN." }));
       return;
     }
     setSessionCookie(req, res, mintSession(policy.adminToken, req.baseUrl, now()));

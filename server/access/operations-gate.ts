@@ -9,9 +9,10 @@ import { readSessionCookie } from './session-cookie.js';
 /** How a request was let in; kept in res.locals for the page (forms, the logout button). */
 export type Grant = { by: 'open' } | { by: 'bearer' } | { by: 'session'; session: string };
 
-export const CLOSED_MESSAGE = 'the operations pages and admin actions are disabled: set ADMIN_TOKEN to enable them (production never serves them without a token)';
+export const CLOSED_MESSAGE =
+  'the operations pages and admin actions are disabled: set ADMIN_TOKEN to enable them (production never serves them without a token)';
 const NEEDS_ADMIN = 'this needs ADMIN_TOKEN: send Authorization: Bearer <ADMIN_TOKEN>, or log in on /status';
-const WRONG_ADMIN = 'wrong token: Authorization: Bearer must carry this service\'s ADMIN_TOKEN';
+const WRONG_ADMIN = "wrong token: Authorization: Bearer must carry this service's ADMIN_TOKEN";
 const CSRF_MESSAGE = "refused: the form's CSRF token is missing or does not belong to your session; reload /status and try again";
 
 export interface OperationsGate {
@@ -65,7 +66,10 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
       const result = admit(req);
       if (Array.isArray(result)) {
         const [status, message] = result;
-        res.status(status).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed: status === 403, message: status === 403 ? message : undefined }));
+        res
+          .status(status)
+          .type('html')
+          .send(renderAccessPage({ baseUrl: req.baseUrl, closed: status === 403, message: status === 403 ? message : undefined }));
         return;
       }
       res.locals.grant = result;
@@ -81,7 +85,8 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
       if (policy.open) return next();
       const bearer = bearerOf(req);
       if (bearer !== undefined && policy.metricsToken !== undefined && sameSecret(bearer, policy.metricsToken)) return next();
-      if (!policy.metricsToken && !policy.adminToken) throw new HttpError(403, '/metrics is disabled: set METRICS_TOKEN (for a scraper) or ADMIN_TOKEN to enable it');
+      if (!policy.metricsToken && !policy.adminToken)
+        throw new HttpError(403, '/metrics is disabled: set METRICS_TOKEN (for a scraper) or ADMIN_TOKEN to enable it');
       if (Array.isArray(check(req))) throw new HttpError(401, 'wrong or missing token: /metrics needs Authorization: Bearer <METRICS_TOKEN or ADMIN_TOKEN>');
       next();
     },
@@ -89,7 +94,9 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
       const bearer = bearerOf(req);
       // In the open sandbox a bearer is checked only when ADMIN_TOKEN is set; a form there still needs its CSRF token.
       const result: Grant | [401 | 403, string] = policy.open
-        ? bearer !== undefined && policy.adminToken ? check(req) : { by: bearer === undefined ? 'open' : 'bearer' }
+        ? bearer !== undefined && policy.adminToken
+          ? check(req)
+          : { by: bearer === undefined ? 'open' : 'bearer' }
         : check(req);
       if (Array.isArray(result)) {
         if (bearer === undefined && fromBrowser(req)) return void refusePage(req, res, result, SESSION_LOST);
@@ -113,5 +120,8 @@ export function operationsGate(policy: AccessPolicy, now: () => number): Operati
 /** The login page with what went wrong; the closed page when ADMIN_TOKEN is unset in production. */
 function refusePage(req: Request, res: Response, [status, message]: [401 | 403, string], error: string): void {
   const closed = message === CLOSED_MESSAGE;
-  res.status(status).type('html').send(renderAccessPage({ baseUrl: req.baseUrl, closed, message: closed ? message : undefined, error: closed ? undefined : error }));
+  res
+    .status(status)
+    .type('html')
+    .send(renderAccessPage({ baseUrl: req.baseUrl, closed, message: closed ? message : undefined, error: closed ? undefined : error }));
 }

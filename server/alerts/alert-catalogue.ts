@@ -42,16 +42,17 @@ const CENTRA_SOURCE = { order: 'order', contact: 'customer', product: 'product',
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One dead letter: an entity set aside until a person fixes it and replays it. Keyed by what was set aside. */
-type DeadLetter = { type: string; id: string | number; deadLetterId: number } & (
+type DeadLetter = { type: string; id: string | number; deadLetterId: number } &
   /** Ometria refused the record synchronously (a 4xx, or rejected inside a 2xx). */
-  | { source: 'ometria_push'; type: keyof typeof CENTRA_SOURCE; reason: string }
-  /** An asynchronous Ometria error pinned on the only record of its type pushed over the last two polls. */
-  | { source: 'ometria_async'; reason: string; errorPath: string; errorMessage: string }
-  /** The order cannot become an Ometria order: its market is not mapped, or its data breaks a mapping rule. */
-  | { source: 'order_mapping'; reason: string; owner: 'ecommerce' | 'developers'; problem: 'unmapped_market' | 'order_data' }
-  /** Centra gave no data for the entity: it refuses the id itself (`refused`), or kept failing on it. */
-  | { source: 'centra'; message: string; refused: boolean }
-);
+  (
+    | { source: 'ometria_push'; type: keyof typeof CENTRA_SOURCE; reason: string }
+    /** An asynchronous Ometria error pinned on the only record of its type pushed over the last two polls. */
+    | { source: 'ometria_async'; reason: string; errorPath: string; errorMessage: string }
+    /** The order cannot become an Ometria order: its market is not mapped, or its data breaks a mapping rule. */
+    | { source: 'order_mapping'; reason: string; owner: 'ecommerce' | 'developers'; problem: 'unmapped_market' | 'order_data' }
+    /** Centra gave no data for the entity: it refuses the id itself (`refused`), or kept failing on it. */
+    | { source: 'centra'; message: string; refused: boolean }
+  );
 
 function describeDeadLetter(d: DeadLetter): Description {
   switch (d.source) {
@@ -59,14 +60,14 @@ function describeDeadLetter(d: DeadLetter): Description {
       return {
         entity: `${d.type} ${d.id}`,
         message: `Ometria did not take ${d.type} ${d.id} (dead letter #${d.deadLetterId}): ${d.reason}`,
-        cause: 'The record breaks one of Ometria\'s rules, usually data entered in Centra.',
+        cause: "The record breaks one of Ometria's rules, usually data entered in Centra.",
         action: `Fix the ${CENTRA_SOURCE[d.type]} in Centra (see the reason), then run \`npx centra-ometria replay ${d.deadLetterId}\` or replay it on /status.`,
       };
     case 'ometria_async':
       return {
         entity: `${d.type} ${d.id}`,
         message: `${d.reason} (dead letter #${d.deadLetterId}). It was the only ${d.type} accepted over the last two checks, so the error is its own; it no longer counts as delivered.`,
-        cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
+        cause: "A field broke one of Ometria's rules that are only checked after the push.",
         action: `Fix the named field in Centra, then run \`npx centra-ometria replay ${d.deadLetterId}\` or replay it on /status.`,
         details: { error_path: d.errorPath, error_message: d.errorMessage },
       };
@@ -75,9 +76,10 @@ function describeDeadLetter(d: DeadLetter): Description {
         entity: `order ${d.id}`,
         team: d.owner === 'developers' ? 'operations' : 'ecommerce',
         message: `Order ${d.id} cannot be sent to Ometria (dead letter #${d.deadLetterId}): ${d.reason}`,
-        action: d.problem === 'unmapped_market'
-          ? 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.'
-          : 'Correct the order in Centra, then replay the dead letter.',
+        action:
+          d.problem === 'unmapped_market'
+            ? 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.'
+            : 'Correct the order in Centra, then replay the dead letter.',
       };
     case 'centra': {
       const entity = `${d.type} ${d.id}`;
@@ -134,10 +136,11 @@ function describeSla(d: SlaDetails): Description {
   const more = d.count - d.orders.length;
   return {
     entity: d.count === 1 ? `order ${d.orders[0]}` : `${d.count} orders`,
-    message: `${d.count === 1 ? '1 order is' : `${d.count} orders are`} not in Ometria within the SLA of ${d.slaSeconds} s `
-      + `(the oldest for ${d.oldestMinutes} min): ${d.orders.join(', ')}${more > 0 ? ` and ${more} more` : ''}${d.lastError ? `. Last error: ${d.lastError}` : ''}`,
+    message:
+      `${d.count === 1 ? '1 order is' : `${d.count} orders are`} not in Ometria within the SLA of ${d.slaSeconds} s ` +
+      `(the oldest for ${d.oldestMinutes} min): ${d.orders.join(', ')}${more > 0 ? ` and ${more} more` : ''}${d.lastError ? `. Last error: ${d.lastError}` : ''}`,
     cause: 'Centra or Ometria is failing or rate-limiting us, or the orders are held in Centra.',
-    action: 'Check /status for each order\'s last error; post-purchase emails for them are delayed until they arrive.',
+    action: "Check /status for each order's last error; post-purchase emails for them are delayed until they arrive.",
     details: { count: d.count, orders: d.orders, oldestMinutes: d.oldestMinutes },
   };
 }
@@ -151,7 +154,10 @@ const ALERT_CATALOGUE = {
       entity: `${remote} credentials`,
       message: `${remote} refused our credentials: ${reason}. Nothing is lost; syncing waits until they work.`,
       cause: remote === 'Centra' ? 'The Integration API token expired, was revoked or lacks a permission.' : 'The Ometria API key was revoked or mistyped.',
-      action: remote === 'Centra' ? 'Create a new Integration API token in Centra (AMS → System → API Tokens) and set CENTRA_API_TOKEN.' : 'Create a key in Ometria (Settings → API Keys) and set OMETRIA_API_KEY.',
+      action:
+        remote === 'Centra'
+          ? 'Create a new Integration API token in Centra (AMS → System → API Tokens) and set CENTRA_API_TOKEN.'
+          : 'Create a key in Ometria (Settings → API Keys) and set OMETRIA_API_KEY.',
     }),
   }),
   /** CENTRA_TOKEN_EXPIRES_AT is 7 days away or less (`days` < 0: past). */
@@ -199,8 +205,9 @@ const ALERT_CATALOGUE = {
     describe: (d: { hash: string; type: string | undefined; errorPath: string; errorMessage: string; suspects: string[] }) => ({
       entity: d.type ? `${d.type} records` : 'pushed records',
       message: `Ometria rejected a record after accepting it: "${d.errorMessage}" at ${d.errorPath}. Suspects: ${d.suspects.join(', ') || 'none pushed since the previous check'}.`,
-      cause: 'A field broke one of Ometria\'s rules that are only checked after the push.',
-      action: 'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
+      cause: "A field broke one of Ometria's rules that are only checked after the push.",
+      action:
+        'Look at the suspect records in Centra for the named field; fix the data and replay, or tell the integration developers if the mapping is at fault.',
       details: { error_path: d.errorPath, error_message: d.errorMessage, suspects: d.suspects },
     }),
   }),
@@ -210,7 +217,8 @@ const ALERT_CATALOGUE = {
     describe: (d: { entity: string; reason: string; deliveryId: number; deadLetterId: number; replayable: boolean }) => ({
       entity: d.entity,
       message: `A Centra webhook event (${d.entity}) in delivery ${d.deliveryId} was not used (dead letter #${d.deadLetterId}): ${d.reason}. The other events of the delivery were stored.`,
-      cause: 'The sender posted an event in a shape this integration does not know, or an id Centra cannot have (not a number, negative, beyond GraphQL Int range).',
+      cause:
+        'The sender posted an event in a shape this integration does not know, or an id Centra cannot have (not a number, negative, beyond GraphQL Int range).',
       action: d.replayable
         ? `Check the Centra Webhook plugin version (Integration API); the entity it names can be synced with \`npx centra-ometria replay ${d.deadLetterId}\`.`
         : 'Check the Centra Webhook plugin version (Integration API) and whatever else posts to this endpoint; send the delivery id to the integration developers. There is nothing to replay.',
@@ -250,8 +258,11 @@ const ALERT_CATALOGUE = {
     describe: ({ error }: { error: { name: string; message: string } }) => ({
       entity: 'catalogue sync',
       message: `The catalogue sync failed: ${error.message}. Product changes wait until it runs again.`,
-      cause: error.name === 'CatalogueConfigError' ? 'The catalogue config names a Centra market or pricelist that does not exist.' : 'Centra refused the catalogue query, or the integration has a bug.',
-      action: 'Check the catalogue settings against Centra\'s markets and pricelists and the logs; the next run retries.',
+      cause:
+        error.name === 'CatalogueConfigError'
+          ? 'The catalogue config names a Centra market or pricelist that does not exist.'
+          : 'Centra refused the catalogue query, or the integration has a bug.',
+      action: "Check the catalogue settings against Centra's markets and pricelists and the logs; the next run retries.",
     }),
   }),
   /** Two Centra variants (or sizes) that give one Ometria product id (docs/catalogue.md): the older is sent. */
@@ -282,10 +293,13 @@ const ALERT_CATALOGUE = {
     fingerprint: () => 'webhook-signature-failures',
     describe: ({ count, reason, code }: { count: number; reason: string; code: string }) => ({
       entity: 'Centra webhook signatures',
-      message: `${count} webhook deliveries in the last 10 minutes were refused for their signature (latest: ${reason}). `
-        + 'Refused deliveries are not stored: Centra retries them, then gives up.',
-      cause: 'Wrong CENTRA_WEBHOOK_SECRET (rotated in Centra but not here, or the reverse), clock skew between Centra and this server beyond CENTRA_SIGNATURE_TOLERANCE_SECONDS, or someone posting unsigned requests.',
-      action: 'Compare CENTRA_WEBHOOK_SECRET with the Webhook plugin\'s secret in Centra and check this server\'s clock (NTP); /metrics counts refusals by reason. Missed orders are found by reconciliation once deliveries pass again.',
+      message:
+        `${count} webhook deliveries in the last 10 minutes were refused for their signature (latest: ${reason}). ` +
+        'Refused deliveries are not stored: Centra retries them, then gives up.',
+      cause:
+        'Wrong CENTRA_WEBHOOK_SECRET (rotated in Centra but not here, or the reverse), clock skew between Centra and this server beyond CENTRA_SIGNATURE_TOLERANCE_SECONDS, or someone posting unsigned requests.',
+      action:
+        "Compare CENTRA_WEBHOOK_SECRET with the Webhook plugin's secret in Centra and check this server's clock (NTP); /metrics counts refusals by reason. Missed orders are found by reconciliation once deliveries pass again.",
       details: { lastTenMinutes: count, latest: code },
     }),
   }),
@@ -303,8 +317,10 @@ declare const fromCatalogue: unique symbol;
 export type CatalogueAlert = AlertInput & { kind: AlertKind; readonly [fromCatalogue]: true };
 
 /** Kinds with their owning team, for the documentation test and anything that lists the catalogue. */
-export const ALERT_KINDS: ReadonlyArray<{ kind: AlertKind; team: Team }> =
-  (Object.keys(ALERT_CATALOGUE) as AlertKind[]).map((kind) => ({ kind, team: ALERT_CATALOGUE[kind].team }));
+export const ALERT_KINDS: ReadonlyArray<{ kind: AlertKind; team: Team }> = (Object.keys(ALERT_CATALOGUE) as AlertKind[]).map((kind) => ({
+  kind,
+  team: ALERT_CATALOGUE[kind].team,
+}));
 
 // The entries differ in their detail types; each call is checked against its own kind by the signatures above.
 const entryOf = (kind: AlertKind) => ALERT_CATALOGUE[kind] as unknown as Entry<[unknown], unknown>;

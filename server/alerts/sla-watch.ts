@@ -18,12 +18,19 @@ export async function checkSla(store: Store, alerter: Alerter, options: { slaSec
   const where = `kind = 'order' AND state IN ('pending', 'running', 'blocked') AND first_queued_at < ?`;
   const since = [options.now - options.slaSeconds * 1000];
   const count = (await store.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE ${where}`, since))?.n ?? 0;
-  const late = count === 0 ? [] : await store.sql.all<{ entity_key: string; first_queued_at: number; last_error: string | null }>(
-    `SELECT entity_key, first_queued_at, last_error FROM jobs WHERE ${where} ORDER BY first_queued_at, id LIMIT ?`, [...since, SLA_LISTED_ORDERS]);
+  const late =
+    count === 0
+      ? []
+      : await store.sql.all<{ entity_key: string; first_queued_at: number; last_error: string | null }>(
+          `SELECT entity_key, first_queued_at, last_error FROM jobs WHERE ${where} ORDER BY first_queued_at, id LIMIT ?`,
+          [...since, SLA_LISTED_ORDERS],
+        );
   if (late.length > 0) {
     const oldestMinutes = Math.round((options.now - late[0]!.first_queued_at) / 60_000);
     const lastError = late.find((j) => j.last_error)?.last_error;
-    await alerter.raise(catalogueAlert('sla_breach', { count, orders: late.map((j) => j.entity_key), oldestMinutes, slaSeconds: options.slaSeconds, lastError }));
+    await alerter.raise(
+      catalogueAlert('sla_breach', { count, orders: late.map((j) => j.entity_key), oldestMinutes, slaSeconds: options.slaSeconds, lastError }),
+    );
   } else await alerter.resolve(SLA_FINGERPRINT);
   // Alerts of the per-order kind, left open by an earlier version: their condition is now the grouped alert's.
   for (const alert of await store.alerts.listOpen()) {

@@ -27,9 +27,9 @@ export interface CentraErrorEntry {
 export function centraErrors(body: string): CentraErrorEntry[] {
   try {
     const parsed = JSON.parse(body) as { errors?: Array<{ message?: unknown; path?: unknown }> };
-    return (parsed.errors ?? []).flatMap((e) => (typeof e.message === 'string'
-      ? [Array.isArray(e.path) ? { message: e.message, path: e.path as Array<string | number> } : { message: e.message }]
-      : []));
+    return (parsed.errors ?? []).flatMap((e) =>
+      typeof e.message === 'string' ? [Array.isArray(e.path) ? { message: e.message, path: e.path as Array<string | number> } : { message: e.message }] : [],
+    );
   } catch {
     return [];
   }

@@ -23,8 +23,7 @@ export const ORDER_STATUSES: Readonly<Record<string, OrderStatusMeaning>> = {
   DELETED: { ometriaStatus: 'deleted', voidsOrder: true },
 };
 
-export const orderStatusMeaning = (status: string): OrderStatusMeaning =>
-  ORDER_STATUSES[status] ?? { ometriaStatus: status.toLowerCase(), voidsOrder: false };
+export const orderStatusMeaning = (status: string): OrderStatusMeaning => ORDER_STATUSES[status] ?? { ometriaStatus: status.toLowerCase(), voidsOrder: false };
 
 /** [INF] Return states: only a completed return is a refund; pending ones can still be un-made or deleted. */
 export const RETURN_STATUSES: Readonly<Record<string, { completed: boolean }>> = {
@@ -54,7 +53,15 @@ export function isWholesaleOrder(order: { __typename: string; store: { type?: st
  * Payment history entry types: CAPTURE…CANCEL_REQUEST are documented, the refund names are [INF]. A history with
  * a type not listed here (or none) is not trusted for refund amounts: the price paid is used instead.
  */
-export const PAYMENT_ENTRY_TYPES: ReadonlySet<string> = new Set(['CAPTURE', 'CAPTURE_REQUEST', 'CANCEL', 'CANCEL_REQUEST', 'AUTHORIZATION', 'REFUND', 'REFUND_REQUEST']);
+export const PAYMENT_ENTRY_TYPES: ReadonlySet<string> = new Set([
+  'CAPTURE',
+  'CAPTURE_REQUEST',
+  'CANCEL',
+  'CANCEL_REQUEST',
+  'AUTHORIZATION',
+  'REFUND',
+  'REFUND_REQUEST',
+]);
 
 /** [INF] Payment history rows that moved money back to the shopper. */
 export const isSettledRefund = (entry: { entryType?: string | null; status?: string | null }): boolean =>
@@ -91,7 +98,12 @@ export function unknownOrderValues(order: {
   for (const r of order.returns ?? []) {
     const status = r.status ?? r.returnStatus;
     if (status && !RETURN_STATUSES[status]) {
-      out.push({ kind: 'ReturnStatus', value: status, entity: `return ${r.id} of ${entity}`, treatedAs: 'not completed: its lines are not counted as refunded' });
+      out.push({
+        kind: 'ReturnStatus',
+        value: status,
+        entity: `return ${r.id} of ${entity}`,
+        treatedAs: 'not completed: its lines are not counted as refunded',
+      });
     }
   }
   return out;

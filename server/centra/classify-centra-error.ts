@@ -24,7 +24,11 @@ export function classifyCentraError(reply: CentraReply): Outcome {
   if (error instanceof ClientError) {
     const status = error.response.status;
     if (status === 429) {
-      return { kind: 'rate_limited', reason: 'Centra rate limit reached (429)', delayMs: retryAfterMs(error.response.headers?.get('retry-after'), reply.now, reply.maxRetryAfterMs) };
+      return {
+        kind: 'rate_limited',
+        reason: 'Centra rate limit reached (429)',
+        delayMs: retryAfterMs(error.response.headers?.get('retry-after'), reply.now, reply.maxRetryAfterMs),
+      };
     }
     if (status === 401 || status === 403) {
       return { kind: 'auth', reason: `Centra refused the Integration API token (${status}): check CENTRA_API_TOKEN, its permissions and expiry` };

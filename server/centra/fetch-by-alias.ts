@@ -118,5 +118,8 @@ export async function fetchByAlias<R>(client: CentraClient, ids: readonly number
  * for a fault of the document.
  */
 function withPaths(errors: readonly CentraErrorEntry[]): string {
-  return errors.map((e) => (e.path ? `${e.path.join('.')}: ${e.message}` : e.message)).join('; ').slice(0, 1_000);
+  return errors
+    .map((e) => (e.path ? `${e.path.join('.')}: ${e.message}` : e.message))
+    .join('; ')
+    .slice(0, 1_000);
 }

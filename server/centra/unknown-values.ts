@@ -21,7 +21,10 @@ export function createUnknownValueRecorder(deps: { kv: KvStore; logger: Logger; 
         const key = `${v.kind}:${v.value}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        deps.logger.warn({ centra: { kind: v.kind, value: v.value, entity: v.entity } }, `Centra sent ${v.kind} ${v.value}, which this version does not know; treated as ${v.treatedAs}`);
+        deps.logger.warn(
+          { centra: { kind: v.kind, value: v.value, entity: v.entity } },
+          `Centra sent ${v.kind} ${v.value}, which this version does not know; treated as ${v.treatedAs}`,
+        );
         try {
           await deps.kv.setIfAbsent(`${UNKNOWN_VALUE_PREFIX}${key}`, { ...v, firstSeen: new Date(deps.now()).toISOString() } satisfies SeenUnknownValue);
         } catch (error) {

@@ -49,7 +49,11 @@ export function backfillCommand(ctx: CliContext): Command {
           }
           if (opts.entities.includes('orders')) {
             const progress = progressReporter('orders', opts.json ? process.stderr : process.stdout);
-            const done = await runBackfill(runtime.ctx, { since: opts.since, signal: abort.signal, onProgress: (cp) => progress.update(cp.processed, cp.total) });
+            const done = await runBackfill(runtime.ctx, {
+              since: opts.since,
+              signal: abort.signal,
+              onProgress: (cp) => progress.update(cp.processed, cp.total),
+            });
             progress.stop();
             report.orders = { processed: done.processed, total: done.total, finished: Boolean(done.finishedAt) };
           }
@@ -85,8 +89,18 @@ function parseEntities(raw: string): Entity[] {
 
 function formatBackfill(r: BackfillReport): string {
   const lines: string[] = [];
-  if (r.products) lines.push('skipped' in r.products ? `products: skipped, ${r.products.skipped}` : `products: ${r.products.state}, ${r.products.products} products, ${r.products.pushed} records pushed, ${r.products.skippedUnchanged} unchanged`);
-  if (r.orders) lines.push(r.orders.finished ? `orders: finished, ${r.orders.processed} orders` : `orders: interrupted at ${r.orders.processed}/${r.orders.total}; run it again to resume`);
+  if (r.products)
+    lines.push(
+      'skipped' in r.products
+        ? `products: skipped, ${r.products.skipped}`
+        : `products: ${r.products.state}, ${r.products.products} products, ${r.products.pushed} records pushed, ${r.products.skippedUnchanged} unchanged`,
+    );
+  if (r.orders)
+    lines.push(
+      r.orders.finished
+        ? `orders: finished, ${r.orders.processed} orders`
+        : `orders: interrupted at ${r.orders.processed}/${r.orders.total}; run it again to resume`,
+    );
   if (r.customers) lines.push(`customers: ${r.customers.synced} synced with consent and attributes`);
   return lines.join('\n');
 }

@@ -23,7 +23,8 @@ export async function withSession<T>(config: Readonly<Config>, run: (session: Co
     return await run({
       config,
       store,
-      runtime: () => (runtime ??= createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now })),
+      runtime: () =>
+        (runtime ??= createRuntime(config, store, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), now: Date.now })),
     });
   } finally {
     await store.close();

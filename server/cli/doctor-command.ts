@@ -28,7 +28,8 @@ export function doctorCommand(ctx: CliContext): Command {
     .option('--schema <file>', 'read a saved introspection result instead of asking Centra')
     .action(async (opts: { json?: boolean; schema?: string }) => {
       const access = loadCentraAccess(ctx.env);
-      if (!opts.schema && !access) throw new UsageError('doctor needs CENTRA_API_URL and CENTRA_API_TOKEN (or --schema FILE with a saved introspection result)');
+      if (!opts.schema && !access)
+        throw new UsageError('doctor needs CENTRA_API_URL and CENTRA_API_TOKEN (or --schema FILE with a saved introspection result)');
       const report = await runDoctor(access, opts.schema);
       printResult(opts.json, report, formatDoctorReport);
       ctx.exit(report.orderSyncWorks ? 0 : 1);

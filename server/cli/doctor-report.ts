@@ -29,6 +29,9 @@ export function formatDoctorReport(r: DoctorReport): string {
     lines.push('Rate limits (this token, live):');
     for (const q of r.rateLimits) lines.push(`  ${q.type} per ${q.intervalSeconds}: ${q.quota}${q.remainingQuota == null ? '' : `, ${q.remainingQuota} left`}`);
   }
-  lines.push('', r.orderSyncWorks ? 'Order sync works with this Centra.' : 'Order sync CANNOT work with this Centra: see the rows above and docs/centra-setup.md.');
+  lines.push(
+    '',
+    r.orderSyncWorks ? 'Order sync works with this Centra.' : 'Order sync CANNOT work with this Centra: see the rows above and docs/centra-setup.md.',
+  );
   return lines.join('\n');
 }

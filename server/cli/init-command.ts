@@ -34,13 +34,13 @@ interface InitOptions {
 export function initCommand(ctx: CliContext): Command {
   return new Command('init')
     .description('write a .env for this Centra and Ometria: asks for what flags do not give, runs doctor, proposes the store map')
-    .option('--centra-url <url>', "Centra Integration API endpoint (default: CENTRA_API_URL)")
+    .option('--centra-url <url>', 'Centra Integration API endpoint (default: CENTRA_API_URL)')
     .option('--centra-token <token>', 'Centra Integration API token (default: CENTRA_API_TOKEN)')
     .option('--webhook-secret <secret>', "the secret of Centra's webhook plugin (default: CENTRA_WEBHOOK_SECRET, else a new one to paste into Centra)")
     .option('--ometria-key <key>', 'Ometria API key (default: OMETRIA_API_KEY)')
     .option('--ometria-url <url>', "Ometria Data API base URL (default: Ometria's own)")
     .option('--domain <domain>', "the shop's domain, e.g. example.com: Ometria stores are <domain>/<path>")
-    .option('--languages <list>', 'storefront path per Centra market, e.g. 1=uk,2=se (default: each market\'s name, lower-cased)')
+    .option('--languages <list>', "storefront path per Centra market, e.g. 1=uk,2=se (default: each market's name, lower-cased)")
     .option('--out <file>', 'where to write', '.env')
     .option('--force', 'overwrite the file if it exists')
     .option('--yes', 'accept every proposal; ask nothing')
@@ -54,7 +54,7 @@ export function initCommand(ctx: CliContext): Command {
         const centraToken = await ask.value('Centra API token', opts.centraToken ?? current?.CENTRA_API_TOKEN, '--centra-token');
         const ometriaKey = await ask.value('Ometria API key', opts.ometriaKey ?? current?.OMETRIA_API_KEY, '--ometria-key');
         const known = opts.webhookSecret ?? current?.CENTRA_WEBHOOK_SECRET;
-        const webhookSecret = await ask.value("Centra webhook plugin secret (Enter: a new one)", known ?? randomBytes(24).toString('hex'), '--webhook-secret');
+        const webhookSecret = await ask.value('Centra webhook plugin secret (Enter: a new one)', known ?? randomBytes(24).toString('hex'), '--webhook-secret');
         const ometriaUrl = opts.ometriaUrl;
 
         const access = { url: centraUrl, token: centraToken, timeoutMs: 15_000 };
@@ -63,22 +63,48 @@ export function initCommand(ctx: CliContext): Command {
         if (!report.orderSyncWorks) throw new Error('doctor: orders cannot sync with this Centra (see above and docs/centra-setup.md); nothing written');
 
         const setup = await fetchCentraSetup(createCentraClient({ ...access, limiter: UNTHROTTLED, now: Date.now }));
-        console.log(`Centra's pricelists:\n${textTable(setup.pricelists, [['ID', (p) => p.id], ['NAME', (p) => p.name ?? ''], ['STATUS', (p) => p.status ?? ''], ['CURRENCY', (p) => p.currency?.code ?? ''], ['STORE', (p) => p.store?.id ?? '']])}\n`);
+        console.log(
+          `Centra's pricelists:\n${textTable(setup.pricelists, [
+            ['ID', (p) => p.id],
+            ['NAME', (p) => p.name ?? ''],
+            ['STATUS', (p) => p.status ?? ''],
+            ['CURRENCY', (p) => p.currency?.code ?? ''],
+            ['STORE', (p) => p.store?.id ?? ''],
+          ])}\n`,
+        );
         const markets = retailMarkets(setup);
         if (markets.length === 0) throw new Error('Centra lists no direct-to-consumer market: create one in Centra, then run init again; nothing written');
         const domain = await ask.value("The shop's domain (e.g. example.com)", opts.domain, '--domain');
         const proposedPaths = markets.map((m) => `${m.id}=${m.path}`).join(',');
-        const paths = parsePaths(await ask.value(`Storefront path per market (${markets.map((m) => `${m.id} ${m.name}`).join(', ')})`, opts.languages ?? proposedPaths, '--languages'));
+        const paths = parsePaths(
+          await ask.value(`Storefront path per market (${markets.map((m) => `${m.id} ${m.name}`).join(', ')})`, opts.languages ?? proposedPaths, '--languages'),
+        );
         const stores = proposeStores(setup, domain, paths);
-        console.log(`Proposed Ometria stores:\n${textTable(stores, [['MARKET', (s) => `${s.marketId} ${s.marketName}`], ['OMETRIA STORE', (s) => s.ometriaStore], ['PRICELIST', (s) => s.pricelistId ?? '(none: no catalogue)'], ['PRODUCT URLS', (s) => s.baseUrl]])}\n`);
+        console.log(
+          `Proposed Ometria stores:\n${textTable(stores, [
+            ['MARKET', (s) => `${s.marketId} ${s.marketName}`],
+            ['OMETRIA STORE', (s) => s.ometriaStore],
+            ['PRICELIST', (s) => s.pricelistId ?? '(none: no catalogue)'],
+            ['PRODUCT URLS', (s) => s.baseUrl],
+          ])}\n`,
+        );
         if (!(await ask.confirm('Write this configuration?'))) throw new UsageError('nothing written');
 
         const text = envFileText({ centraUrl, centraToken, webhookSecret, ometriaKey, ometriaUrl, stores });
         // The written values must load as `npm start` will load them: a store id too long fails here, not at start.
-        loadConfig({ CENTRA_API_URL: centraUrl, CENTRA_API_TOKEN: centraToken, CENTRA_WEBHOOK_SECRET: webhookSecret, OMETRIA_API_KEY: ometriaKey, ...storeVariables(stores) });
+        loadConfig({
+          CENTRA_API_URL: centraUrl,
+          CENTRA_API_TOKEN: centraToken,
+          CENTRA_WEBHOOK_SECRET: webhookSecret,
+          OMETRIA_API_KEY: ometriaKey,
+          ...storeVariables(stores),
+        });
         writeFileSync(out, text, { mode: 0o600 });
         console.log(`Wrote ${out} (owner-only: it holds secrets); npm start reads it from this folder.`);
-        if (!known) console.log(`Set the secret of Centra's webhook plugin to the CENTRA_WEBHOOK_SECRET in ${out}, and its URL to https://<this service>/webhooks/centra.`);
+        if (!known)
+          console.log(
+            `Set the secret of Centra's webhook plugin to the CENTRA_WEBHOOK_SECRET in ${out}, and its URL to https://<this service>/webhooks/centra.`,
+          );
         ctx.exit(0);
       } finally {
         ask.close();
@@ -119,7 +145,10 @@ function asker(interactive: boolean) {
 
 function parsePaths(raw: string): Map<number, string> {
   const paths = new Map<number, string>();
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d+)=([a-z0-9][a-z0-9-]*)$/i.exec(pair);
     if (!match) throw new UsageError(`--languages takes <market id>=<path> pairs such as 1=uk,2=se; "${pair}" is not one`);
     paths.set(Number(match[1]), match[2]!.toLowerCase());
@@ -128,7 +157,9 @@ function parsePaths(raw: string): Map<number, string> {
 }
 
 function storeVariables(stores: StoreProposal[]): { OMETRIA_STORE_MAP: string; CATALOGUE_STORES?: string } {
-  const listed = stores.filter((s) => s.pricelistId !== undefined).map((s) => ({ store: s.ometriaStore, marketId: s.marketId, pricelistId: s.pricelistId!, baseUrl: s.baseUrl }));
+  const listed = stores
+    .filter((s) => s.pricelistId !== undefined)
+    .map((s) => ({ store: s.ometriaStore, marketId: s.marketId, pricelistId: s.pricelistId!, baseUrl: s.baseUrl }));
   return {
     OMETRIA_STORE_MAP: JSON.stringify(Object.fromEntries(stores.map((s) => [String(s.marketId), s.ometriaStore]))),
     ...(listed.length > 0 ? { CATALOGUE_STORES: JSON.stringify(listed) } : {}),
@@ -136,7 +167,14 @@ function storeVariables(stores: StoreProposal[]): { OMETRIA_STORE_MAP: string; C
 }
 
 /** The .env text: one commented block per concern; JSON in single quotes, as node's parseEnv reads it. */
-function envFileText(v: { centraUrl: string; centraToken: string; webhookSecret: string; ometriaKey: string; ometriaUrl: string | undefined; stores: StoreProposal[] }): string {
+function envFileText(v: {
+  centraUrl: string;
+  centraToken: string;
+  webhookSecret: string;
+  ometriaKey: string;
+  ometriaUrl: string | undefined;
+  stores: StoreProposal[];
+}): string {
   const vars = storeVariables(v.stores);
   return [
     '# centra-ometria configuration, written by `centra-ometria init`. Every variable is described in the README.',
@@ -152,10 +190,13 @@ function envFileText(v: { centraUrl: string; centraToken: string; webhookSecret:
     `OMETRIA_API_KEY=${v.ometriaKey}`,
     ...(v.ometriaUrl ? [`OMETRIA_API_URL=${v.ometriaUrl}`] : []),
     '',
-    '# Centra market id → Ometria store id: each order goes to its market\'s store.',
+    "# Centra market id → Ometria store id: each order goes to its market's store.",
     `OMETRIA_STORE_MAP='${vars.OMETRIA_STORE_MAP}'`,
     ...(vars.CATALOGUE_STORES
-      ? ['# Ometria stores the catalogue is listed in (the first is primary): market, pricelist and product URLs.', `CATALOGUE_STORES='${vars.CATALOGUE_STORES}'`]
+      ? [
+          '# Ometria stores the catalogue is listed in (the first is primary): market, pricelist and product URLs.',
+          `CATALOGUE_STORES='${vars.CATALOGUE_STORES}'`,
+        ]
       : ['# No market has an active pricelist: CATALOGUE_STORES is unset, so no catalogue sync runs.']),
     '',
   ].join('\n');

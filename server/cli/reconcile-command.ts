@@ -29,7 +29,13 @@ export function reconcileCommand(ctx: CliContext): Command {
       const report = await withSession(config, async ({ store, runtime: build }): Promise<ReconcileReport> => {
         const runtime = build();
         const readBackLimit = opts.readBack ?? config.RECONCILE_READBACK_LIMIT;
-        const result = await runReconcile(runtime.ctx, { scope: `last ${opts.days} days (cli)`, days: opts.days, readBackLimit, repair: opts.repair, reader: runtime.reader });
+        const result = await runReconcile(runtime.ctx, {
+          scope: `last ${opts.days} days (cli)`,
+          days: opts.days,
+          readBackLimit,
+          repair: opts.repair,
+          reader: runtime.reader,
+        });
         if (opts.repair) await runtime.worker.drain();
         const active = (await store.findings.listActive()).map(({ id, state, kind, entity, team, detail }) => ({ id, state, kind, entity, team, detail }));
         return { ...result, active };
@@ -42,5 +48,10 @@ export function reconcileCommand(ctx: CliContext): Command {
 function formatReconcile(r: ReconcileReport): string {
   const head = `checked ${r.checked} orders: ${r.findings} finding(s), ${r.repaired} re-enqueued`;
   if (r.active.length === 0) return head;
-  return `${head}\n\n${textTable(r.active, [['STATE', (f) => f.state], ['KIND', (f) => f.kind], ['ENTITY', (f) => f.entity], ['DETAIL', (f) => f.detail]])}`;
+  return `${head}\n\n${textTable(r.active, [
+    ['STATE', (f) => f.state],
+    ['KIND', (f) => f.kind],
+    ['ENTITY', (f) => f.entity],
+    ['DETAIL', (f) => f.detail],
+  ])}`;
 }

@@ -45,7 +45,8 @@ export function replayCommand(ctx: CliContext): Command {
         return { replayed, unknown: result.unknown, notReplayable: result.notReplayable };
       });
       for (const id of report.unknown) console.error(`dead letter ${id}: not found or already replayed; see status for open dead letters`);
-      for (const id of report.notReplayable) console.error(`dead letter ${id}: a webhook event that names nothing Centra has; nothing to replay (see its reason)`);
+      for (const id of report.notReplayable)
+        console.error(`dead letter ${id}: a webhook event that names nothing Centra has; nothing to replay (see its reason)`);
       printResult(opts.json, report, formatReplay);
       const failed = report.replayed.some((r) => r.state !== 'done') || report.unknown.length > 0 || (!opts.all && report.notReplayable.length > 0);
       ctx.exit(failed ? 1 : 0);
@@ -60,5 +61,7 @@ function collectIds(raw: string, ids: number[]): number[] {
 
 function formatReplay(r: ReplayReport): string {
   if (r.replayed.length === 0) return 'nothing to replay';
-  return r.replayed.map((x) => `dead letter ${x.id} (${x.job}): ${x.state === 'done' ? 'delivered' : `${x.state}${x.error ? ` (${x.error})` : ''}`}`).join('\n');
+  return r.replayed
+    .map((x) => `dead letter ${x.id} (${x.job}): ${x.state === 'done' ? 'delivered' : `${x.state}${x.error ? ` (${x.error})` : ''}`}`)
+    .join('\n');
 }

@@ -40,14 +40,19 @@ export function cliProgram(ctx: CliContext, serveOptions: ServeOptions = {}): Co
       }),
     { isDefault: true },
   );
-  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand, initCommand]) program.addCommand(command(ctx));
+  for (const command of [statusCommand, replayCommand, backfillCommand, reconcileCommand, syncCommand, doctorCommand, sendWebhookCommand, initCommand])
+    program.addCommand(command(ctx));
   configureTree(program);
   return program;
 }
 
 /** Settings commander does not pass on to added commands: usage errors throw, help has one width. */
 function configureTree(command: Command): void {
-  command.exitOverride().helpOption('-h, --help', 'print help for the command').showHelpAfterError('(add --help for usage)').configureHelp({ helpWidth: HELP_WIDTH, sortSubcommands: false });
+  command
+    .exitOverride()
+    .helpOption('-h, --help', 'print help for the command')
+    .showHelpAfterError('(add --help for usage)')
+    .configureHelp({ helpWidth: HELP_WIDTH, sortSubcommands: false });
   for (const sub of command.commands) configureTree(sub);
 }
 

@@ -35,6 +35,9 @@ export async function serveCommand(config: Readonly<Config>, options: ServeOptio
 function start(config: Readonly<Config>, options: ServeOptions) {
   if (config.tenants) return startTenants(config);
   if (config.mode !== 'sandbox') return startService(config);
-  if (!options.startSandbox) throw new StartUpError('no credentials are set and this entry point has no sandbox: set CENTRA_API_URL, CENTRA_API_TOKEN, CENTRA_WEBHOOK_SECRET and OMETRIA_API_KEY, or run the centra-ometria command');
+  if (!options.startSandbox)
+    throw new StartUpError(
+      'no credentials are set and this entry point has no sandbox: set CENTRA_API_URL, CENTRA_API_TOKEN, CENTRA_WEBHOOK_SECRET and OMETRIA_API_KEY, or run the centra-ometria command',
+    );
   return options.startSandbox(config);
 }

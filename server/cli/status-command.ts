@@ -37,9 +37,32 @@ function formatStatus(s: StatusResult): string {
     `Lag: ${s.lagSeconds} s    Open dead letters: ${s.openDeadLetters}`,
     '',
     'Jobs',
-    textTable(backlog, [['KIND', (r) => r.kind], ['STATES', (r) => Object.entries(r.states).map(([state, n]) => `${state} ${n}`).join(', ')]], '(no jobs yet)'),
+    textTable(
+      backlog,
+      [
+        ['KIND', (r) => r.kind],
+        [
+          'STATES',
+          (r) =>
+            Object.entries(r.states)
+              .map(([state, n]) => `${state} ${n}`)
+              .join(', '),
+        ],
+      ],
+      '(no jobs yet)',
+    ),
     '',
     'Open alerts',
-    textTable(s.openAlerts, [['ID', (a) => a.id], ['TEAM', (a) => a.team], ['KIND', (a) => a.kind], ['SEEN', (a) => a.occurrences], ['MESSAGE', (a) => a.message]], '(none)'),
+    textTable(
+      s.openAlerts,
+      [
+        ['ID', (a) => a.id],
+        ['TEAM', (a) => a.team],
+        ['KIND', (a) => a.kind],
+        ['SEEN', (a) => a.occurrences],
+        ['MESSAGE', (a) => a.message],
+      ],
+      '(none)',
+    ),
   ].join('\n');
 }

@@ -3,20 +3,55 @@ import type { CentraClient } from '../centra/centra-client.js';
 
 /** Stores, markets and pricelists: what `init` proposes OMETRIA_STORE_MAP and CATALOGUE_STORES from. */
 export const SETUP_QUERY = /* GraphQL */ `
-query InitSetup {
-  stores(limit: 500) { id name type }
-  markets(limit: 500) { id name store { id } assignedToCountries { code } }
-  pricelists(limit: 500) { id name status currency { code } store { id } assignedToCountries { code } }
-}`;
+  query InitSetup {
+    stores(limit: 500) {
+      id
+      name
+      type
+    }
+    markets(limit: 500) {
+      id
+      name
+      store {
+        id
+      }
+      assignedToCountries {
+        code
+      }
+    }
+    pricelists(limit: 500) {
+      id
+      name
+      status
+      currency {
+        code
+      }
+      store {
+        id
+      }
+      assignedToCountries {
+        code
+      }
+    }
+  }
+`;
 
 const countries = z.array(z.object({ code: z.string().nullish() })).nullish();
 const SetupSchema = z.object({
   stores: z.array(z.object({ id: z.number().int(), name: z.string().nullish(), type: z.string().nullish() })),
-  markets: z.array(z.object({ id: z.number().int(), name: z.string().nullish(), store: z.object({ id: z.number().int() }).nullish(), assignedToCountries: countries })),
-  pricelists: z.array(z.object({
-    id: z.number().int(), name: z.string().nullish(), status: z.string().nullish(), currency: z.object({ code: z.string() }).nullish(),
-    store: z.object({ id: z.number().int() }).nullish(), assignedToCountries: countries,
-  })),
+  markets: z.array(
+    z.object({ id: z.number().int(), name: z.string().nullish(), store: z.object({ id: z.number().int() }).nullish(), assignedToCountries: countries }),
+  ),
+  pricelists: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string().nullish(),
+      status: z.string().nullish(),
+      currency: z.object({ code: z.string() }).nullish(),
+      store: z.object({ id: z.number().int() }).nullish(),
+      assignedToCountries: countries,
+    }),
+  ),
 });
 export type CentraSetup = z.infer<typeof SetupSchema>;
 
@@ -33,7 +68,10 @@ export interface StoreProposal {
 export async function fetchCentraSetup(client: CentraClient): Promise<CentraSetup> {
   const res = await client.request<unknown>(SETUP_QUERY);
   const parsed = SetupSchema.safeParse(res.data);
-  if (!parsed.success) throw new Error(`Centra's stores, markets and pricelists are unreadable (${res.errors[0]?.message ?? parsed.error.issues[0]?.message}); check the token's permissions`);
+  if (!parsed.success)
+    throw new Error(
+      `Centra's stores, markets and pricelists are unreadable (${res.errors[0]?.message ?? parsed.error.issues[0]?.message}); check the token's permissions`,
+    );
   return parsed.data;
 }
 
@@ -56,6 +94,12 @@ export function proposeStores(setup: CentraSetup, domain: string, paths: Readonl
     const active = setup.pricelists.filter((p) => p.status === 'ACTIVE' && p.currency && (!m.store || !p.store || p.store.id === m.store.id));
     const pricelist = active.find((p) => (p.assignedToCountries ?? []).some((c) => marketCountries.has(c.code))) ?? active[0];
     const path = paths.get(market.id) ?? market.path;
-    return { marketId: market.id, marketName: market.name, ometriaStore: `${domain}/${path}`, pricelistId: pricelist?.id, baseUrl: `https://${domain}/${path}/product` };
+    return {
+      marketId: market.id,
+      marketName: market.name,
+      ometriaStore: `${domain}/${path}`,
+      pricelistId: pricelist?.id,
+      baseUrl: `https://${domain}/${path}/product`,
+    };
   });
 }

@@ -47,7 +47,8 @@ export function syncCommand(ctx: CliContext): Command {
       .action(async (opts: { json?: boolean; tenant?: string }) => {
         const config = await commandConfig(ctx.env, opts.tenant);
         requireCredentials(config, 'sync newsletter');
-        if (!newsletterPollEnabled(config)) throw new UsageError('sync newsletter: CONSENT_MAPPING has "useNewsletterSubscriptions": false, so subscriptions are not read');
+        if (!newsletterPollEnabled(config))
+          throw new UsageError('sync newsletter: CONSENT_MAPPING has "useNewsletterSubscriptions": false, so subscriptions are not read');
         const result = await withSession(config, ({ runtime }) => runNewsletterPoll(runtime().ctx, newsletterPollSettings(config)));
         printResult(opts.json, result, keyValueTable);
         ctx.exit(result.state === 'failed' ? 1 : 0);

@@ -16,5 +16,8 @@ export function keyValueTable(result: object): string {
     key,
     key.endsWith('At') && typeof value === 'number' ? new Date(value).toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value),
   ]);
-  return textTable(shown, [['', ([key]) => key], ['', ([, value]) => value]]);
+  return textTable(shown, [
+    ['', ([key]) => key],
+    ['', ([, value]) => value],
+  ]);
 }

@@ -34,7 +34,11 @@ export function acceptTrackerBatch(store: Store, batch: TrackerBatchEnvelope, va
     for (const e of valid) {
       const identify = e.type === 'identify';
       const isNew = await events.insert({
-        id: e.id, visitorId, store: batch.store, type: e.type, receivedAt: now,
+        id: e.id,
+        visitorId,
+        store: batch.store,
+        type: e.type,
+        receivedAt: now,
         // identify rows keep no body: the email lives once, in tracker_identities
         event: identify ? null : JSON.stringify(e),
         identityId: visitor?.id ?? null,

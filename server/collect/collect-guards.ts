@@ -35,7 +35,12 @@ export function collectGuards(config: Readonly<Config>, store: Store, deps: { no
     counters,
     vetting: { policy, secret: config.TRACKER_IDENTITY_SECRET, keys: contactKeyLookup(store.contactKeys) },
     // With DATABASE_URL the store is not under DATA_DIR, and the database's disk cannot be seen from here.
-    disk: createDiskGuard({ dir: config.DATA_DIR, minFreeBytes: config.DATABASE_URL ? 0 : config.MIN_FREE_DISK_MB * 1024 * 1024, now: deps.now, freeBytes: deps.freeDiskBytes }),
+    disk: createDiskGuard({
+      dir: config.DATA_DIR,
+      minFreeBytes: config.DATABASE_URL ? 0 : config.MIN_FREE_DISK_MB * 1024 * 1024,
+      now: deps.now,
+      freeBytes: deps.freeDiskBytes,
+    }),
     status: () => ({ identity: policy, refused: counters.snapshot() }),
   };
 }

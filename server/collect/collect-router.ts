@@ -46,7 +46,8 @@ export function collectRouter(deps: CollectRouterDeps): Router {
   router.use(trackerScriptRouter(deps.trackerScriptPath));
   router.use('/collect', (req, res, next) => {
     setCorsHeaders(req, res);
-    if (!originAllowed(req, deps.allowedOrigins)) throw new HttpError(403, `origin ${req.get('origin') ?? '(none)'} may not post tracker events; add it to TRACKER_ALLOWED_ORIGINS`);
+    if (!originAllowed(req, deps.allowedOrigins))
+      throw new HttpError(403, `origin ${req.get('origin') ?? '(none)'} may not post tracker events; add it to TRACKER_ALLOWED_ORIGINS`);
     next();
   });
   router.options('/collect', (_req, res) => void res.status(204).end());
@@ -88,7 +89,8 @@ export function collectRouter(deps: CollectRouterDeps): Router {
     const rejected = [...parsed.rejected, ...screened.rejected]
       .sort((a, b) => a.index - b.index)
       .map((r) => ({ index: r.index, id: r.id, reason: r.issues.join('; ') }));
-    if (rejected.length || result.dropped) deps.logger.info({ visitor: parsed.batch.visitorId, rejected: rejected.length, dropped: result.dropped }, 'tracker batch partly refused');
+    if (rejected.length || result.dropped)
+      deps.logger.info({ visitor: parsed.batch.visitorId, rejected: rejected.length, dropped: result.dropped }, 'tracker batch partly refused');
     res.json({ accepted: result.accepted, duplicates: result.duplicates, rejected });
     if (now - lastSweep >= SWEEP_EVERY_MS) {
       lastSweep = now;

@@ -28,7 +28,10 @@ export function createDiskGuard(options: { dir: string; minFreeBytes: number; no
       if (options.minFreeBytes <= 0) return true;
       if (options.now() - checkedAt < DISK_CHECK_EVERY_MS) return enough;
       pending ??= read(options.dir)
-        .then((free) => free >= options.minFreeBytes, () => true)
+        .then(
+          (free) => free >= options.minFreeBytes,
+          () => true,
+        )
         .then((ok) => {
           enough = ok;
           checkedAt = options.now();

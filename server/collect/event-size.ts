@@ -13,7 +13,8 @@ const WORST_IDENTITY = { identity_email: 'x'.repeat(255), identity_account_id: '
  */
 export function worstCaseRecordBytes(event: TrackerEvent, store: string, receivedAt: number): number {
   const record = mapTrackerEvent(event, {
-    store, receivedAt,
+    store,
+    receivedAt,
     identity: WORST_IDENTITY,
     productKeyForSku: (sku) => sku.slice(0, -1) || sku,
   });

@@ -17,7 +17,9 @@ const signedEmail = (email: string): string => email.trim().toLowerCase();
 
 /** Hex HMAC of `<exp>.<email>`. */
 function signature(secret: string, exp: number, email: string): string {
-  return createHmac('sha256', secret).update(`${exp}.${signedEmail(email)}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`${exp}.${signedEmail(email)}`)
+    .digest('hex');
 }
 
 /** What a storefront backend does (README, "Signed identity"); `exp` in Unix seconds. Tests use it too. */

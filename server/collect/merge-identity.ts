@@ -27,7 +27,6 @@ export function mergeIdentity(current: TrackerIdentity | undefined, call: Identi
   if (!next.email && !next.customerId) return undefined;
   if (!current) return next;
   const conflict =
-    (next.email && current.email && next.email !== current.email) ||
-    (next.customerId && current.customerId && next.customerId !== current.customerId);
+    (next.email && current.email && next.email !== current.email) || (next.customerId && current.customerId && next.customerId !== current.customerId);
   return conflict ? next : { ...current, ...next };
 }

@@ -30,13 +30,19 @@ export async function screenTrackerBatch(
 ): Promise<{ events: TrackerEvent[]; rejected: RejectedTrackerEvent[] }> {
   if (!deps.stores.has(batch.store)) {
     deps.counters.count('store');
-    throw new HttpError(400, `store "${batch.store.slice(0, 64)}" is not a configured Ometria store (OMETRIA_STORE_MAP or CATALOGUE_STORES); check the script tag's data-store`);
+    throw new HttpError(
+      400,
+      `store "${batch.store.slice(0, 64)}" is not a configured Ometria store (OMETRIA_STORE_MAP or CATALOGUE_STORES); check the script tag's data-store`,
+    );
   }
   events.forEach((e, i) => {
     const bytes = worstCaseRecordBytes(e, batch.store, now);
     if (recordTooLarge(bytes)) {
       deps.counters.count('oversized');
-      throw new HttpError(413, `event ${positions[i]} (${e.type}) could become a ${bytes}-byte Ometria record, over Ometria's 60 KB limit; send fewer or shorter lines`);
+      throw new HttpError(
+        413,
+        `event ${positions[i]} (${e.type}) could become a ${bytes}-byte Ometria record, over Ometria's 60 KB limit; send fewer or shorter lines`,
+      );
     }
   });
   const kept: TrackerEvent[] = [];

@@ -24,8 +24,7 @@ export function createUrlRules(options: { origins: readonly string[]; hosts: rea
     if (h.startsWith('*.')) suffixes.push(h.slice(1).toLowerCase());
     else exact.add(h.toLowerCase());
   }
-  const hostAllowed = (host: string) =>
-    exact.has(host) || suffixes.some((s) => host.endsWith(s)) || (options.allowLoopback && LOOPBACK.test(host));
+  const hostAllowed = (host: string) => exact.has(host) || suffixes.some((s) => host.endsWith(s)) || (options.allowLoopback && LOOPBACK.test(host));
   return (raw: string): UrlDropReason | undefined => {
     let url: URL;
     try {

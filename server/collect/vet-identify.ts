@@ -25,13 +25,17 @@ const CUSTOMER_ID = /^[1-9]\d{0,15}$/;
 export async function vetIdentify(data: IdentifyData, v: IdentifyVetting): Promise<VettedIdentify> {
   const { token, ...claim } = data;
   if (v.policy === 'not-attributed') {
-    return { ok: false, code: 'not-attributed', reason: 'identify refused: TRACKER_IDENTITY_SECRET is not set, so no storefront event is attributed to a person' };
+    return {
+      ok: false,
+      code: 'not-attributed',
+      reason: 'identify refused: TRACKER_IDENTITY_SECRET is not set, so no storefront event is attributed to a person',
+    };
   }
   if (token !== undefined && v.secret) {
     if (!claim.email) return { ok: false, code: 'no-email', reason: 'identify token refused: it signs an email and the call carries none' };
     const check = verifyIdentityToken(v.secret, token, claim.email, v.now);
     if (!check.ok) return { ok: false, code: `token-${check.reason.replace(' ', '-')}`, reason: `identify token refused: ${check.reason}` };
-    return { ok: true, data: { email: claim.email, ...(await sameContact(claim, v.keys) ? { customerId: claim.customerId } : {}) } };
+    return { ok: true, data: { email: claim.email, ...((await sameContact(claim, v.keys)) ? { customerId: claim.customerId } : {}) } };
   }
   if (v.policy === 'unsigned-accepted') return { ok: true, data: claim };
   return { ok: false, code: 'unsigned', reason: 'identify refused: it needs a token signed by the storefront backend (identify({ email, token }))' };

@@ -27,32 +27,47 @@ const SegmentationRules = z.strictObject({
   propertyNames: z.strictObject(Object.fromEntries(SEGMENT_KEYS.map((k) => [k, propertyName.optional()]))).default({}),
   tierNames: z.strictObject({ new: z.string().min(1).optional(), returning: z.string().min(1).optional(), vip: z.string().min(1).optional() }).default({}),
   // A bare number is shorthand for {"*": n}: the same threshold in every currency.
-  vipNetLtv: z.union([z.number().nonnegative().transform((n) => ({ '*': n })), z.record(z.union([z.literal('*'), z.string().regex(/^[A-Z]{3}$/)]), z.number().nonnegative())]).default(defaults.segmentation.vipNetLtv),
+  vipNetLtv: z
+    .union([
+      z
+        .number()
+        .nonnegative()
+        .transform((n) => ({ '*': n })),
+      z.record(z.union([z.literal('*'), z.string().regex(/^[A-Z]{3}$/)]), z.number().nonnegative()),
+    ])
+    .default(defaults.segmentation.vipNetLtv),
   vipOrders: count.default(defaults.segmentation.vipOrders),
   returningOrders: count.default(defaults.segmentation.returningOrders),
 });
 
 /** A JSON environment variable read with `schema`; unset or blank = the schema's defaults. */
 const json = <T extends z.ZodType>(schema: T, example: string) =>
-  z.string().optional().transform((raw, ctx): z.output<T> => {
-    let value: unknown = {};
-    try {
-      if (raw?.trim()) value = JSON.parse(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. ${example}` });
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): z.output<T> => {
+      let value: unknown = {};
+      try {
+        if (raw?.trim()) value = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. ${example}` });
+        return z.NEVER;
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || 'value'}: ${issue.message}` });
       return z.NEVER;
-    }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || 'value'}: ${issue.message}` });
-    return z.NEVER;
-  });
+    });
 
 /** The customer variables: part of the one config schema (config-schema.ts), which extends itself with them. */
 export const CustomerEnvSchema = z.object({
   CONSENT_MAPPING: json(ConsentMapping, '{"consentKeys":["newsletter"],"useNewsletterFlag":true}'),
   CUSTOMER_ATTRIBUTE_MAP: json(attributeMap, '{"loyalty.level":"loyalty_level"}'),
-  CUSTOMER_DATE_OF_BIRTH_ATTRIBUTE: z.string().trim().refine((v) => v === '' || ATTRIBUTE_KEY.test(v), 'must be `<attribute type name>.<element key>`, or empty for none').optional(),
+  CUSTOMER_DATE_OF_BIRTH_ATTRIBUTE: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || ATTRIBUTE_KEY.test(v), 'must be `<attribute type name>.<element key>`, or empty for none')
+    .optional(),
   SEGMENTATION_RULES: json(SegmentationRules, '{"vipNetLtv":{"GBP":1000},"vipOrders":5}'),
   OMETRIA_FORCE_OPTOUT: bool.default(defaults.forceOptOut),
   OMETRIA_FORCE_OPTIN: bool.default(defaults.forceOptIn),
@@ -81,7 +96,10 @@ export function customerConfig(e: CustomerEnv): CustomerConfig {
     forceOptOut: e.OMETRIA_FORCE_OPTOUT,
   };
   const clash = duplicatePropertyName(config);
-  if (clash) throw new ConfigError(`Invalid configuration: contact property "${clash}" is set twice (CUSTOMER_ATTRIBUTE_MAP, SEGMENTATION_RULES.propertyNames or ${REGISTERED_PROPERTY})`);
+  if (clash)
+    throw new ConfigError(
+      `Invalid configuration: contact property "${clash}" is set twice (CUSTOMER_ATTRIBUTE_MAP, SEGMENTATION_RULES.propertyNames or ${REGISTERED_PROPERTY})`,
+    );
   return config;
 }
 

@@ -9,7 +9,10 @@ export { ConfigError } from './config-error.js';
 
 export type Mode = 'sandbox' | 'production';
 
-export interface Config extends Omit<Env, 'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS' | 'TRACKER_ALLOWED_URL_HOSTS' | 'TRACKER_ACCEPT_UNSIGNED_IDENTITY' | 'TRUST_PROXY'> {
+export interface Config extends Omit<
+  Env,
+  'HOST' | 'OMETRIA_STORE_MAP' | 'TRACKER_ALLOWED_ORIGINS' | 'TRACKER_ALLOWED_URL_HOSTS' | 'TRACKER_ACCEPT_UNSIGNED_IDENTITY' | 'TRUST_PROXY'
+> {
   mode: Mode;
   /** Consent mapping, attribute map and segmentation rules (docs/customers.md). */
   customers: CustomerConfig;
@@ -44,8 +47,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   return Object.freeze({
     // The base environment need not hold a whole service's credentials: each tenant's is checked above.
     ...buildConfig(base, 'production'),
-    tenants: Object.freeze(Object.fromEntries(tenants.map(({ id, config, location: { schema, ...store } }) =>
-      [id, Object.freeze({ ...config, ...store, tenant: { id, schema } })]))),
+    tenants: Object.freeze(
+      Object.fromEntries(tenants.map(({ id, config, location: { schema, ...store } }) => [id, Object.freeze({ ...config, ...store, tenant: { id, schema } })])),
+    ),
   });
 }
 
@@ -78,8 +82,14 @@ function buildConfig(e: Env, mode: Mode): Readonly<Config> {
     HOST: e.HOST ?? (mode === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
     DATA_DIR: resolve(e.DATA_DIR),
     OMETRIA_STORE_MAP: e.OMETRIA_STORE_MAP ?? {},
-    TRACKER_ALLOWED_ORIGINS: (e.TRACKER_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    TRACKER_ALLOWED_URL_HOSTS: (e.TRACKER_ALLOWED_URL_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    TRACKER_ALLOWED_ORIGINS: (e.TRACKER_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    TRACKER_ALLOWED_URL_HOSTS: (e.TRACKER_ALLOWED_URL_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     // The sandbox's demo storefront has no backend to sign with; production trusts no unsigned claim by default.
     TRACKER_ACCEPT_UNSIGNED_IDENTITY: e.TRACKER_ACCEPT_UNSIGNED_IDENTITY ?? (mode === 'sandbox' && !e.TRACKER_IDENTITY_SECRET),
     TRUST_PROXY: e.TRUST_PROXY ?? false,

@@ -56,7 +56,9 @@ export function loadTenants<T extends ParsedTenant>(
   const file = TenantsFile.safeParse(json);
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    throw new ConfigError(`Invalid configuration: ${where} must be {"tenants":{"<id>":{"<VARIABLE>":"value",…}}}; at ${issue.path.join('.') || 'the top'}: ${issue.message}`);
+    throw new ConfigError(
+      `Invalid configuration: ${where} must be {"tenants":{"<id>":{"<VARIABLE>":"value",…}}}; at ${issue.path.join('.') || 'the top'}: ${issue.message}`,
+    );
   }
   const entries = Object.entries(file.data.tenants);
   if (entries.length === 0) throw new ConfigError(`Invalid configuration: ${where} lists no tenants`);
@@ -80,7 +82,9 @@ export function loadTenants<T extends ParsedTenant>(
       throw fail(error.message.replace(/^Invalid configuration:\s*/, '').replace(/\n\s*/g, '\n  '));
     }
     if (config.mode !== 'production') {
-      throw fail('CENTRA_API_URL and OMETRIA_API_KEY: must be set (each tenant runs against its own Centra and Ometria; the sandbox runs without TENANTS_FILE)');
+      throw fail(
+        'CENTRA_API_URL and OMETRIA_API_KEY: must be set (each tenant runs against its own Centra and Ometria; the sandbox runs without TENANTS_FILE)',
+      );
     }
     return { id, config, location: tenantStoreLocation(config, id, entries.length) };
   });
@@ -89,7 +93,8 @@ export function loadTenants<T extends ParsedTenant>(
   const bySecret = new Map<string, string>();
   for (const { id, config } of tenants) {
     const other = bySecret.get(config.CENTRA_WEBHOOK_SECRET!);
-    if (other) throw new ConfigError(`Invalid configuration in ${where}: tenants "${other}" and "${id}" have the same CENTRA_WEBHOOK_SECRET; give each its own`);
+    if (other)
+      throw new ConfigError(`Invalid configuration in ${where}: tenants "${other}" and "${id}" have the same CENTRA_WEBHOOK_SECRET; give each its own`);
     bySecret.set(config.CENTRA_WEBHOOK_SECRET!, id);
   }
   return tenants;

@@ -34,11 +34,15 @@ export function tenantStoreLocation(
   }
   const prefix = searchPathOf(config.DATABASE_URL);
   if (prefix !== undefined && !/^[a-z_][a-z0-9_]*$/.test(prefix)) {
-    throw new ConfigError(`Invalid configuration of tenant "${id}": DATABASE_URL: its search_path "${prefix}" must be one lower-case schema name to prefix tenant schemas with`);
+    throw new ConfigError(
+      `Invalid configuration of tenant "${id}": DATABASE_URL: its search_path "${prefix}" must be one lower-case schema name to prefix tenant schemas with`,
+    );
   }
   const schema = `${prefix === undefined ? '' : `${prefix}_`}tenant_${id.replaceAll('-', '_')}`;
   if (schema.length > MAX_SCHEMA_LENGTH) {
-    throw new ConfigError(`Invalid configuration of tenant "${id}": its PostgreSQL schema "${schema}" is longer than ${MAX_SCHEMA_LENGTH} characters; use a shorter tenant id or search_path`);
+    throw new ConfigError(
+      `Invalid configuration of tenant "${id}": its PostgreSQL schema "${schema}" is longer than ${MAX_SCHEMA_LENGTH} characters; use a shorter tenant id or search_path`,
+    );
   }
   return { DATA_DIR: config.DATA_DIR, DATABASE_URL: withSearchPath(config.DATABASE_URL, schema), DATABASE_POOL_SIZE: pool, schema };
 }

@@ -34,7 +34,11 @@ export function verifyCentraSignature(
   }
   // A timestamp ahead of our clock by more than the tolerance would stay "fresh" for long after it: refused too.
   if (t - nowSeconds > toleranceSeconds) {
-    return { ok: false, code: 'future', reason: `signature timestamp in the future: t=${t} is ${t - nowSeconds} s ahead of this server's clock (tolerance ${toleranceSeconds} s); check the clocks of this server and of Centra` };
+    return {
+      ok: false,
+      code: 'future',
+      reason: `signature timestamp in the future: t=${t} is ${t - nowSeconds} s ahead of this server's clock (tolerance ${toleranceSeconds} s); check the clocks of this server and of Centra`,
+    };
   }
   const expected = createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest();
   const given = Buffer.from(v1, 'hex');

@@ -39,12 +39,21 @@ export async function settleCentraFailure(ctx: SyncContext, job: Job, failure: C
       return;
     }
   }
-  const reason = failure.status === 'rejected'
-    ? `Centra refuses any request for ${entity} (it answered the rest of the batch): ${failure.message}`
-    : `Centra gave no data for ${entity} in ${CENTRA_ERROR_ATTEMPTS} attempts in a row: ${failure.message}`;
+  const reason =
+    failure.status === 'rejected'
+      ? `Centra refuses any request for ${entity} (it answered the rest of the batch): ${failure.message}`
+      : `Centra gave no data for ${entity} in ${CENTRA_ERROR_ATTEMPTS} attempts in a row: ${failure.message}`;
   const response = failure.status === 'error' ? { centra: failure.message } : (failure.response ?? { centra: failure.message });
   await deadLetterJob(ctx, job, { reason, response }, (deadLetterId) =>
-    catalogueAlert('dead_letter', { source: 'centra', type: job.kind, id: job.entity_key, deadLetterId, message: failure.message, refused: failure.status === 'rejected' }));
+    catalogueAlert('dead_letter', {
+      source: 'centra',
+      type: job.kind,
+      id: job.entity_key,
+      deadLetterId,
+      message: failure.message,
+      refused: failure.status === 'rejected',
+    }),
+  );
 }
 
 function raiseDocumentAlert(ctx: SyncContext, kind: string, message: string): Promise<void> {

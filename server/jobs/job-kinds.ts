@@ -33,7 +33,9 @@ export interface EventRoute {
 type KindTable = Readonly<Record<string, { events: Readonly<Record<string, (entityId: string) => string>> }>>;
 
 /** Event type → the one kind it is queued as; a type declared under two kinds is refused. */
-export function buildEventRoutes<K extends string>(kinds: KindTable & Record<K, unknown>): ReadonlyMap<string, { kind: K; entityKey: (entityId: string) => string }> {
+export function buildEventRoutes<K extends string>(
+  kinds: KindTable & Record<K, unknown>,
+): ReadonlyMap<string, { kind: K; entityKey: (entityId: string) => string }> {
   const routes = new Map<string, { kind: K; entityKey: (entityId: string) => string }>();
   for (const kind of Object.keys(kinds) as K[]) {
     for (const [type, entityKey] of Object.entries(kinds[kind].events)) {

@@ -16,14 +16,15 @@ export type PushAccepted = { kind: 'ok'; status: number; requestId: string | nul
 const RATE_LIMIT_PAUSE_MS = 5_000;
 
 /** What one Ometria call gave; `call` names it in reasons ("GET /push/_errors"), the push's reasons name none. */
-export type OmetriaReply = { call?: string } & (
+export type OmetriaReply = { call?: string } &
   /** The call got no answer: the network, or our timeout (a `TimeoutError`). */
-  | { thrown: unknown }
-  /** An HTTP answer. `now` (epoch ms) reads a Retry-After; `maxRetryAfterMs` caps it (retry-after.ts). */
-  | { status: number; headers: Headers; body: string; now: number; maxRetryAfterMs?: number }
-  /** A 2xx whose body is not what the endpoint documents; the text says what is wrong. */
-  | { unreadable: string }
-);
+  (
+    | { thrown: unknown }
+    /** An HTTP answer. `now` (epoch ms) reads a Retry-After; `maxRetryAfterMs` caps it (retry-after.ts). */
+    | { status: number; headers: Headers; body: string; now: number; maxRetryAfterMs?: number }
+    /** A 2xx whose body is not what the endpoint documents; the text says what is wrong. */
+    | { unreadable: string }
+  );
 
 /** One place decides what an Ometria answer means: accepted, retry, wait, fix credentials, reject, or unusable. */
 export function classifyOmetriaResponse(reply: OmetriaReply & ({ thrown: unknown } | { unreadable: string })): Outcome;
@@ -48,7 +49,11 @@ export function classifyOmetriaResponse(reply: OmetriaReply): PushAccepted | Out
   }
   if (status === 429) {
     const header = headers.get('retry-after');
-    return { kind: 'rate_limited', reason: `${ometria} rate limit reached (429)`, delayMs: header ? retryAfterMs(header, reply.now, reply.maxRetryAfterMs) : RATE_LIMIT_PAUSE_MS };
+    return {
+      kind: 'rate_limited',
+      reason: `${ometria} rate limit reached (429)`,
+      delayMs: header ? retryAfterMs(header, reply.now, reply.maxRetryAfterMs) : RATE_LIMIT_PAUSE_MS,
+    };
   }
   if (status === 401 || status === 403) return { kind: 'auth', reason: `${ometria} refused the API key (${status}): check OMETRIA_API_KEY` };
   if (status === 408 || status >= 500) return { kind: 'retry', reason: `${ometria} answered ${status}` };

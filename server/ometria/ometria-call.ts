@@ -22,7 +22,11 @@ export interface OmetriaCallOptions {
  * body cut off) throws the RemoteError classifyOmetriaResponse gives it; an answer, whatever its status, is returned
  * for the caller to classify.
  */
-export async function callOmetria(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }, options: OmetriaCallOptions): Promise<OmetriaAnswer> {
+export async function callOmetria(
+  url: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> },
+  options: OmetriaCallOptions,
+): Promise<OmetriaAnswer> {
   try {
     const res = await (options.fetch ?? fetch)(url, {
       ...init,

@@ -13,7 +13,11 @@ const money = z.number().finite();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO-4217 code such as GBP');
 /** Ometria ids must not contain PII (docs/design.md O5): an '@' means an email slipped in. */
 const noPii = (max: number) =>
-  z.string().min(1).max(max).refine((v) => !v.includes('@'), 'id must not contain an email address');
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('@'), 'id must not contain an email address');
 
 export const OmetriaAddressSchema = z.strictObject({
   firstname: z.string().max(64).optional(),
@@ -85,7 +89,10 @@ export const OmetriaContactSchema = z.strictObject({
   id: noPii(255),
   customer_id: noPii(255),
   email: z.string().max(255).optional(),
-  phone_number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone_number must be E.164').optional(),
+  phone_number: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'phone_number must be E.164')
+    .optional(),
   firstname: z.string().max(64).optional(),
   middlename: z.string().max(64).optional(),
   lastname: z.string().max(64).optional(),

@@ -35,7 +35,12 @@ const REPLAYABLE: Record<string, string> = { order: 'order' };
  * pinned on the next record. Only orders are dead-lettered that way: their id is the job's key, so replay
  * rebuilds them; otherwise the alert names the suspects as before. A first poll (no watermark) identifies nothing.
  */
-async function identifyCulprit(tx: Store, since: number, now: number, type: string | undefined): Promise<{ type: string; id: string; jobKind: string } | undefined> {
+async function identifyCulprit(
+  tx: Store,
+  since: number,
+  now: number,
+  type: string | undefined,
+): Promise<{ type: string; id: string; jobKind: string } | undefined> {
   const jobKind = type === undefined ? undefined : REPLAYABLE[type];
   if (!jobKind || since <= 0) return undefined;
   const lookback = since - (now - since);
@@ -47,7 +52,11 @@ async function identifyCulprit(tx: Store, since: number, now: number, type: stri
 /** Ometria's current asynchronous errors; throws the RemoteError its classifier gives any other answer. */
 async function fetchPushErrors(deps: PollDeps): Promise<z.infer<typeof PushErrorsSchema>> {
   const call = 'GET /push/_errors';
-  const answer = await callOmetria(`${deps.baseUrl}/push/_errors`, {}, { apiKey: deps.apiKey, timeoutMs: 15_000, call, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const answer = await callOmetria(
+    `${deps.baseUrl}/push/_errors`,
+    {},
+    { apiKey: deps.apiKey, timeoutMs: 15_000, call, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
+  );
   const parsed = PushErrorsSchema.safeParse(jsonOf(answer, call, deps.now()));
   if (!parsed.success) throw unreadableAnswer(`${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`, call);
   return parsed.data;
@@ -71,19 +80,35 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
       seen.add(fingerprint);
       const type = recordTypeOfErrorPath(e.error_path);
       const suspects = (await tx.ledger.pushedSince(since, type, 20)).map((r) => `${r.record_type} ${r.record_id}`);
-      await tx.findings.record({
-        kind: 'record_rejected_async',
-        entity: `${e.error_path}`.slice(0, 120),
-        team: 'ecommerce',
-        detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
-        repair: 'manual',
-      }, now);
+      await tx.findings.record(
+        {
+          kind: 'record_rejected_async',
+          entity: `${e.error_path}`.slice(0, 120),
+          team: 'ecommerce',
+          detail: `${e.error_message}; suspects: ${suspects.join(', ') || 'none pushed since the previous check'}`,
+          repair: 'manual',
+        },
+        now,
+      );
       const culprit = await identifyCulprit(tx, since, now, type);
       if (culprit) {
         const reason = `Ometria rejected ${culprit.type} ${culprit.id} after accepting its push: "${e.error_message}" at ${e.error_path}`;
         await tx.ledger.forget(culprit.type, culprit.id);
-        const id = await tx.deadLetters.add({ jobKind: culprit.jobKind, entityKey: culprit.id, recordType: culprit.type, recordId: culprit.id, reason, response: e }, now);
-        out.push(catalogueAlert('dead_letter', { source: 'ometria_async', type: culprit.type, id: culprit.id, deadLetterId: id, reason, errorPath: e.error_path, errorMessage: e.error_message }));
+        const id = await tx.deadLetters.add(
+          { jobKind: culprit.jobKind, entityKey: culprit.id, recordType: culprit.type, recordId: culprit.id, reason, response: e },
+          now,
+        );
+        out.push(
+          catalogueAlert('dead_letter', {
+            source: 'ometria_async',
+            type: culprit.type,
+            id: culprit.id,
+            deadLetterId: id,
+            reason,
+            errorPath: e.error_path,
+            errorMessage: e.error_message,
+          }),
+        );
         continue;
       }
       out.push(catalogueAlert('ometria_async_error', { hash: fingerprint, type, errorPath: e.error_path, errorMessage: e.error_message, suspects }));

@@ -25,11 +25,15 @@ export function createPushClient(options: PushClientOptions) {
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
-    const answer = await callOmetria(`${options.baseUrl}/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(records),
-    }, { apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 30_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const answer = await callOmetria(
+      `${options.baseUrl}/push`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(records),
+      },
+      { apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 30_000, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    );
     const outcome = classifyOmetriaResponse({ ...answer, now: options.now(), maxRetryAfterMs: options.maxRetryAfterMs });
     if (outcome.kind === 'ok') return outcome;
     if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
@@ -37,7 +41,8 @@ export function createPushClient(options: PushClientOptions) {
   };
   return {
     push(records: OmetriaRecord[]): Promise<PushAccepted> {
-      if (records.length === 0 || records.length > MAX_RECORDS_PER_PUSH) throw new Error(`push takes 1..${MAX_RECORDS_PER_PUSH} records, got ${records.length}`);
+      if (records.length === 0 || records.length > MAX_RECORDS_PER_PUSH)
+        throw new Error(`push takes 1..${MAX_RECORDS_PER_PUSH} records, got ${records.length}`);
       if (new Set(records.map((r) => r['@type'])).size > 1) throw new Error('push takes one record type per call');
       return withQuickRetries(() => once(records));
     },

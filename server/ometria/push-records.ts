@@ -72,7 +72,16 @@ async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): 
     reply = await deps.client.push(batch.map((b) => b.record));
   } catch (error) {
     if (!(error instanceof RemoteError) || error.outcome.kind !== 'reject') throw error;
-    await deps.store.pushLog.add({ at: deps.now(), record_type: type, records: batch.length, status: error.outcome.status, request_id: null, accepted: 0, rejected: batch.length, error: error.outcome.body.slice(0, 500) });
+    await deps.store.pushLog.add({
+      at: deps.now(),
+      record_type: type,
+      records: batch.length,
+      status: error.outcome.status,
+      request_id: null,
+      accepted: 0,
+      rejected: batch.length,
+      error: error.outcome.body.slice(0, 500),
+    });
     if (batch.length === 1) {
       await deadLetter(batch[0]!, error.outcome.reason, { status: error.outcome.status, body: error.outcome.body }, deps, result);
       return;
@@ -87,15 +96,40 @@ async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): 
   const now = deps.now();
   const rejected = Math.min(reply.rejected ?? 0, batch.length);
   if (rejected > 0) {
-    await deps.store.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+    await deps.store.pushLog.add({
+      at: now,
+      record_type: type,
+      records: batch.length,
+      status: reply.status,
+      request_id: reply.requestId,
+      accepted: reply.accepted,
+      rejected: reply.rejected,
+      error: null,
+    });
     // Ometria's 2xx gives counts only, no index or id (PushResponse in contracts/ometria-openapi.json): which
     // records it refused is found by halving, as for a 400. A batch refused whole needs no halving.
     if (rejected < batch.length) return splitAndSend(batch, deps, result);
-    for (const b of batch) await deadLetter(b, rejectedOnArrival(reply, batch.length), { status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected }, deps, result);
+    for (const b of batch)
+      await deadLetter(
+        b,
+        rejectedOnArrival(reply, batch.length),
+        { status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected },
+        deps,
+        result,
+      );
     return;
   }
   await deps.store.transaction(async (tx) => {
-    await tx.pushLog.add({ at: now, record_type: type, records: batch.length, status: reply.status, request_id: reply.requestId, accepted: reply.accepted, rejected: reply.rejected, error: null });
+    await tx.pushLog.add({
+      at: now,
+      record_type: type,
+      records: batch.length,
+      status: reply.status,
+      request_id: reply.requestId,
+      accepted: reply.accepted,
+      rejected: reply.rejected,
+      error: null,
+    });
     for (const b of batch) {
       await tx.ledger.record(type, b.record.id, b.hash, now);
       if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);
@@ -117,8 +151,10 @@ async function splitAndSend(batch: Pending[], deps: PushDeps, result: PushResult
 
 /** Ometria's words for a record refused inside a 2xx: it gives a count, and its reason only on /push/_errors. */
 function rejectedOnArrival(reply: PushAccepted, sent: number): string {
-  return `Ometria answered ${reply.status} (request ${reply.requestId ?? 'unknown'}) but rejected ${sent === 1 ? 'this record' : `all ${sent} records of the call`} on arrival; `
-    + 'its reason is listed by GET /push/_errors (polled every OMETRIA_ERRORS_POLL_SECONDS, raised as an alert)';
+  return (
+    `Ometria answered ${reply.status} (request ${reply.requestId ?? 'unknown'}) but rejected ${sent === 1 ? 'this record' : `all ${sent} records of the call`} on arrival; ` +
+    'its reason is listed by GET /push/_errors (polled every OMETRIA_ERRORS_POLL_SECONDS, raised as an alert)'
+  );
 }
 
 async function deadLetter(item: PushItem, reason: string, response: unknown, deps: PushDeps, result: PushResult): Promise<void> {

@@ -19,7 +19,11 @@ export function createReadClient(options: ReadClientOptions) {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
     const call = `GET ${path}`;
-    const answer = await callOmetria(`${options.baseUrl}${path}`, {}, { apiKey: options.apiKey, timeoutMs: 15_000, call, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const answer = await callOmetria(
+      `${options.baseUrl}${path}`,
+      {},
+      { apiKey: options.apiKey, timeoutMs: 15_000, call, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    );
     if (answer.status === 404) return undefined;
     return jsonOf(answer, call, options.now()) as Record<string, unknown>;
   };

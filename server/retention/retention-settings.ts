@@ -12,7 +12,12 @@ export interface RetentionSettings {
   resolvedMs: number;
 }
 
-export function retentionSettings(config: Pick<Config, 'RETENTION_WEBHOOK_BODY_DAYS' | 'RETENTION_DONE_JOB_DAYS' | 'RETENTION_PUSH_LOG_DAYS' | 'RETENTION_TRACKER_EVENT_DAYS' | 'RETENTION_RESOLVED_DAYS'>): RetentionSettings {
+export function retentionSettings(
+  config: Pick<
+    Config,
+    'RETENTION_WEBHOOK_BODY_DAYS' | 'RETENTION_DONE_JOB_DAYS' | 'RETENTION_PUSH_LOG_DAYS' | 'RETENTION_TRACKER_EVENT_DAYS' | 'RETENTION_RESOLVED_DAYS'
+  >,
+): RetentionSettings {
   return {
     webhookBodyMs: config.RETENTION_WEBHOOK_BODY_DAYS * DAY_MS,
     doneJobMs: config.RETENTION_DONE_JOB_DAYS * DAY_MS,

@@ -89,7 +89,8 @@ export async function runRetention(deps: Deps): Promise<PruneResult> {
     await store.kv.set(IDENTITY_CURSOR_KEY, after ?? 0);
   }
   const total = Object.values(deleted).reduce((a, b) => a + b, 0);
-  if (total > 0 || unfinished) deps.logger?.info({ deleted, unfinished }, unfinished ? 'retention prune ran out of time; the rest waits for the next run' : 'retention prune done');
+  if (total > 0 || unfinished)
+    deps.logger?.info({ deleted, unfinished }, unfinished ? 'retention prune ran out of time; the rest waits for the next run' : 'retention prune done');
   return { deleted, unfinished };
 }
 

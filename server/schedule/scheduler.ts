@@ -36,7 +36,8 @@ export function createScheduler(tasks: ScheduledTask[], deps: { kv: KvStore; now
       if (running.has(task.name)) continue;
       if (!(await claimRun(task))) continue;
       running.add(task.name);
-      task.run()
+      task
+        .run()
         .catch((error) => deps.logger.warn({ err: error, task: task.name }, `scheduled ${task.name} failed`))
         .finally(() => running.delete(task.name));
     }

@@ -29,10 +29,13 @@ export function barChart(title: string, unit: string, bars: ChartBar[], tone: 'o
   });
   const first = bars[0];
   const last = bars[bars.length - 1];
-  const axis = first && last
-    ? `<text x="0" y="${HEIGHT - 2}">${hourLabel(first.start)}</text><text x="${WIDTH}" y="${HEIGHT - 2}" text-anchor="end">${hourLabel(last.start)} UTC</text>`
-    : '';
-  return `<figure class="chart"><figcaption>${escapeHtml(title)} <span class="empty">(max ${escapeHtml(max)} ${escapeHtml(unit)})</span></figcaption>`
-    + `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(`${title}, last ${bars.length} hours`)}" class="${tone}">`
-    + `<line x1="0" y1="${plot}" x2="${WIDTH}" y2="${plot}"></line>${rects.join('')}${axis}</svg></figure>`;
+  const axis =
+    first && last
+      ? `<text x="0" y="${HEIGHT - 2}">${hourLabel(first.start)}</text><text x="${WIDTH}" y="${HEIGHT - 2}" text-anchor="end">${hourLabel(last.start)} UTC</text>`
+      : '';
+  return (
+    `<figure class="chart"><figcaption>${escapeHtml(title)} <span class="empty">(max ${escapeHtml(max)} ${escapeHtml(unit)})</span></figcaption>` +
+    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(`${title}, last ${bars.length} hours`)}" class="${tone}">` +
+    `<line x1="0" y1="${plot}" x2="${WIDTH}" y2="${plot}"></line>${rects.join('')}${axis}</svg></figure>`
+  );
 }

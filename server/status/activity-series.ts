@@ -29,7 +29,13 @@ export interface ActivityHour {
 export async function activitySeries(store: Store, now: number): Promise<ActivityHour[]> {
   const first = Math.floor(now / HOUR_MS) * HOUR_MS - (ACTIVITY_HOURS - 1) * HOUR_MS;
   const hours: ActivityHour[] = Array.from({ length: ACTIVITY_HOURS }, (_, i) => ({
-    start: first + i * HOUR_MS, jobsFinished: 0, lagAvgSeconds: 0, lagMaxSeconds: 0, recordsPushed: 0, failedPushes: 0, deadJobs: 0,
+    start: first + i * HOUR_MS,
+    jobsFinished: 0,
+    lagAvgSeconds: 0,
+    lagMaxSeconds: 0,
+    recordsPushed: 0,
+    failedPushes: 0,
+    deadJobs: 0,
   }));
   const at = (bucket: number) => hours[Number(bucket)];
   const jobs = await store.sql.all<{ bucket: number; n: number; dead: number; lag_avg: number | null; lag_max: number | null }>(

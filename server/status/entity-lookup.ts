@@ -56,25 +56,63 @@ async function fill(store: Store, result: EntityLookup, entityKeys: string[], co
     : [];
   const keys = [...new Set([...entityKeys, ...(result.as === 'email' ? facts.map((f) => String(f.order_number)) : [])])];
   const recordIds = [...keys, ...(contactKey ? [contactKey] : [])];
-  const jobs = keys.length === 0 ? [] : await store.sql.all<{ kind: string; entity_key: string; state: string; attempts: number; first_queued_at: number; finished_at: number | null; last_error: string | null }>(
-    `SELECT kind, entity_key, state, attempts, first_queued_at, finished_at, last_error FROM jobs WHERE entity_key IN (${placeholders(keys.length)}) ORDER BY id DESC LIMIT ${LIMIT}`,
-    keys,
-  );
-  const pushed = recordIds.length === 0 ? [] : await store.sql.all<{ record_type: string; record_id: string; pushed_at: number; push_count: number }>(
-    `SELECT record_type, record_id, pushed_at, push_count FROM ledger WHERE record_type IN ('order', 'contact') AND record_id IN (${placeholders(recordIds.length)}) ORDER BY pushed_at DESC LIMIT ${LIMIT}`,
-    recordIds,
-  );
-  const deadLetters = recordIds.length === 0 ? [] : await store.sql.all<{ id: number; job_kind: string; entity_key: string; reason: string; state: string; updated_at: number }>(
-    `SELECT id, job_kind, entity_key, reason, state, updated_at FROM dead_letters
+  const jobs =
+    keys.length === 0
+      ? []
+      : await store.sql.all<{
+          kind: string;
+          entity_key: string;
+          state: string;
+          attempts: number;
+          first_queued_at: number;
+          finished_at: number | null;
+          last_error: string | null;
+        }>(
+          `SELECT kind, entity_key, state, attempts, first_queued_at, finished_at, last_error FROM jobs WHERE entity_key IN (${placeholders(keys.length)}) ORDER BY id DESC LIMIT ${LIMIT}`,
+          keys,
+        );
+  const pushed =
+    recordIds.length === 0
+      ? []
+      : await store.sql.all<{ record_type: string; record_id: string; pushed_at: number; push_count: number }>(
+          `SELECT record_type, record_id, pushed_at, push_count FROM ledger WHERE record_type IN ('order', 'contact') AND record_id IN (${placeholders(recordIds.length)}) ORDER BY pushed_at DESC LIMIT ${LIMIT}`,
+          recordIds,
+        );
+  const deadLetters =
+    recordIds.length === 0
+      ? []
+      : await store.sql.all<{ id: number; job_kind: string; entity_key: string; reason: string; state: string; updated_at: number }>(
+          `SELECT id, job_kind, entity_key, reason, state, updated_at FROM dead_letters
      WHERE entity_key IN (${placeholders(recordIds.length)}) OR record_id IN (${placeholders(recordIds.length)}) ORDER BY id DESC LIMIT ${LIMIT}`,
-    [...recordIds, ...recordIds],
-  );
+          [...recordIds, ...recordIds],
+        );
   return {
     ...result,
     contactKey,
-    orders: facts.map((f) => ({ orderNumber: f.order_number, orderDate: iso(f.order_date), currency: f.currency, netValue: f.net_value, items: f.items, valid: f.is_valid === 1 })),
-    jobs: jobs.map((j) => ({ kind: j.kind, entity: maskVisitorIds(j.entity_key), state: j.state, attempts: j.attempts, queuedAt: iso(j.first_queued_at), finishedAt: j.finished_at === null ? null : iso(j.finished_at), lastError: j.last_error === null ? null : clipRemoteText(redactText(j.last_error)) })),
+    orders: facts.map((f) => ({
+      orderNumber: f.order_number,
+      orderDate: iso(f.order_date),
+      currency: f.currency,
+      netValue: f.net_value,
+      items: f.items,
+      valid: f.is_valid === 1,
+    })),
+    jobs: jobs.map((j) => ({
+      kind: j.kind,
+      entity: maskVisitorIds(j.entity_key),
+      state: j.state,
+      attempts: j.attempts,
+      queuedAt: iso(j.first_queued_at),
+      finishedAt: j.finished_at === null ? null : iso(j.finished_at),
+      lastError: j.last_error === null ? null : clipRemoteText(redactText(j.last_error)),
+    })),
     pushed: pushed.map((p) => ({ type: p.record_type, id: p.record_id, pushedAt: iso(p.pushed_at), pushes: p.push_count })),
-    deadLetters: deadLetters.map((d) => ({ id: d.id, entity: maskVisitorIds(`${d.job_kind} ${d.entity_key}`), reason: clipRemoteText(redactText(d.reason)), state: d.state, updatedAt: iso(d.updated_at) })),
+    deadLetters: deadLetters.map((d) => ({
+      id: d.id,
+      entity: maskVisitorIds(`${d.job_kind} ${d.entity_key}`),
+      reason: clipRemoteText(redactText(d.reason)),
+      state: d.state,
+      updatedAt: iso(d.updated_at),
+    })),
   };
 }

@@ -11,8 +11,7 @@ export interface TrustedHtml {
 
 export const trustedHtml = (html: string): TrustedHtml => ({ html });
 
-const cellHtml = (value: unknown): string =>
-  typeof value === 'object' && value !== null && 'html' in value ? (value as TrustedHtml).html : escapeHtml(value);
+const cellHtml = (value: unknown): string => (typeof value === 'object' && value !== null && 'html' in value ? (value as TrustedHtml).html : escapeHtml(value));
 
 /** A table of rows, every cell escaped unless it is TrustedHtml. */
 export function table<T>(rows: T[], columns: Array<[string, (row: T) => unknown]>, empty: string): string {

@@ -17,12 +17,54 @@ export function lookupSection(baseUrl: string, lookup: EntityLookup | undefined,
     form,
     `<p>${escapeHtml(lookup.contactKey ? `Contact key ${lookup.contactKey}.` : '')}</p>`,
     lookup.orders.length > 0 ? `<h3>Orders of this contact</h3>` : '',
-    lookup.orders.length > 0 ? table(lookup.orders, [['order', (o) => o.orderNumber], ['date', (o) => at(o.orderDate)], ['net value', (o) => `${o.netValue} ${o.currency}`], ['items', (o) => o.items], ['counts for segments', (o) => (o.valid ? 'yes' : 'no')]], '') : '',
+    lookup.orders.length > 0
+      ? table(
+          lookup.orders,
+          [
+            ['order', (o) => o.orderNumber],
+            ['date', (o) => at(o.orderDate)],
+            ['net value', (o) => `${o.netValue} ${o.currency}`],
+            ['items', (o) => o.items],
+            ['counts for segments', (o) => (o.valid ? 'yes' : 'no')],
+          ],
+          '',
+        )
+      : '',
     `<h3>Jobs</h3>`,
-    table(lookup.jobs, [['kind', (j) => j.kind], ['entity', (j) => j.entity], ['state', (j) => j.state], ['attempts', (j) => j.attempts], ['queued', (j) => at(j.queuedAt)], ['finished', (j) => at(j.finishedAt)], ['last error', (j) => j.lastError ?? '']], 'No jobs.'),
+    table(
+      lookup.jobs,
+      [
+        ['kind', (j) => j.kind],
+        ['entity', (j) => j.entity],
+        ['state', (j) => j.state],
+        ['attempts', (j) => j.attempts],
+        ['queued', (j) => at(j.queuedAt)],
+        ['finished', (j) => at(j.finishedAt)],
+        ['last error', (j) => j.lastError ?? ''],
+      ],
+      'No jobs.',
+    ),
     `<h3>In Ometria</h3>`,
-    table(lookup.pushed, [['record', (p) => `${p.type} ${p.id}`], ['last pushed', (p) => at(p.pushedAt)], ['pushes', (p) => p.pushes]], 'Nothing pushed to Ometria yet.'),
+    table(
+      lookup.pushed,
+      [
+        ['record', (p) => `${p.type} ${p.id}`],
+        ['last pushed', (p) => at(p.pushedAt)],
+        ['pushes', (p) => p.pushes],
+      ],
+      'Nothing pushed to Ometria yet.',
+    ),
     `<h3>Dead letters</h3>`,
-    table(lookup.deadLetters, [['#', (d) => d.id], ['state', (d) => d.state], ['job', (d) => d.entity], ['reason', (d) => d.reason], ['updated', (d) => at(d.updatedAt)]], 'No dead letters.'),
+    table(
+      lookup.deadLetters,
+      [
+        ['#', (d) => d.id],
+        ['state', (d) => d.state],
+        ['job', (d) => d.entity],
+        ['reason', (d) => d.reason],
+        ['updated', (d) => at(d.updatedAt)],
+      ],
+      'No dead letters.',
+    ),
   ].join('\n');
 }

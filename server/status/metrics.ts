@@ -17,7 +17,16 @@ export interface ProcessCounters {
 export function metricsRouter(store: Store, now: () => number, gate: RequestHandler, counters: ProcessCounters = {}): Router {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge) => Promise<void>) =>
-    new Gauge({ name: `centra_ometria_${name}`, help, labelNames, registers: [registry], async collect() { this.reset(); await fill(this); } });
+    new Gauge({
+      name: `centra_ometria_${name}`,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        await fill(this);
+      },
+    });
 
   gauge('jobs', 'Sync jobs by kind and state.', ['kind', 'state'], async (g) => {
     for (const row of await store.jobs.countsByState()) g.set({ kind: row.kind, state: row.state }, row.n);
@@ -37,9 +46,14 @@ export function metricsRouter(store: Store, now: () => number, gate: RequestHand
   });
   gauge('deliveries', 'Webhook deliveries stored.', [], async (g) => g.set(await store.deliveries.count()));
   // A counter in meaning (only grows, per process since start); exposed with the _total name Prometheus expects.
-  gauge('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature since this process started, by reason.', ['reason'], async (g) => {
-    for (const reason of ['missing', 'malformed', 'stale', 'future', 'mismatch']) g.set({ reason }, counters.signatureFailures?.().get(reason) ?? 0);
-  });
+  gauge(
+    'webhook_signature_failures_total',
+    'Webhook deliveries refused (401) for their signature since this process started, by reason.',
+    ['reason'],
+    async (g) => {
+      for (const reason of ['missing', 'malformed', 'stale', 'future', 'mismatch']) g.set({ reason }, counters.signatureFailures?.().get(reason) ?? 0);
+    },
+  );
 
   const router = express.Router();
   router.get('/metrics', gate, async (_req, res) => {

@@ -30,17 +30,27 @@ export interface StatusDeps {
  */
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
-  const snapshot = () => statusSnapshot(deps.store, { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() }, deps.now());
+  const snapshot = () =>
+    statusSnapshot(
+      deps.store,
+      { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() },
+      deps.now(),
+    );
   router.get('/status', deps.gate.page, async (req, res) => {
     const query = typeof req.query.q === 'string' && req.query.q.trim() !== '' ? req.query.q : undefined;
-    res.type('html').send(renderStatusPage(await snapshot(), {
-      baseUrl: req.baseUrl, csrf: formCsrf(deps.access, res), loggedIn: grantOf(res)?.by === 'session',
-      lookup: query === undefined ? undefined : await lookupEntity(deps.store, query),
-      notice: pageNotice(req.query),
-    }));
+    res.type('html').send(
+      renderStatusPage(await snapshot(), {
+        baseUrl: req.baseUrl,
+        csrf: formCsrf(deps.access, res),
+        loggedIn: grantOf(res)?.by === 'session',
+        lookup: query === undefined ? undefined : await lookupEntity(deps.store, query),
+        notice: pageNotice(req.query),
+      }),
+    );
   });
   router.get('/status/lookup.json', deps.gate.api, async (req, res) => {
-    if (typeof req.query.q !== 'string' || req.query.q.trim() === '') throw new HttpError(400, 'add ?q=<order number, customer id or email> to look something up');
+    if (typeof req.query.q !== 'string' || req.query.q.trim() === '')
+      throw new HttpError(400, 'add ?q=<order number, customer id or email> to look something up');
     res.json(await lookupEntity(deps.store, req.query.q));
   });
   router.get('/status.json', deps.gate.api, async (_req, res) => {
@@ -55,7 +65,8 @@ export function statusRouter(deps: StatusDeps): Router {
     // The dashboard's form goes back to the dashboard, which says what happened; an API client (bearer) gets the
     // result or the error.
     if (grantOf(res)?.by !== 'bearer') return void res.redirect(303, `${req.baseUrl}/status?${replayNoticeQuery(outcome, id)}#dead-letters`);
-    if (outcome === 'not-replayable') throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
+    if (outcome === 'not-replayable')
+      throw new HttpError(409, `dead letter ${id} holds a webhook event that names nothing Centra has: there is nothing to replay`);
     if (outcome === 'missing') throw new HttpError(404, `dead letter ${id} does not exist or was already replayed`);
     res.json(result);
   });

@@ -23,7 +23,17 @@ export interface StatusSnapshot {
   jobs: Array<{ kind: string; entity: string; state: string; attempts: number; runAt: string; lastError: string | null }>;
   pushes: Array<{ at: string; type: string; records: number; status: number | null; requestId: string | null; error: string | null }>;
   deadLetters: Array<{ id: number; entity: string; record: string; reason: string; state: string; occurrences: number; updatedAt: string }>;
-  alerts: Array<{ id: number; team: string; kind: string; entity: string; message: string; action: string | null; state: string; occurrences: number; lastSeen: string }>;
+  alerts: Array<{
+    id: number;
+    team: string;
+    kind: string;
+    entity: string;
+    message: string;
+    action: string | null;
+    state: string;
+    occurrences: number;
+    lastSeen: string;
+  }>;
   findings: Array<{ id: number; kind: string; entity: string; team: string; detail: string; state: string; repair: string; updatedAt: string }>;
   lastReconciliation: { scope: string; startedAt: string; finishedAt: string | null; checked: number; findings: number; error: string | null } | null;
   catalogue: CatalogueProgress | null;
@@ -59,7 +69,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * with the tables. Ids, counts and states only: no record bodies, so no emails (docs/design.md D27); tracker visitor
  * ids masked and remote error texts cut.
  */
-export async function statusSnapshot(store: Store, info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined }, now: number): Promise<StatusSnapshot> {
+export async function statusSnapshot(
+  store: Store,
+  info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined },
+  now: number,
+): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
   for (const row of await store.jobs.countsByState()) (backlog[row.kind] ??= {})[row.state] = row.n;
   return {
@@ -70,23 +84,60 @@ export async function statusSnapshot(store: Store, info: { mode: string; workerE
     lagSeconds: await lagSeconds(store, now),
     openDeadLetters: await store.deadLetters.countOpen(),
     deliveries: (await store.deliveries.recent(20)).map((d) => ({ id: d.id, receivedAt: iso(d.received_at), shape: d.shape, events: redactText(d.summary) })),
-    jobs: (await store.jobs.recent(30)).map((j) => ({ kind: j.kind, entity: maskVisitorIds(j.entity_key), state: j.state, attempts: j.attempts, runAt: iso(j.run_at), lastError: remoteNullable(j.last_error) })),
-    pushes: (await store.pushLog.recent(20)).map((p) => ({ at: iso(p.at), type: p.record_type, records: p.records, status: p.status, requestId: p.request_id, error: remoteNullable(p.error) })),
-    deadLetters: (await store.deadLetters.recent(30)).map((d) => ({
-      id: d.id, entity: maskVisitorIds(`${d.job_kind} ${d.entity_key}`), record: d.record_type ? maskVisitorIds(`${d.record_type} ${d.record_id}`) : '', reason: clipRemoteText(redactText(d.reason)), state: d.state, occurrences: d.occurrences, updatedAt: iso(d.updated_at),
+    jobs: (await store.jobs.recent(30)).map((j) => ({
+      kind: j.kind,
+      entity: maskVisitorIds(j.entity_key),
+      state: j.state,
+      attempts: j.attempts,
+      runAt: iso(j.run_at),
+      lastError: remoteNullable(j.last_error),
     })),
-    findings: (await store.findings.recent(30)).map((f) => ({ id: f.id, kind: f.kind, entity: maskVisitorIds(f.entity), team: f.team, detail: maskVisitorIds(redactText(f.detail)), state: f.state, repair: f.repair, updatedAt: iso(f.updated_at) })),
+    pushes: (await store.pushLog.recent(20)).map((p) => ({
+      at: iso(p.at),
+      type: p.record_type,
+      records: p.records,
+      status: p.status,
+      requestId: p.request_id,
+      error: remoteNullable(p.error),
+    })),
+    deadLetters: (await store.deadLetters.recent(30)).map((d) => ({
+      id: d.id,
+      entity: maskVisitorIds(`${d.job_kind} ${d.entity_key}`),
+      record: d.record_type ? maskVisitorIds(`${d.record_type} ${d.record_id}`) : '',
+      reason: clipRemoteText(redactText(d.reason)),
+      state: d.state,
+      occurrences: d.occurrences,
+      updatedAt: iso(d.updated_at),
+    })),
+    findings: (await store.findings.recent(30)).map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      entity: maskVisitorIds(f.entity),
+      team: f.team,
+      detail: maskVisitorIds(redactText(f.detail)),
+      state: f.state,
+      repair: f.repair,
+      updatedAt: iso(f.updated_at),
+    })),
     lastReconciliation: await lastRun(store),
     backfill: await backfillProgress(store),
     catalogue: (await store.kv.get<CatalogueProgress>(PROGRESS_KEY)) ?? null,
     newsletter: await newsletterProgress(store),
-    trackerEvents: (await store.trackerEvents.counts()),
+    trackerEvents: await store.trackerEvents.counts(),
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
     collect: info.collect ?? null,
     activity: await activitySeries(store, now),
     alerts: (await store.alerts.recent(30)).map((a) => ({
-      id: a.id, team: a.team, kind: a.kind, entity: maskVisitorIds(a.entity), message: maskVisitorIds(redactText(a.message)), action: a.action, state: a.state, occurrences: a.occurrences, lastSeen: iso(a.last_seen),
+      id: a.id,
+      team: a.team,
+      kind: a.kind,
+      entity: maskVisitorIds(a.entity),
+      message: maskVisitorIds(redactText(a.message)),
+      action: a.action,
+      state: a.state,
+      occurrences: a.occurrences,
+      lastSeen: iso(a.last_seen),
     })),
   };
 }
@@ -110,7 +161,16 @@ async function newsletterProgress(store: Store): Promise<StatusSnapshot['newslet
 
 async function lastRun(store: Store): Promise<StatusSnapshot['lastReconciliation']> {
   const run = await store.findings.lastRun();
-  return run ? { scope: run.scope, startedAt: iso(run.started_at), finishedAt: run.finished_at ? iso(run.finished_at) : null, checked: run.checked, findings: run.findings, error: run.error } : null;
+  return run
+    ? {
+        scope: run.scope,
+        startedAt: iso(run.started_at),
+        finishedAt: run.finished_at ? iso(run.finished_at) : null,
+        checked: run.checked,
+        findings: run.findings,
+        error: run.error,
+      }
+    : null;
 }
 
 async function backfillProgress(store: Store): Promise<StatusSnapshot['backfill']> {

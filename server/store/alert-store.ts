@@ -41,21 +41,33 @@ export function createAlertStore(sql: Sql) {
      */
     async raise(input: AlertInput, now: number): Promise<{ alert: Alert; opened: boolean }> {
       const details = input.details === undefined ? null : JSON.stringify(input.details);
-      const alert = (await sql.get<Alert>(`
+      const alert = (await sql.get<Alert>(
+        `
         INSERT INTO alerts (fingerprint, kind, entity, team, message, cause, action, details, state, first_seen, last_seen)
         VALUES (@fingerprint, @kind, @entity, @team, @message, @cause, @action, @details, 'open', @now, @now)
         ON CONFLICT (fingerprint) WHERE state = 'open' DO UPDATE SET
           last_seen = excluded.last_seen, occurrences = alerts.occurrences + 1, entity = excluded.entity, message = excluded.message, details = excluded.details
-        RETURNING *`, {
-        fingerprint: input.fingerprint, kind: input.kind, entity: input.entity, team: input.team, message: input.message,
-        cause: input.cause ?? null, action: input.action ?? null, details, now,
-      }))!;
+        RETURNING *`,
+        {
+          fingerprint: input.fingerprint,
+          kind: input.kind,
+          entity: input.entity,
+          team: input.team,
+          message: input.message,
+          cause: input.cause ?? null,
+          action: input.action ?? null,
+          details,
+          now,
+        },
+      ))!;
       // A new row starts at 1 occurrence; a bumped one has at least 2.
       return { alert, opened: alert.occurrences === 1 };
     },
     async resolve(fingerprint: string, now: number): Promise<Alert | undefined> {
-      const resolved = await sql.get<Alert>(
-        `UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE fingerprint = ? AND state = 'open' RETURNING *`, [now, fingerprint]);
+      const resolved = await sql.get<Alert>(`UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE fingerprint = ? AND state = 'open' RETURNING *`, [
+        now,
+        fingerprint,
+      ]);
       return resolved;
     },
     async markNotified(id: number, now: number): Promise<void> {

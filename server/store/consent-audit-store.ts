@@ -40,56 +40,70 @@ export interface ConsentAuditRow {
 }
 
 interface Row {
-  id: number; contact_key: string; centra_customer_id: number | null; source: string;
-  old_state: ConsentValue | null; old_at: number | null; new_state: ConsentValue; new_at: number | null;
-  recorded_at: number; pushed_at: number | null;
+  id: number;
+  contact_key: string;
+  centra_customer_id: number | null;
+  source: string;
+  old_state: ConsentValue | null;
+  old_at: number | null;
+  new_state: ConsentValue;
+  new_at: number | null;
+  recorded_at: number;
+  pushed_at: number | null;
 }
 
 /** The consent audit (docs/customers.md): every change we decide, and when Ometria learned it. */
 export function createConsentAuditStore(sql: Sql) {
-  const latest = (tx: Sql, contactKey: string) =>
-    tx.get<Row>(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id DESC LIMIT 1`, [contactKey]);
+  const latest = (tx: Sql, contactKey: string) => tx.get<Row>(`SELECT * FROM consent_audit WHERE contact_key = ? ORDER BY id DESC LIMIT 1`, [contactKey]);
 
   return {
     /**
      * Returns the row id, for markPushed. A retried job records the same change again: the unpushed latest row
      * is reused instead of repeated.
      */
-    record: (change: ConsentChange): Promise<number> => sql.transaction(async (tx) => {
-      await lockKeys(tx, 'consent-audit', [change.contactKey]);
-      const last = await latest(tx, change.contactKey);
-      if (last && last.pushed_at === null && last.new_state === change.to.state && last.new_at === ms(change.to.at)) return last.id;
-      const inserted = await tx.get<{ id: number }>(`
+    record: (change: ConsentChange): Promise<number> =>
+      sql.transaction(async (tx) => {
+        await lockKeys(tx, 'consent-audit', [change.contactKey]);
+        const last = await latest(tx, change.contactKey);
+        if (last && last.pushed_at === null && last.new_state === change.to.state && last.new_at === ms(change.to.at)) return last.id;
+        const inserted = await tx.get<{ id: number }>(
+          `
         INSERT INTO consent_audit (contact_key, centra_customer_id, source, old_state, old_at, new_state, new_at, recorded_at)
         VALUES (@contact_key, @centra_customer_id, @source, @old_state, @old_at, @new_state, @new_at, @recorded_at)
-        RETURNING id`, {
-        contact_key: change.contactKey,
-        centra_customer_id: change.to.customerId ?? null,
-        source: change.to.source,
-        old_state: change.from?.state ?? null,
-        old_at: ms(change.from?.at),
-        new_state: change.to.state,
-        new_at: ms(change.to.at),
-        recorded_at: change.recordedAt,
-      });
-      return inserted!.id;
-    }),
+        RETURNING id`,
+          {
+            contact_key: change.contactKey,
+            centra_customer_id: change.to.customerId ?? null,
+            source: change.to.source,
+            old_state: change.from?.state ?? null,
+            old_at: ms(change.from?.at),
+            new_state: change.to.state,
+            new_at: ms(change.to.at),
+            recorded_at: change.recordedAt,
+          },
+        );
+        return inserted!.id;
+      }),
     /** Ometria acknowledged the contact at `at`: its latest change (or `changeId`, when a newer one was recorded meanwhile). */
-    markPushed: (contactKey: string, at: number, changeId?: number): Promise<boolean> => sql.transaction(async (tx) => {
-      await lockKeys(tx, 'consent-audit', [contactKey]);
-      const id = changeId ?? (await latest(tx, contactKey))?.id;
-      if (id === undefined) return false;
-      const { changes } = await tx.run(
-        `UPDATE consent_audit SET pushed_at = ? WHERE id = ? AND contact_key = ? AND pushed_at IS NULL`, [at, id, contactKey]);
-      return changes > 0;
-    }),
+    markPushed: (contactKey: string, at: number, changeId?: number): Promise<boolean> =>
+      sql.transaction(async (tx) => {
+        await lockKeys(tx, 'consent-audit', [contactKey]);
+        const id = changeId ?? (await latest(tx, contactKey))?.id;
+        if (id === undefined) return false;
+        const { changes } = await tx.run(`UPDATE consent_audit SET pushed_at = ? WHERE id = ? AND contact_key = ? AND pushed_at IS NULL`, [at, id, contactKey]);
+        return changes > 0;
+      }),
     /** The last state Ometria learned from us, as mergeConsent and contactConsentFields take it. */
     async lastKnown(contactKey: string): Promise<ConsentState | undefined> {
-      const row = await sql.get<Row>(
-        `SELECT * FROM consent_audit WHERE contact_key = ? AND pushed_at IS NOT NULL ORDER BY id DESC LIMIT 1`, [contactKey]);
+      const row = await sql.get<Row>(`SELECT * FROM consent_audit WHERE contact_key = ? AND pushed_at IS NOT NULL ORDER BY id DESC LIMIT 1`, [contactKey]);
       if (!row) return undefined;
       const at = iso(row.new_at);
-      return { state: row.new_state, source: row.source, ...(at ? { at } : {}), ...(row.centra_customer_id === null ? {} : { customerId: row.centra_customer_id }) };
+      return {
+        state: row.new_state,
+        source: row.source,
+        ...(at ? { at } : {}),
+        ...(row.centra_customer_id === null ? {} : { customerId: row.centra_customer_id }),
+      };
     },
     /** Oldest first. */
     history: async (contactKey: string): Promise<ConsentAuditRow[]> =>

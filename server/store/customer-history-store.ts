@@ -49,12 +49,15 @@ export function createCustomerHistoryStore(sql: Sql) {
         for (const row of rows) {
           const before = await tx.get<FactRow>(`SELECT * FROM order_facts WHERE order_number = ?`, [row.order_number]);
           if (before && sameRow(before, row)) continue;
-          await tx.run(`
+          await tx.run(
+            `
             INSERT INTO order_facts (order_number, contact_key, order_date, currency, net_value, items, full_price_items, items_returned, is_valid)
             VALUES (@order_number, @contact_key, @order_date, @currency, @net_value, @items, @full_price_items, @items_returned, @is_valid)
             ON CONFLICT (order_number) DO UPDATE SET contact_key = excluded.contact_key, order_date = excluded.order_date,
               currency = excluded.currency, net_value = excluded.net_value, items = excluded.items,
-              full_price_items = excluded.full_price_items, items_returned = excluded.items_returned, is_valid = excluded.is_valid`, { ...row });
+              full_price_items = excluded.full_price_items, items_returned = excluded.items_returned, is_valid = excluded.is_valid`,
+            { ...row },
+          );
           touched.add(row.contact_key);
           if (before) touched.add(before.contact_key);
         }

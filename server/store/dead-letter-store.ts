@@ -44,20 +44,28 @@ export function createDeadLetterStore(sql: Sql) {
       // Two letters for one record arriving together (two replicas, or two jobs of one) bump one row, not open two.
       return sql.transaction(async (tx) => {
         await lockKeys(tx, 'dead-letter', [JSON.stringify([row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? ''])]);
-        const existing = await tx.get<{ id: number }>(`
+        const existing = await tx.get<{ id: number }>(
+          `
           SELECT id FROM dead_letters
           WHERE state = 'open' AND job_kind = ? AND entity_key = ? AND COALESCE(record_type, '') = ? AND COALESCE(record_id, '') = ?`,
-        [row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? '']);
+          [row.jobKind, row.entityKey, row.recordType ?? '', row.recordId ?? ''],
+        );
         if (existing) {
-          await tx.run(`
+          await tx.run(
+            `
             UPDATE dead_letters SET occurrences = occurrences + 1, updated_at = @now, reason = @reason, record = @record, response = @response
-            WHERE id = @id`, { now, reason: row.reason, record: row.record, response: row.response, id: existing.id });
+            WHERE id = @id`,
+            { now, reason: row.reason, record: row.record, response: row.response, id: existing.id },
+          );
           return existing.id;
         }
-        const inserted = await tx.get<{ id: number }>(`
+        const inserted = await tx.get<{ id: number }>(
+          `
           INSERT INTO dead_letters (created_at, updated_at, job_kind, entity_key, record_type, record_id, record, reason, response)
           VALUES (@now, @now, @jobKind, @entityKey, @recordType, @recordId, @record, @reason, @response)
-          RETURNING id`, row);
+          RETURNING id`,
+          row,
+        );
         return inserted!.id;
       });
     },

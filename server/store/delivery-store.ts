@@ -26,14 +26,23 @@ export function createDeliveryStore(sql: Sql) {
     insert(d: NewDelivery): Promise<number> {
       // Its own (nested) transaction too: the delivery never lands without its event rows.
       return sql.transaction(async (tx) => {
-        const inserted = await tx.get<{ id: number }>(`
+        const inserted = await tx.get<{ id: number }>(
+          `
           INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, ?, ?, ?, ?)
-          RETURNING id`, [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)]);
+          RETURNING id`,
+          [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)],
+        );
         const id = inserted!.id;
         for (const e of d.events) {
           if (e.state === 'queued') continue;
-          await tx.run(`INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`,
-            [id, e.type, e.action, e.entityId, e.state, e.reason]);
+          await tx.run(`INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`, [
+            id,
+            e.type,
+            e.action,
+            e.entityId,
+            e.state,
+            e.reason,
+          ]);
         }
         return id;
       });
@@ -43,7 +52,9 @@ export function createDeliveryStore(sql: Sql) {
       if (types.length === 0) return [];
       const marks = types.map(() => '?').join(',');
       return sql.all<{ id: number; type: string; entity_id: string }>(
-        `SELECT id, type, entity_id FROM delivery_events WHERE state = 'pending' AND type IN (${marks})`, types);
+        `SELECT id, type, entity_id FROM delivery_events WHERE state = 'pending' AND type IN (${marks})`,
+        types,
+      );
     },
     /**
      * The delivery a signature was first accepted with, if it was (replay protection, issue 15). `signature` is
@@ -54,7 +65,11 @@ export function createDeliveryStore(sql: Sql) {
     },
     /** Remembers an accepted signature; forgets those older than `forgetBeforeT` (Unix seconds), which the timestamp check refuses. */
     async rememberSignature(signature: string, t: number, deliveryId: number, forgetBeforeT: number): Promise<void> {
-      await sql.run(`INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING`, [signature, t, deliveryId]);
+      await sql.run(`INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING`, [
+        signature,
+        t,
+        deliveryId,
+      ]);
       await sql.run(`DELETE FROM webhook_signatures WHERE signature_t < ?`, [forgetBeforeT]);
     },
     async markQueued(eventId: number): Promise<void> {
@@ -74,6 +89,9 @@ export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
 
 /** "order 14 queued; account 3 ignored", capped: the status page's view of a delivery. */
 function summarise(events: StoredEvent[]): string {
-  const text = events.slice(0, 20).map((e) => `${e.type} ${e.entityId ?? '?'} ${e.state}`).join('; ');
+  const text = events
+    .slice(0, 20)
+    .map((e) => `${e.type} ${e.entityId ?? '?'} ${e.state}`)
+    .join('; ');
   return events.length > 20 ? `${text}; … ${events.length - 20} more` : text;
 }

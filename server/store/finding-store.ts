@@ -38,12 +38,15 @@ export function createFindingStore(sql: Sql) {
      * active-finding index, so two runs finding the same drift at once keep one row.
      */
     async record(input: FindingInput, now: number): Promise<Finding> {
-      const finding = await sql.get<Finding>(`
+      const finding = await sql.get<Finding>(
+        `
         INSERT INTO findings (kind, entity, team, detail, state, repair, found_at, updated_at)
         VALUES (@kind, @entity, @team, @detail, 'open', @repair, @now, @now)
         ON CONFLICT (kind, entity) WHERE state IN ('open', 'repaired') DO UPDATE SET
           detail = excluded.detail, updated_at = excluded.updated_at
-        RETURNING *`, { kind: input.kind, entity: input.entity, team: input.team, detail: input.detail, repair: input.repair, now });
+        RETURNING *`,
+        { kind: input.kind, entity: input.entity, team: input.team, detail: input.detail, repair: input.repair, now },
+      );
       return finding!;
     },
     async markRepaired(id: number, now: number): Promise<void> {
@@ -53,8 +56,7 @@ export function createFindingStore(sql: Sql) {
     async resolveUnseen(kinds: readonly string[], seen: ReadonlySet<string>, entities: ReadonlySet<string>, now: number): Promise<number> {
       let resolved = 0;
       for (const kind of kinds) {
-        const rows = await sql.all<{ id: number; entity: string }>(
-          `SELECT id, entity FROM findings WHERE kind = ? AND state IN ('open', 'repaired')`, [kind]);
+        const rows = await sql.all<{ id: number; entity: string }>(`SELECT id, entity FROM findings WHERE kind = ? AND state IN ('open', 'repaired')`, [kind]);
         for (const row of rows) {
           if (!entities.has(row.entity) || seen.has(`${kind}|${row.entity}`)) continue;
           await sql.run(`UPDATE findings SET state = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?`, [now, now, row.id]);
@@ -73,8 +75,13 @@ export function createFindingStore(sql: Sql) {
       return (await sql.get<{ id: number }>(`INSERT INTO reconcile_runs (scope, started_at) VALUES (?, ?) RETURNING id`, [scope, now]))!.id;
     },
     async finishRun(id: number, result: { checked: number; findings: number; error?: string }, now: number): Promise<void> {
-      await sql.run(`UPDATE reconcile_runs SET finished_at = ?, checked = ?, findings = ?, error = ? WHERE id = ?`,
-        [now, result.checked, result.findings, result.error ?? null, id]);
+      await sql.run(`UPDATE reconcile_runs SET finished_at = ?, checked = ?, findings = ?, error = ? WHERE id = ?`, [
+        now,
+        result.checked,
+        result.findings,
+        result.error ?? null,
+        id,
+      ]);
     },
     lastRun(): Promise<ReconcileRun | undefined> {
       return sql.get<ReconcileRun>(`SELECT * FROM reconcile_runs ORDER BY id DESC LIMIT 1`);

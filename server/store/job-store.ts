@@ -31,14 +31,18 @@ export const DEFAULT_LEASE_MS = 30_000;
  */
 export function createJobStore(sql: Sql) {
   const counts = createRowCountStore(sql);
-  const enqueue = (db: Sql, kind: string, key: string, now: number) => db.run(`
+  const enqueue = (db: Sql, kind: string, key: string, now: number) =>
+    db.run(
+      `
     INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
     VALUES (@kind, @key, 'pending', @now, @now, @now, @now)
     ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
       dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
       state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
       run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
-      updated_at = excluded.updated_at`, { kind, key, now });
+      updated_at = excluded.updated_at`,
+      { kind, key, now },
+    );
 
   // PostgreSQL: several replicas claim at once, each in its own transaction. SKIP LOCKED lets a claimer pass over
   // the rows another one is claiming instead of waiting and then taking them too, so no job is claimed twice.
@@ -68,10 +72,15 @@ export function createJobStore(sql: Sql) {
         const claimed: Job[] = [];
         for (const key of keys) {
           await enqueue(tx, kind, key, now);
-          claimed.push(...await tx.all<Job>(`
+          claimed.push(
+            ...(await tx.all<Job>(
+              `
             UPDATE jobs SET state = 'running', locked_until = @lockedUntil, updated_at = @now
             WHERE kind = @kind AND entity_key = @key AND state = 'pending'
-            RETURNING *`, { kind, key, now, lockedUntil: now + leaseMs }));
+            RETURNING *`,
+              { kind, key, now, lockedUntil: now + leaseMs },
+            )),
+          );
         }
         return claimed;
       });
@@ -82,35 +91,52 @@ export function createJobStore(sql: Sql) {
       await sql.run(`UPDATE jobs SET locked_until = ? WHERE state = 'running' AND id IN (${ids.map(() => '?').join(', ')})`, [lockedUntil, ...ids]);
     },
     async complete(id: number, now: number): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         UPDATE jobs SET
           state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'done' END,
           finished_at = CASE WHEN dirty = 1 THEN NULL ELSE CAST(@now AS BIGINT) END,
           attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,
           run_at = @now, dirty = 0, locked_until = NULL, last_error = NULL, blocked_on = NULL, updated_at = @now
-        WHERE id = @id`, { id, now });
+        WHERE id = @id`,
+        { id, now },
+      );
     },
     async retryLater(id: number, runAt: number, error: string, now: number): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         UPDATE jobs SET state = 'pending', attempts = attempts + 1, run_at = @runAt, last_error = @error,
           dirty = 0, locked_until = NULL, updated_at = @now
-        WHERE id = @id`, { id, runAt, error, now });
+        WHERE id = @id`,
+        { id, runAt, error, now },
+      );
     },
     async block(id: number, blockedOn: string, error: string, now: number): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         UPDATE jobs SET state = CASE WHEN dirty = 1 THEN 'pending' ELSE 'blocked' END, blocked_on = @blockedOn,
           last_error = @error, dirty = 0, locked_until = NULL, updated_at = @now
-        WHERE id = @id`, { id, blockedOn, error, now });
+        WHERE id = @id`,
+        { id, blockedOn, error, now },
+      );
     },
     async unblock(blockedOn: string, now: number): Promise<number> {
-      return (await sql.run(`
+      return (
+        await sql.run(
+          `
         UPDATE jobs SET state = 'pending', run_at = @now, blocked_on = NULL, updated_at = @now
-        WHERE state = 'blocked' AND blocked_on = @blockedOn`, { blockedOn, now })).changes;
+        WHERE state = 'blocked' AND blocked_on = @blockedOn`,
+          { blockedOn, now },
+        )
+      ).changes;
     },
     async markDead(id: number, error: string, now: number): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         UPDATE jobs SET state = 'dead', last_error = @error, locked_until = NULL, finished_at = @now, updated_at = @now
-        WHERE id = @id`, { id, error, now });
+        WHERE id = @id`,
+        { id, error, now },
+      );
     },
     /** Single-node start-up: this process owns the store, so nothing can still be running. */
     async releaseAllClaims(now: number): Promise<number> {

@@ -19,10 +19,12 @@ export function createLedgerStore(sql: Sql) {
       return (await sql.get<{ one: number }>(`SELECT 1 AS one FROM ledger WHERE record_type = ? AND record_id = ?`, [recordType, recordId])) !== undefined;
     },
     async record(type: string, id: string, hash: string, now: number): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         INSERT INTO ledger (record_type, record_id, hash, pushed_at) VALUES (@type, @id, @hash, @now)
         ON CONFLICT (record_type, record_id) DO UPDATE SET hash = excluded.hash, pushed_at = excluded.pushed_at, push_count = ledger.push_count + 1`,
-      { type, id, hash, now });
+        { type, id, hash, now },
+      );
     },
     async count(): Promise<number> {
       return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ledger`))!.n;

@@ -15,9 +15,12 @@ export interface PushLogEntry {
 export function createPushLogStore(sql: Sql) {
   return {
     async add(entry: PushLogEntry): Promise<void> {
-      await sql.run(`
+      await sql.run(
+        `
         INSERT INTO push_log (at, record_type, records, status, request_id, accepted, rejected, error)
-        VALUES (@at, @record_type, @records, @status, @request_id, @accepted, @rejected, @error)`, { ...entry });
+        VALUES (@at, @record_type, @records, @status, @request_id, @accepted, @rejected, @error)`,
+        { ...entry },
+      );
     },
     recent(limit: number): Promise<PushLogEntry[]> {
       return sql.all<PushLogEntry>(`SELECT * FROM push_log ORDER BY id DESC LIMIT ?`, [limit]);
@@ -29,7 +32,10 @@ export function createPushLogStore(sql: Sql) {
      */
     async recordsAcceptedSince(since: number, type: string | undefined): Promise<number> {
       const row = type
-        ? await sql.get<{ n: number | null }>(`SELECT SUM(records) AS n FROM push_log WHERE at > ? AND status BETWEEN 200 AND 299 AND record_type = ?`, [since, type])
+        ? await sql.get<{ n: number | null }>(`SELECT SUM(records) AS n FROM push_log WHERE at > ? AND status BETWEEN 200 AND 299 AND record_type = ?`, [
+            since,
+            type,
+          ])
         : await sql.get<{ n: number | null }>(`SELECT SUM(records) AS n FROM push_log WHERE at > ? AND status BETWEEN 200 AND 299`, [since]);
       return Number(row?.n ?? 0);
     },

@@ -22,8 +22,7 @@ export function createRateSlotStore(sql: Sql) {
         const row = await tx.get<{ paused_until: number }>(`SELECT paused_until FROM rate_limiters WHERE name = ?${lock}`, [name]);
         let at = Math.max(now, row?.paused_until ?? 0);
         for (const w of windows) {
-          const bound = await tx.get<{ at: number }>(
-            `SELECT at FROM rate_sends WHERE limiter = ? ORDER BY at DESC LIMIT 1 OFFSET ?`, [name, w.limit - 1]);
+          const bound = await tx.get<{ at: number }>(`SELECT at FROM rate_sends WHERE limiter = ? ORDER BY at DESC LIMIT 1 OFFSET ?`, [name, w.limit - 1]);
           if (bound && bound.at + w.windowMs > at) at = bound.at + w.windowMs;
         }
         await tx.run(`INSERT INTO rate_sends (limiter, at) VALUES (?, ?)`, [name, at]);
@@ -34,9 +33,11 @@ export function createRateSlotStore(sql: Sql) {
     },
     /** The remote said stop (429): no replica books a slot before `until`. */
     async pauseUntil(name: string, until: number): Promise<void> {
-      await sql.run(`INSERT INTO rate_limiters (name, paused_until) VALUES (@name, @until)
+      await sql.run(
+        `INSERT INTO rate_limiters (name, paused_until) VALUES (@name, @until)
         ON CONFLICT (name) DO UPDATE SET paused_until = CASE WHEN rate_limiters.paused_until < @until THEN @until ELSE rate_limiters.paused_until END`,
-      { name, until });
+        { name, until },
+      );
     },
     async pausedUntil(name: string): Promise<number> {
       return (await sql.get<{ paused_until: number }>(`SELECT paused_until FROM rate_limiters WHERE name = ?`, [name]))?.paused_until ?? 0;

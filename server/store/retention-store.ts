@@ -14,37 +14,65 @@ export function createRetentionStore(sql: Sql) {
      * Webhook deliveries (raw bodies, which hold emails) and their event rows. A delivery with an event still
      * pending (waiting for its handler, docs/design.md D16) is kept until that event is queued.
      */
-    deliveries: (before: number, limit = PRUNE_BATCH): Promise<number> => sql.transaction(async (tx) => {
-      const ids = (await tx.all<{ id: number }>(`
+    deliveries: (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      sql.transaction(async (tx) => {
+        const ids = (
+          await tx.all<{ id: number }>(
+            `
         SELECT id FROM deliveries d WHERE received_at < ?
           AND NOT EXISTS (SELECT 1 FROM delivery_events e WHERE e.delivery_id = d.id AND e.state = 'pending')
-        ORDER BY received_at LIMIT ?`, [before, limit])).map((r) => r.id);
-      if (ids.length === 0) return 0;
-      const marks = ids.map(() => '?').join(',');
-      await tx.run(`DELETE FROM delivery_events WHERE delivery_id IN (${marks})`, ids);
-      return (await tx.run(`DELETE FROM deliveries WHERE id IN (${marks})`, ids)).changes;
-    }),
+        ORDER BY received_at LIMIT ?`,
+            [before, limit],
+          )
+        ).map((r) => r.id);
+        if (ids.length === 0) return 0;
+        const marks = ids.map(() => '?').join(',');
+        await tx.run(`DELETE FROM delivery_events WHERE delivery_id IN (${marks})`, ids);
+        return (await tx.run(`DELETE FROM deliveries WHERE id IN (${marks})`, ids)).changes;
+      }),
     /** Jobs finished in `state` (done, or dead: its dead letter is kept on its own rule) before `before`. */
-    jobs: async (state: 'done' | 'dead', before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    jobs: async (state: 'done' | 'dead', before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = ? AND finished_at < ? ORDER BY finished_at LIMIT ?)`,
-    [state, before, limit])).changes,
-    pushLog: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
-      DELETE FROM push_log WHERE id IN (SELECT id FROM push_log WHERE at < ? ORDER BY at LIMIT ?)`, [before, limit])).changes,
+          [state, before, limit],
+        )
+      ).changes,
+    pushLog: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
+      DELETE FROM push_log WHERE id IN (SELECT id FROM push_log WHERE at < ? ORDER BY at LIMIT ?)`,
+          [before, limit],
+        )
+      ).changes,
     /**
      * Tracker events received before `before`, whatever became of them, except a dead one whose dead letter is
      * still open (a replay pushes it from its row). Settled rows already go after the 7-day dedupe window
      * (server/collect/accept-tracker-batch.ts); this is the bound for the rest.
      */
-    trackerEvents: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    trackerEvents: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM tracker_events WHERE seq IN (
         SELECT seq FROM tracker_events e WHERE state IN ('pending', 'sent', 'dead', 'expired', 'dropped', 'applied') AND received_at < ?
           AND NOT (state = 'dead' AND EXISTS (
             SELECT 1 FROM dead_letters d WHERE d.state = 'open' AND d.record_type = 'custom_event' AND d.record_id = e.id))
-        ORDER BY received_at LIMIT ?)`, [before, limit])).changes,
+        ORDER BY received_at LIMIT ?)`,
+          [before, limit],
+        )
+      ).changes,
     /** Which identity a visitor said they are, last confirmed before `before`: the visitor id stops naming anyone. */
-    trackerVisitors: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    trackerVisitors: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM tracker_visitors WHERE visitor_id IN (SELECT visitor_id FROM tracker_visitors WHERE updated_at < ? ORDER BY updated_at LIMIT ?)`,
-    [before, limit])).changes,
+          [before, limit],
+        )
+      ).changes,
     /**
      * Identities (emails) no visitor and no event refers to any more, among ids after `afterId` (a cursor: the
      * scan moves on by `limit` ids per call). Returns how many it deleted and where the next call starts (null at the end).
@@ -54,28 +82,52 @@ export function createRetentionStore(sql: Sql) {
       if (ids.length === 0) return { deleted: 0, next: null };
       const first = ids[0]!;
       const last = ids[ids.length - 1]!;
-      const { changes } = await sql.run(`
+      const { changes } = await sql.run(
+        `
         DELETE FROM tracker_identities WHERE id >= ? AND id <= ?
           AND NOT EXISTS (SELECT 1 FROM tracker_visitors v WHERE v.identity_id = tracker_identities.id)
-          AND NOT EXISTS (SELECT 1 FROM tracker_events e WHERE e.identity_id = tracker_identities.id)`, [first, last]);
+          AND NOT EXISTS (SELECT 1 FROM tracker_events e WHERE e.identity_id = tracker_identities.id)`,
+        [first, last],
+      );
       return { deleted: changes, next: ids.length < limit ? null : last };
     },
     /** Dead letters a person replayed before `before`; open ones are kept however old. */
-    deadLetters: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    deadLetters: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM dead_letters WHERE id IN (SELECT id FROM dead_letters WHERE state = 'replayed' AND replayed_at < ? ORDER BY replayed_at LIMIT ?)`,
-    [before, limit])).changes,
+          [before, limit],
+        )
+      ).changes,
     /** Findings resolved before `before`; open and repaired ones are kept. */
-    findings: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    findings: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM findings WHERE id IN (SELECT id FROM findings WHERE state = 'resolved' AND resolved_at < ? ORDER BY resolved_at LIMIT ?)`,
-    [before, limit])).changes,
+          [before, limit],
+        )
+      ).changes,
     /** Alerts resolved before `before`; open ones are kept. */
-    alerts: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    alerts: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE state = 'resolved' AND resolved_at < ? ORDER BY resolved_at LIMIT ?)`,
-    [before, limit])).changes,
+          [before, limit],
+        )
+      ).changes,
     /** Reconciliation runs started before `before`, except the newest (the status page's "last run"). */
-    reconcileRuns: async (before: number, limit = PRUNE_BATCH): Promise<number> => (await sql.run(`
+    reconcileRuns: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `
       DELETE FROM reconcile_runs WHERE id IN (SELECT id FROM reconcile_runs WHERE started_at < ?
-        AND id < (SELECT MAX(id) FROM reconcile_runs) ORDER BY id LIMIT ?)`, [before, limit])).changes,
+        AND id < (SELECT MAX(id) FROM reconcile_runs) ORDER BY id LIMIT ?)`,
+          [before, limit],
+        )
+      ).changes,
   };
 }
 

@@ -17,7 +17,9 @@ export function createRowCountStore(sql: Sql) {
     /** Rows per (k1, k2) of `table`, zero groups left out. jobs: (kind, state); tracker_events: (state, ''); deliveries: ('', ''). */
     async counts(table: CountedTable): Promise<Array<{ k1: string; k2: string; n: number }>> {
       const rows = await sql.all<{ k1: string; k2: string; n: number }>(
-        `SELECT k1, k2, SUM(n) AS n FROM row_counts WHERE tbl = ? GROUP BY k1, k2 ORDER BY k1, k2`, [table]);
+        `SELECT k1, k2, SUM(n) AS n FROM row_counts WHERE tbl = ? GROUP BY k1, k2 ORDER BY k1, k2`,
+        [table],
+      );
       return rows.filter((r) => r.n !== 0).map((r) => ({ k1: r.k1, k2: r.k2, n: Number(r.n) }));
     },
     /**
@@ -38,7 +40,9 @@ export function createRowCountStore(sql: Sql) {
         const last = (await tx.get<{ id: number | null }>(`SELECT MAX(id) AS id FROM (SELECT id FROM row_counts ORDER BY id LIMIT ${COMPACT_BATCH})`))?.id;
         if (last === null || last === undefined) return 0;
         const groups = await tx.all<{ tbl: string; k1: string; k2: string; n: number; rows: number }>(
-          `SELECT tbl, k1, k2, SUM(n) AS n, COUNT(*) AS rows FROM row_counts WHERE id <= ? GROUP BY tbl, k1, k2`, [last]);
+          `SELECT tbl, k1, k2, SUM(n) AS n, COUNT(*) AS rows FROM row_counts WHERE id <= ? GROUP BY tbl, k1, k2`,
+          [last],
+        );
         const folded = groups.reduce((sum, g) => sum + g.rows, 0);
         // Already one row per group: nothing to fold.
         if (folded === groups.length) return 0;

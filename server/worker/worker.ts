@@ -75,13 +75,17 @@ export function createWorker(options: WorkerOptions) {
 
   const putBack = async (batch: Job[], cause: Error): Promise<void> => {
     unsettled.push(...batch.map((job) => ({ job, error: `internal error: ${cause.message}` })));
-    if (!(await settleLeftovers(60_000))) options.logger.error({ kind: batch[0]?.kind, jobs: batch.length }, 'could not put failed jobs back; retrying before the next claim');
+    if (!(await settleLeftovers(60_000)))
+      options.logger.error({ kind: batch[0]?.kind, jobs: batch.length }, 'could not put failed jobs back; retrying before the next claim');
   };
 
   // Another replica may take a job whose lease ran out; renewing while the batch runs keeps it ours.
   const renewLease = async (batch: Job[]): Promise<void> => {
     try {
-      await options.jobs.extendLease(batch.map((job) => job.id), options.now() + leaseMs);
+      await options.jobs.extendLease(
+        batch.map((job) => job.id),
+        options.now() + leaseMs,
+      );
     } catch (error) {
       options.logger.warn({ err: error, jobs: batch.length }, 'could not renew the lease of the batch in hand');
     }

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import type {
-  TrackerBatch,
-  TrackerEvent,
-  TrackerEventType,
-} from '../tracker-event-types.js';
+import type { TrackerBatch, TrackerEvent, TrackerEventType } from '../tracker-event-types.js';
 
 /**
  * Closed schema of what the storefront tracker POSTs to /collect (issue 6; types in shared/tracker-event-types.ts).
@@ -40,9 +36,7 @@ const isoTime = z.iso.datetime({ offset: true });
 const email = str.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email must look like name@domain.tld');
 
 export const TrackerEventIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'event id must be 32 lower-case hex characters');
-export const VisitorIdSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'visitorId must be a lower-case UUID');
+export const VisitorIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'visitorId must be a lower-case UUID');
 
 export const ProductViewDataSchema = z.strictObject({
   sku: id,
@@ -141,8 +135,7 @@ export type ParsedTrackerBatch =
     }
   | { ok: false; issues: string[] };
 
-const describe = (error: z.ZodError): string[] =>
-  error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+const describe = (error: z.ZodError): string[] => error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 
 /**
  * Checks a parsed /collect body: a bad envelope fails the request (400); inside a valid envelope each event is

@@ -8,7 +8,13 @@ import { tempDir } from '../helpers/temp-dir.js';
 const dir = tempDir('cli-conventions-');
 afterAll(() => dir.remove());
 /** Production settings for commands that refuse the sandbox; nothing listens at these URLs, none is called. */
-const production = { CENTRA_API_URL: 'http://127.0.0.1:9/graphql', CENTRA_API_TOKEN: 't', CENTRA_WEBHOOK_SECRET: 's', OMETRIA_API_KEY: 'k', OMETRIA_API_URL: 'http://127.0.0.1:9/v2' };
+const production = {
+  CENTRA_API_URL: 'http://127.0.0.1:9/graphql',
+  CENTRA_API_TOKEN: 't',
+  CENTRA_WEBHOOK_SECRET: 's',
+  OMETRIA_API_KEY: 'k',
+  OMETRIA_API_URL: 'http://127.0.0.1:9/v2',
+};
 
 describe('CLI exit codes and output (docs/cli.md)', () => {
   it('exits 2 for an unknown command, an unknown option or a bad value, and says which', async () => {

@@ -30,7 +30,9 @@ async function helpOf(path: string[]): Promise<string> {
 
 describe('the CLI answers --help for every command, and docs/cli.md holds that help', () => {
   it('knows every command', () => {
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['', 'serve', 'status', 'replay', 'backfill', 'reconcile', 'sync', 'sync products', 'sync newsletter', 'doctor']));
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['', 'serve', 'status', 'replay', 'backfill', 'reconcile', 'sync', 'sync products', 'sync newsletter', 'doctor']),
+    );
   });
 
   it('every command answers --help with exit 0, and docs/cli.md shows exactly that help', async () => {
@@ -39,7 +41,13 @@ describe('the CLI answers --help for every command, and docs/cli.md holds that h
     const doc = readFileSync(DOC, 'utf8');
     // UPDATE_CLI_DOC=1 rewrites the blocks from the CLI itself; commit the result.
     if (process.env.UPDATE_CLI_DOC) {
-      writeFileSync(DOC, doc.replace(HELP_BLOCK, (_all, name: string) => `<!-- help: ${name} -->\n\`\`\`text\n${helps.get(name.trim()) ?? `(no such command: ${name})\n`}\`\`\``));
+      writeFileSync(
+        DOC,
+        doc.replace(
+          HELP_BLOCK,
+          (_all, name: string) => `<!-- help: ${name} -->\n\`\`\`text\n${helps.get(name.trim()) ?? `(no such command: ${name})\n`}\`\`\``,
+        ),
+      );
     }
     const documented = new Map([...readFileSync(DOC, 'utf8').matchAll(HELP_BLOCK)].map((m) => [m[1]!.trim(), m[2]!]));
     expect([...documented.keys()].sort(), 'a help block per command in docs/cli.md (UPDATE_CLI_DOC=1 to regenerate)').toEqual([...helps.keys()].sort());

@@ -29,7 +29,20 @@ describe('centra-ometria init', () => {
     ometria = await startOmetriaRecorder();
     const dir = tempDir('init-');
     dirs.push(dir);
-    const flags = ['--centra-url', centra.url, '--centra-token', centra.token, '--ometria-key', ometria.apiKey, '--ometria-url', ometria.baseUrl, '--webhook-secret', 'init-test-secret', '--domain', 'shop.example.com'];
+    const flags = [
+      '--centra-url',
+      centra.url,
+      '--centra-token',
+      centra.token,
+      '--ometria-key',
+      ometria.apiKey,
+      '--ometria-url',
+      ometria.baseUrl,
+      '--webhook-secret',
+      'init-test-secret',
+      '--domain',
+      'shop.example.com',
+    ];
 
     const init = await runCliProcess(['init', ...flags], {}, dir.path);
     expect(init.stderr).toBe('');

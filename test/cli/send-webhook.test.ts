@@ -40,7 +40,9 @@ describe('centra-ometria send-webhook', () => {
     dirs.push(dir);
     const env = { PORT: String(await freePort()), DATA_DIR: dir.path };
     child = await spawnService(env, 20_000, dir.path);
-    const placed = (await (await fetch(`${child.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' })).json()) as { orders: number[] };
+    const placed = (await (
+      await fetch(`${child.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' })
+    ).json()) as { orders: number[] };
     const id = placed.orders[0]!;
 
     const run = await runCliProcess(['send-webhook', 'order', String(id)], env, dir.path);
@@ -48,8 +50,17 @@ describe('centra-ometria send-webhook', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`POST ${child.url}/webhooks/centra: order ${id}`);
     // The sandbox placed the order with its own delivery; ours is the second, stored and routed to the same job.
-    await waitFor(async () => ((await (await fetch(`${child!.url}/status.json`)).json()) as { deliveries: unknown[] }).deliveries.length === 2, 'two deliveries');
-    await waitFor(async () => ((await (await fetch(`${child!.url}/sandbox/ometria`)).json()) as { orders: { latest: Array<{ id: string }> } }).orders.latest.some((o) => o.id === String(id)), `order ${id} in Ometria`);
+    await waitFor(
+      async () => ((await (await fetch(`${child!.url}/status.json`)).json()) as { deliveries: unknown[] }).deliveries.length === 2,
+      'two deliveries',
+    );
+    await waitFor(
+      async () =>
+        ((await (await fetch(`${child!.url}/sandbox/ometria`)).json()) as { orders: { latest: Array<{ id: string }> } }).orders.latest.some(
+          (o) => o.id === String(id),
+        ),
+      `order ${id} in Ometria`,
+    );
 
     // status, run beside the sandbox with the same DATA_DIR, reads the sandbox's store (DATA_DIR/sandbox).
     const status = await runCliProcess(['status', '--json'], env, dir.path);

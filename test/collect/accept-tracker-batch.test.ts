@@ -40,7 +40,10 @@ describe('acceptTrackerBatch', () => {
     const visitor = randomUUID();
     const [a, b] = views(2);
     await accept(visitor, [trackerEvent('identify', { email: 'ann@example.com' }), a!, trackerEvent('identify', { email: 'bob@example.com' }), b!]);
-    expect((await pending(visitor)).map((p) => [p.id, p.identity.email])).toEqual([[a!.id, 'ann@example.com'], [b!.id, 'bob@example.com']]);
+    expect((await pending(visitor)).map((p) => [p.id, p.identity.email])).toEqual([
+      [a!.id, 'ann@example.com'],
+      [b!.id, 'bob@example.com'],
+    ]);
   });
 
   it('does not re-apply a repeated identify, which would undo a later change of identity', async () => {

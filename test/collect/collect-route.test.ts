@@ -5,7 +5,9 @@ import { batchOf, postCollect, SHOP_ORIGIN, trackerEvent } from './tracker-batch
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: `${SHOP_ORIGIN}, https://other.example.com`, COLLECT_MAX_BODY_BYTES: '4096', TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true' } });
+  stack = await startStack({
+    env: { TRACKER_ALLOWED_ORIGINS: `${SHOP_ORIGIN}, https://other.example.com`, COLLECT_MAX_BODY_BYTES: '4096', TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true' },
+  });
 });
 afterAll(() => stack.close());
 
@@ -14,7 +16,10 @@ const identified = () => trackerEvent('identify', { email: 'ann@example.com', cu
 
 describe('POST /collect: CORS', () => {
   it('answers a preflight from an allowed origin with the CORS headers', async () => {
-    const res = await fetch(`${url()}/collect`, { method: 'OPTIONS', headers: { origin: SHOP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const res = await fetch(`${url()}/collect`, {
+      method: 'OPTIONS',
+      headers: { origin: SHOP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
@@ -32,7 +37,7 @@ describe('POST /collect: CORS', () => {
     expect((await postCollect(url(), batchOf([trackerEvent('checkout', {})]), { origin: null })).status).toBe(403);
   });
 
-  it('accepts the companion\'s own origin and every listed origin', async () => {
+  it("accepts the companion's own origin and every listed origin", async () => {
     for (const origin of [url(), 'https://other.example.com']) {
       const reply = await postCollect(url(), batchOf([trackerEvent('checkout', {})]), { origin });
       expect(reply.status).toBe(200);

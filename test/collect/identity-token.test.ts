@@ -24,7 +24,10 @@ describe('identify tokens', () => {
   it('refuses an expired token', () => {
     const token = mintIdentityToken(SECRET, 'ann@example.com', NOW / 1000 - 1);
     expect(verifyIdentityToken(SECRET, token, 'ann@example.com', NOW)).toEqual({ ok: false, reason: 'expired' });
-    expect(verifyIdentityToken(SECRET, mintIdentityToken(SECRET, 'ann@example.com', NOW / 1000), 'ann@example.com', NOW)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(verifyIdentityToken(SECRET, mintIdentityToken(SECRET, 'ann@example.com', NOW / 1000), 'ann@example.com', NOW)).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
   });
 
   it('refuses a token a backend signed over the email without lower-casing it', () => {
@@ -51,12 +54,18 @@ describe('identify tokens', () => {
 });
 
 describe('vetIdentify', () => {
-  const keys = { forCustomer: async (id: number) => ({ 1001: 'c1001', 2002: 'c2002' })[id], forEmail: async (e: string) => ({ 'ann@example.com': 'c1001' })[e] };
+  const keys = {
+    forCustomer: async (id: number) => ({ 1001: 'c1001', 2002: 'c2002' })[id],
+    forEmail: async (e: string) => ({ 'ann@example.com': 'c1001' })[e],
+  };
   const signed = { policy: 'signed' as const, secret: SECRET, keys, now: NOW };
   const token = mintIdentityToken(SECRET, 'ann@example.com', inAnHour);
 
-  it('keeps a customer id only when it is already the signed email\'s contact', async () => {
-    expect(await vetIdentify({ email: 'ann@example.com', customerId: '1001', token }, signed)).toEqual({ ok: true, data: { email: 'ann@example.com', customerId: '1001' } });
+  it("keeps a customer id only when it is already the signed email's contact", async () => {
+    expect(await vetIdentify({ email: 'ann@example.com', customerId: '1001', token }, signed)).toEqual({
+      ok: true,
+      data: { email: 'ann@example.com', customerId: '1001' },
+    });
     expect(await vetIdentify({ email: 'ann@example.com', customerId: '2002', token }, signed)).toEqual({ ok: true, data: { email: 'ann@example.com' } });
     expect(await vetIdentify({ email: 'ann@example.com', customerId: '3003', token }, signed)).toEqual({ ok: true, data: { email: 'ann@example.com' } });
   });
@@ -65,7 +74,10 @@ describe('vetIdentify', () => {
     expect(await vetIdentify({ customerId: '1001' }, signed)).toMatchObject({ ok: false, code: 'unsigned' });
     expect(await vetIdentify({ email: 'ann@example.com' }, signed)).toMatchObject({ ok: false, code: 'unsigned' });
     expect(await vetIdentify({ customerId: '1001', token }, signed)).toMatchObject({ ok: false, code: 'no-email' });
-    expect(await vetIdentify({ email: 'ann@example.com', token }, { ...signed, policy: 'not-attributed', secret: undefined })).toMatchObject({ ok: false, code: 'not-attributed' });
+    expect(await vetIdentify({ email: 'ann@example.com', token }, { ...signed, policy: 'not-attributed', secret: undefined })).toMatchObject({
+      ok: false,
+      code: 'not-attributed',
+    });
   });
 
   it('believes unsigned claims only by opt-in, and still checks a token that is present', async () => {

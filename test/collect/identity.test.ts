@@ -5,9 +5,24 @@ import { ometriaIdentity, type ContactKeyLookup } from '../../server/jobs/tracke
 describe('mergeIdentity', () => {
   it.each([
     ['a first identify is taken as it is', undefined, { email: 'Ann@Example.com ' }, { email: 'ann@example.com' }],
-    ['a customer id fills the gap next to a known email', { email: 'ann@example.com' }, { customerId: '1001' }, { email: 'ann@example.com', customerId: '1001' }],
-    ['the same email again changes nothing', { email: 'ann@example.com', customerId: '1001' }, { email: 'ANN@example.com' }, { email: 'ann@example.com', customerId: '1001' }],
-    ['another email replaces the whole identity (a shared computer)', { email: 'ann@example.com', customerId: '1001' }, { email: 'bob@example.com' }, { email: 'bob@example.com' }],
+    [
+      'a customer id fills the gap next to a known email',
+      { email: 'ann@example.com' },
+      { customerId: '1001' },
+      { email: 'ann@example.com', customerId: '1001' },
+    ],
+    [
+      'the same email again changes nothing',
+      { email: 'ann@example.com', customerId: '1001' },
+      { email: 'ANN@example.com' },
+      { email: 'ann@example.com', customerId: '1001' },
+    ],
+    [
+      'another email replaces the whole identity (a shared computer)',
+      { email: 'ann@example.com', customerId: '1001' },
+      { email: 'bob@example.com' },
+      { email: 'bob@example.com' },
+    ],
     ['another customer id replaces the whole identity', { email: 'ann@example.com', customerId: '1001' }, { customerId: '2002' }, { customerId: '2002' }],
   ])('%s', (_name, current, call, expected) => {
     expect(mergeIdentity(current, call)).toEqual(expected);
@@ -29,8 +44,18 @@ describe('ometriaIdentity', () => {
   });
 
   it.each([
-    ['the stored key of the customer', { customerId: '1001', email: 'ann@example.com' }, keys({ 1001: 'c900' }, {}), { identity_account_id: 'c900', identity_email: 'ann@example.com' }],
-    ['the stored key of the email when the customer is new to us', { customerId: '1001', email: 'ann@example.com' }, keys({}, { 'ann@example.com': 'c77' }), { identity_account_id: 'c77', identity_email: 'ann@example.com' }],
+    [
+      'the stored key of the customer',
+      { customerId: '1001', email: 'ann@example.com' },
+      keys({ 1001: 'c900' }, {}),
+      { identity_account_id: 'c900', identity_email: 'ann@example.com' },
+    ],
+    [
+      'the stored key of the email when the customer is new to us',
+      { customerId: '1001', email: 'ann@example.com' },
+      keys({}, { 'ann@example.com': 'c77' }),
+      { identity_account_id: 'c77', identity_email: 'ann@example.com' },
+    ],
     ['the key a first-seen customer will get (c<id>)', { customerId: '1001' }, keys({}, {}), { identity_account_id: 'c1001' }],
     ['the email alone when no key is known', { email: 'ann@example.com' }, keys({}, {}), { identity_email: 'ann@example.com' }],
   ])('uses %s', async (_name, identity, lookup, expected) => {

@@ -19,10 +19,12 @@ afterEach(async () => {
 const start = async (env: Record<string, string> = {}) =>
   (stack = await startStack({ env: { TRACKER_ALLOWED_ORIGINS: SHOP_ORIGIN, ADMIN_TOKEN: ADMIN, ...env } }));
 const statusJson = async (s: Stack) =>
-  (await (await fetch(`${s.service.url}/status.json`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { collect: { identity: string; refused: Record<string, number> } };
+  (await (await fetch(`${s.service.url}/status.json`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {
+    collect: { identity: string; refused: Record<string, number> };
+  };
 
 describe('signed identity on /collect', () => {
-  it('never attributes a forged identify (no token, bad, expired, another email\'s) and attributes a valid one', async () => {
+  it("never attributes a forged identify (no token, bad, expired, another email's) and attributes a valid one", async () => {
     const s = await start({ TRACKER_IDENTITY_SECRET: SECRET });
     await s.service.store.contactKeys.resolve(1001, VICTIM, Date.now());
     const forged = [
@@ -49,13 +51,28 @@ describe('signed identity on /collect', () => {
     // the attacker's own valid token does not lend them the victim's customer id either
     const mallory = randomUUID();
     const malloryEvent = trackerEvent('checkout', {});
-    await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'mallory@example.com', customerId: '1001', token: mintIdentityToken(SECRET, 'mallory@example.com', inAnHour()) }), malloryEvent], mallory));
+    await postCollect(
+      s.service.url,
+      batchOf(
+        [
+          trackerEvent('identify', { email: 'mallory@example.com', customerId: '1001', token: mintIdentityToken(SECRET, 'mallory@example.com', inAnHour()) }),
+          malloryEvent,
+        ],
+        mallory,
+      ),
+    );
 
     const valid = trackerEvent('checkout', {});
-    const reply = await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'Victim@Example.com', customerId: '1001', token: mintIdentityToken(SECRET, VICTIM, inAnHour()) }), valid]));
+    const reply = await postCollect(
+      s.service.url,
+      batchOf([trackerEvent('identify', { email: 'Victim@Example.com', customerId: '1001', token: mintIdentityToken(SECRET, VICTIM, inAnHour()) }), valid]),
+    );
     expect(reply.body).toMatchObject({ accepted: 2, rejected: [] });
 
-    await waitFor(() => s.ometria.store.get('custom_event', valid.id) && s.ometria.store.get('custom_event', malloryEvent.id), 'the signed visitors\' events in Ometria');
+    await waitFor(
+      () => s.ometria.store.get('custom_event', valid.id) && s.ometria.store.get('custom_event', malloryEvent.id),
+      "the signed visitors' events in Ometria",
+    );
     expect(s.ometria.store.get('custom_event', valid.id)).toMatchObject({ identity_email: VICTIM, identity_account_id: 'c1001' });
     const sentForMallory = s.ometria.store.get('custom_event', malloryEvent.id) as Record<string, unknown>;
     expect(sentForMallory.identity_email).toBe('mallory@example.com');
@@ -84,7 +101,7 @@ describe('signed identity on /collect', () => {
     const s = await start({ TRACKER_ACCEPT_UNSIGNED_IDENTITY: 'true' });
     const checkout = trackerEvent('checkout', {});
     await postCollect(s.service.url, batchOf([trackerEvent('identify', { email: 'bob@example.com' }), checkout]));
-    await waitFor(() => s.ometria.store.get('custom_event', checkout.id), 'the unsigned visitor\'s event');
+    await waitFor(() => s.ometria.store.get('custom_event', checkout.id), "the unsigned visitor's event");
     expect((await statusJson(s)).collect.identity).toBe('unsigned-accepted');
   });
 });

@@ -21,11 +21,7 @@ export interface CollectReply {
 }
 
 /** POSTs like the tracker does: text/plain, from the shop's origin unless told otherwise. */
-export async function postCollect(
-  baseUrl: string,
-  body: unknown,
-  options: { origin?: string | null; contentType?: string } = {},
-): Promise<CollectReply> {
+export async function postCollect(baseUrl: string, body: unknown, options: { origin?: string | null; contentType?: string } = {}): Promise<CollectReply> {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'text/plain;charset=UTF-8' };
   if (options.origin !== null) headers.origin = options.origin ?? SHOP_ORIGIN;
   const res = await fetch(`${baseUrl}/collect`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });

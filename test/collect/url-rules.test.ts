@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createUrlRules, withAllowedUrls } from '../../server/collect/url-rules.js';
 import { trackerEvent } from './tracker-batch.js';
 
-const rules = createUrlRules({ origins: ['https://shop.example.com', 'http://127.0.0.1:4000'], hosts: ['cdn.example.net', '*.img.example.org'], allowLoopback: false });
+const rules = createUrlRules({
+  origins: ['https://shop.example.com', 'http://127.0.0.1:4000'],
+  hosts: ['cdn.example.net', '*.img.example.org'],
+  allowLoopback: false,
+});
 
 describe('URL rules for tracker events', () => {
-  it('allows https on the origins\' hosts and the listed hosts, whatever the port', () => {
-    for (const url of ['https://shop.example.com/basket/1', 'https://shop.example.com:8443/x', 'https://cdn.example.net/a.png', 'https://eu.img.example.org/b.jpg', 'http://127.0.0.1:9999/basket']) {
+  it("allows https on the origins' hosts and the listed hosts, whatever the port", () => {
+    for (const url of [
+      'https://shop.example.com/basket/1',
+      'https://shop.example.com:8443/x',
+      'https://cdn.example.net/a.png',
+      'https://eu.img.example.org/b.jpg',
+      'http://127.0.0.1:9999/basket',
+    ]) {
       expect(rules(url), url).toBeUndefined();
     }
   });
@@ -32,17 +42,27 @@ describe('URL rules for tracker events', () => {
 
   it('takes refused URLs out of an event and keeps the rest, counting each reason', () => {
     const reasons: string[] = [];
-    const event = trackerEvent('basket', {
-      id: 's1', currency: 'GBP', total: 1, url: 'javascript:alert(1)',
-      lines: [
-        { sku: 'A1', quantity: 1, unitPrice: 1, url: 'https://evil.example.net/p', imageUrl: 'https://cdn.example.net/a.png' },
-        { sku: 'B2', quantity: 1, unitPrice: 1, url: 'https://shop.example.com/p/b', imageUrl: 'http://cdn.example.net/b.png' },
-      ],
-    }, { url: 'https://evil.example.net/page' });
+    const event = trackerEvent(
+      'basket',
+      {
+        id: 's1',
+        currency: 'GBP',
+        total: 1,
+        url: 'javascript:alert(1)',
+        lines: [
+          { sku: 'A1', quantity: 1, unitPrice: 1, url: 'https://evil.example.net/p', imageUrl: 'https://cdn.example.net/a.png' },
+          { sku: 'B2', quantity: 1, unitPrice: 1, url: 'https://shop.example.com/p/b', imageUrl: 'http://cdn.example.net/b.png' },
+        ],
+      },
+      { url: 'https://evil.example.net/page' },
+    );
     const safe = withAllowedUrls(event, rules, (r) => reasons.push(r));
     expect(safe.url).toBe('');
     expect(safe.type === 'basket' && safe.data).toEqual({
-      id: 's1', currency: 'GBP', total: 1, url: '',
+      id: 's1',
+      currency: 'GBP',
+      total: 1,
+      url: '',
       lines: [
         { sku: 'A1', quantity: 1, unitPrice: 1, imageUrl: 'https://cdn.example.net/a.png' },
         { sku: 'B2', quantity: 1, unitPrice: 1, url: 'https://shop.example.com/p/b' },

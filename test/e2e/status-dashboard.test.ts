@@ -32,14 +32,19 @@ describe('status dashboard in a real browser (issue 7)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 93, createdAt: recent(), orderDate: recent() }));
     stack.centra.data.shipments.add(makeSimShipment(order, { id: 951, number: '91-1', carrierInformation: null }));
     stack.ometria.faults.rejectIds('order', ['93']);
-    await stack.send([{ type: 'order', id: 91 }, { type: 'order', id: 93 }]);
+    await stack.send([
+      { type: 'order', id: 91 },
+      { type: 'order', id: 93 },
+    ]);
     await waitFor(async () => (await stack.service.store.deadLetters.countOpen()) === 1 && stack.ometria.store.get('order', '91'), 'scenario settled');
     const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
     await runReconcile(runtime.ctx, { scope: 'last 7 days', days: 7, repair: false, readBackLimit: 0 });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     // Production: the dashboard first asks for ADMIN_TOKEN (issue 15); a wrong one is refused on the page.
     const first = await page.goto(`${stack.service.url}/status`);
     expect(first?.status()).toBe(401);
@@ -97,7 +102,12 @@ describe('status dashboard in a real browser (issue 7)', () => {
     await waitFor(() => stack.ometria.store.get('order', '93'), 'order 93 replayed from the dashboard');
     // The page's stylesheet is allowed by the CSP's hash: the browser reported no violation.
     expect(violations).toEqual([]);
-    expect(await page.locator('.card b').first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(
+      await page
+        .locator('.card b')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('block');
 
     await Promise.all([page.waitForURL(/\/status$/), page.click('form[action$="/status/logout"] button')]);
     expect(await page.locator('input[name=token]').count()).toBe(1);

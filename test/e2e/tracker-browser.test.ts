@@ -66,7 +66,8 @@ beforeAll(async () => {
   seedCatalogue(stack.centra.data, { products: 3 });
   products = storefrontProducts(stack.centra.data);
   // What the catalogue sync leaves behind: every style-colour and size pushed as an Ometria product.
-  for (const p of products) for (const id of [p.productSku, ...p.sizes.map((s) => s.sku)]) await stack.service.store.ledger.record('product', id, 'synced', Date.now());
+  for (const p of products)
+    for (const id of [p.productSku, ...p.sizes.map((s) => s.sku)]) await stack.service.store.ledger.record('product', id, 'synced', Date.now());
 }, 120_000);
 
 afterAll(async () => {
@@ -124,7 +125,14 @@ async function shop_(page: Page, product: StorefrontProduct): Promise<void> {
   await page.click('#login button');
 }
 
-const ometriaEvents = () => stack.ometria.store.all('custom_event') as Array<{ id: string; event_type: string; identity_account_id?: string; identity_email?: string; properties: Record<string, unknown> }>;
+const ometriaEvents = () =>
+  stack.ometria.store.all('custom_event') as Array<{
+    id: string;
+    event_type: string;
+    identity_account_id?: string;
+    identity_email?: string;
+    properties: Record<string, unknown>;
+  }>;
 
 /** Each event the companion stored was in exactly one accepted request, and none was sent twice. */
 async function expectEachEventOnce(sent: Sent[], visitor: string): Promise<void> {
@@ -145,7 +153,7 @@ describe('the tracker in a real browser', () => {
     stack.ometria.reset();
   });
 
-  it('sends a product view, an add to basket and a log-in to /collect once each, and Ometria gets them with the catalogue\'s ids', async () => {
+  it("sends a product view, an add to basket and a log-in to /collect once each, and Ometria gets them with the catalogue's ids", async () => {
     context = await browser.newContext();
     tap.sent.length = 0;
     const page = await context.newPage();
@@ -161,7 +169,9 @@ describe('the tracker in a real browser', () => {
     expect(byType.product_viewed!.properties).toMatchObject({ product_id: product.productSku, store: 'example.com/uk' });
     expect(byType.added_to_basket!.properties).toMatchObject({ product_id: product.productSku, variant_id: size, quantity: 1 });
     expect(byType.basket_updated!.properties).toMatchObject({
-      currency: 'GBP', total: product.price, lines: [{ product_id: product.productSku, variant_id: size, quantity: 1, unit_price: product.price }],
+      currency: 'GBP',
+      total: product.price,
+      lines: [{ product_id: product.productSku, variant_id: size, quantity: 1, unit_price: product.price }],
     });
     for (const e of events) expect(e).toMatchObject({ identity_account_id: 'c1001', identity_email: 'shopper@example.com' });
     await expectEachEventOnce(tap.sent, visitor);
@@ -212,7 +222,7 @@ describe('the sandbox demo storefront', () => {
     dir.remove();
   });
 
-  it('shows the tracker working: the shopper\'s events reach the sandbox\'s Ometria', async () => {
+  it("shows the tracker working: the shopper's events reach the sandbox's Ometria", async () => {
     const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
     try {
       const page = await context.newPage();

@@ -89,7 +89,10 @@ const breakBatch: fc.Arbitrary<(b: Batch) => unknown> = fc.oneof(
 );
 type Body = { text: Buffer; note: string };
 const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(validBatch, breakBatch).map(([b, br]) => ({ text: Buffer.from(JSON.stringify(br(b)) ?? 'undefined'), note: 'a broken batch' })) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(validBatch, breakBatch).map(([b, br]) => ({ text: Buffer.from(JSON.stringify(br(b)) ?? 'undefined'), note: 'a broken batch' })),
+  },
   fc.uint8Array({ maxLength: 2_048 }).map((b) => ({ text: Buffer.from(b), note: 'bytes' })),
   fc.string({ unit: 'binary', maxLength: 400 }).map((s) => ({ text: Buffer.from(s), note: 'text' })),
   fc.tuple(validBatch, fc.integer({ min: 1, max: 40 })).map(([b, cut]) => ({ text: Buffer.from(JSON.stringify(b).slice(0, -cut)), note: 'truncated JSON' })),
@@ -99,8 +102,25 @@ const body: fc.Arbitrary<Body> = fc.oneof(
   fc.integer({ min: MAX_BODY + 1, max: MAX_BODY * 3 }).map((n) => ({ text: Buffer.from(`{"v":1,"pad":"${'x'.repeat(n)}"}`), note: 'oversized' })),
 );
 const GOOD_TYPES = ['text/plain', 'text/plain;charset=UTF-8', 'application/json', 'application/json; charset=utf-8', 'TEXT/PLAIN'];
-const BAD_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html', 'application/octet-stream', 'application/jsonx', ''];
-const NOT_ALLOWED = ['https://evil.example', 'null', 'https://shop.example.com.evil.example', 'http://shop.example.com', 'https://SHOP.example.com', 'https://shop.example.com/', 'https://shop.example.com:8443', ''];
+const BAD_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'text/html',
+  'application/octet-stream',
+  'application/jsonx',
+  '',
+];
+const NOT_ALLOWED = [
+  'https://evil.example',
+  'null',
+  'https://shop.example.com.evil.example',
+  'http://shop.example.com',
+  'https://SHOP.example.com',
+  'https://shop.example.com/',
+  'https://shop.example.com:8443',
+  '',
+];
 const origin = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...ALLOWED) },
   { weight: 1, arbitrary: fc.constantFrom(...NOT_ALLOWED) },

@@ -62,11 +62,27 @@ const FORM = fc.constantFrom(
   'application/x-www-form-urlencoded; charset=ISO-8859-1',
 );
 const NOT_FORM = fc.constantFrom(
-  'application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/octet-stream', 'text/html',
-  'application/x-www-form-urlencoded-evil', 'x-www-form-urlencoded', 'application/xml', 'form', '*/*', 'application/*',
+  'application/json',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'text/html',
+  'application/x-www-form-urlencoded-evil',
+  'x-www-form-urlencoded',
+  'application/xml',
+  'form',
+  '*/*',
+  'application/*',
 );
 const validPayload = fc.record({
-  events: fc.array(fc.record({ type: fc.constantFrom('order', 'shipment', 'return', 'customer'), action: fc.constantFrom('create', 'update', 'delete'), id: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 5 }),
+  events: fc.array(
+    fc.record({
+      type: fc.constantFrom('order', 'shipment', 'return', 'customer'),
+      action: fc.constantFrom('create', 'update', 'delete'),
+      id: fc.integer({ min: 1, max: 5 }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
 });
 /** Anything a hostile sender might post, including bodies that look exactly like Centra's. */
 const anyBody: fc.Arbitrary<Buffer> = fc.oneof(
@@ -74,10 +90,12 @@ const anyBody: fc.Arbitrary<Buffer> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }).map((s) => Buffer.from(s)),
   validPayload.map((p) => Buffer.from(encodeWebhookBody(p))),
   fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(`payload=${encodeURIComponent(JSON.stringify(v) ?? 'null')}`)),
-  fc.constantFrom(
-    `payload=${encodeURIComponent(JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: { polluted: 1 } } }))}`,
-    `payload=${encodeURIComponent(JSON.stringify({ events: [{ type: 'order', id: 1, email: CANARY_EMAIL, token: CANARY_SECRET }] }))}`,
-  ).map((s) => Buffer.from(s)),
+  fc
+    .constantFrom(
+      `payload=${encodeURIComponent(JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: { polluted: 1 } } }))}`,
+      `payload=${encodeURIComponent(JSON.stringify({ events: [{ type: 'order', id: 1, email: CANARY_EMAIL, token: CANARY_SECRET }] }))}`,
+    )
+    .map((s) => Buffer.from(s)),
   fc.integer({ min: 1, max: 20_000 }).map((d) => Buffer.from(`payload=${'['.repeat(d)}${']'.repeat(d)}`)),
   fc.integer({ min: MAX_BODY + 1, max: MAX_BODY * 3 }).map((n) => Buffer.from(`payload=${'a'.repeat(n - 8)}`)),
 );
@@ -87,9 +105,16 @@ type SignatureFor = (body: Buffer) => string | undefined;
 const forgedSignature: fc.Arbitrary<SignatureFor> = fc.oneof(
   fc.constant<SignatureFor>(() => undefined),
   fc.string({ maxLength: 200 }).map<SignatureFor>((s) => () => s),
-  fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), hex64).map<SignatureFor>(([t, v1]) => () => `t=${t},v1=${v1}`),
+  fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), hex64).map<SignatureFor>(
+    ([t, v1]) =>
+      () =>
+        `t=${t},v1=${v1}`,
+  ),
   hex64.map<SignatureFor>((v1) => () => `t=${nowS()},v1=${v1}`),
-  fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s !== stack.secrets.webhookSecret).map<SignatureFor>((secret) => (body) => sign(body, secret)),
+  fc
+    .string({ minLength: 1, maxLength: 40 })
+    .filter((s) => s !== stack.secrets.webhookSecret)
+    .map<SignatureFor>((secret) => (body) => sign(body, secret)),
   fc.constant<SignatureFor>((body) => sign(Buffer.concat([body, Buffer.from('&x=1')]))),
   fc.integer({ min: TOLERANCE + 5, max: 10 ** 8 }).map<SignatureFor>((age) => (body) => sign(body, undefined, nowS() - age)),
   fc.integer({ min: TOLERANCE + 5, max: 10 ** 8 }).map<SignatureFor>((ahead) => (body) => sign(body, undefined, nowS() + ahead)),
@@ -114,7 +139,8 @@ const validDelivery = encodeWebhookBody({ events: [{ type: 'order', action: 'cre
 const malformedBody: fc.Arbitrary<Buffer> = fc.oneof(
   fc.uint8Array({ maxLength: 2_048 }).map((b) => Buffer.from(b)),
   fc.string({ unit: 'binary', maxLength: 400 }).map((s) => Buffer.from(s)),
-  fc.oneof(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 5 }), fc.string(), fc.double(), fc.boolean(), fc.constant(null))
+  fc
+    .oneof(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 5 }), fc.string(), fc.double(), fc.boolean(), fc.constant(null))
     .map((v) => Buffer.from(`payload=${encodeURIComponent(JSON.stringify(v) ?? 'null')}`)),
   fc.tuple(validPayload, fc.integer({ min: 1, max: 30 })).map(([p, cut]) => Buffer.from(`payload=${encodeURIComponent(JSON.stringify(p).slice(0, -cut))}`)),
   fc.integer({ min: 1, max: 30_000 }).map((d) => Buffer.from(`payload=${'['.repeat(d)}${']'.repeat(d)}`)),
@@ -240,7 +266,10 @@ describe('abuse: POST /webhooks/centra', () => {
       ),
     );
     const formToken = fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constant(token.slice(1))), { nil: undefined });
-    const id = fc.oneof(fc.integer({ min: -5, max: 10 ** 6 }).map(String), fc.string({ unit: fc.constantFrom(...'abc123%._-'), maxLength: 12 }).filter((s) => s.length > 0));
+    const id = fc.oneof(
+      fc.integer({ min: -5, max: 10 ** 6 }).map(String),
+      fc.string({ unit: fc.constantFrom(...'abc123%._-'), maxLength: 12 }).filter((s) => s.length > 0),
+    );
     await fc.assert(
       fc.asyncProperty(presented, formToken, id, async (headers, form, deadLetter) => {
         // (HTTP drops whitespace around a header value, so "Bearer <token> " is the token)
@@ -277,8 +306,21 @@ describe('abuse: POST /webhooks/centra', () => {
     const deep = (d: number) => `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`;
     const objects: object[] = [
       { constructor: { prototype: { polluted: true } }, toString: 'x', hasOwnProperty: [1] },
-      { events: [{ type: 'order', id: '1e3' }, { type: 'order', id: -1 }, { type: 'order', id: '99999999999999999999' }, { type: 'order', id: 3.5 }] },
-      { events: [{ type: `x${'y'.repeat(10_000)}`, id: 1 }, { type: CANARY_EMAIL, id: 2 }, { type: 'order', id: 3, note: CANARY_SECRET }] },
+      {
+        events: [
+          { type: 'order', id: '1e3' },
+          { type: 'order', id: -1 },
+          { type: 'order', id: '99999999999999999999' },
+          { type: 'order', id: 3.5 },
+        ],
+      },
+      {
+        events: [
+          { type: `x${'y'.repeat(10_000)}`, id: 1 },
+          { type: CANARY_EMAIL, id: 2 },
+          { type: 'order', id: 3, note: CANARY_SECRET },
+        ],
+      },
       { events: Array.from({ length: 1_000 }, () => ({ type: 'order', id: 4 })) },
       { events: 'not a list' },
       { DisplayItems: [CANARY_EMAIL, '<script>alert(1)</script>'], products: { nested: true } },

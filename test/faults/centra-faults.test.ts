@@ -16,7 +16,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const orderQueries = (r: SimRequest) => r.operationName !== 'RateLimits';
 
 describe('Centra answers 429 with a Retry-After timestamp, times out, and fails with 5xx', () => {
-  it('loses nothing, waits until the time Centra names, and stays within Centra\'s rate limit', async () => {
+  it("loses nothing, waits until the time Centra names, and stays within Centra's rate limit", async () => {
     // The simulator enforces Centra's default limit (20 per 10 s); the service is configured with the same.
     stack = await startFaultStack({
       orders: 620,
@@ -82,7 +82,12 @@ describe('Centra answers 429 with a Retry-After timestamp, times out, and fails 
     expect(result.resent).toEqual([]);
     // Only the four scripted 429s: never one from the simulator's own limit.
     expect(centra.requests.count((r) => r.status === 429)).toBe(4);
-    expect(maxInWindow(centra.requests.list().map((r) => r.time), 10_000)).toBeLessThanOrEqual(20);
+    expect(
+      maxInWindow(
+        centra.requests.list().map((r) => r.time),
+        10_000,
+      ),
+    ).toBeLessThanOrEqual(20);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, secrets, stack.emails())).toEqual([]);
   });

@@ -28,12 +28,18 @@ const start = async (env: Record<string, string> = {}) => {
 };
 
 /** One product view from a fresh visitor at a fresh address: all of it is work the service must do or refuse. */
-const floodRequest = (url: string, n: number) => send(url, {
-  path: '/collect',
-  headers: { 'content-type': 'application/json', origin: SHOP, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-  body: JSON.stringify({ v: 1, store: 'example.com/uk', visitorId: randomUUID(), sentAt: new Date().toISOString(),
-    events: [{ id: randomUUID().replaceAll('-', ''), type: 'product_view', at: new Date().toISOString(), url: `${SHOP}/p/1`, data: { sku: 'LS100BLUM' } }] }),
-});
+const floodRequest = (url: string, n: number) =>
+  send(url, {
+    path: '/collect',
+    headers: { 'content-type': 'application/json', origin: SHOP, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+    body: JSON.stringify({
+      v: 1,
+      store: 'example.com/uk',
+      visitorId: randomUUID(),
+      sentAt: new Date().toISOString(),
+      events: [{ id: randomUUID().replaceAll('-', ''), type: 'product_view', at: new Date().toISOString(), url: `${SHOP}/p/1`, data: { sku: 'LS100BLUM' } }],
+    }),
+  });
 
 async function flood(url: string, until: number): Promise<number> {
   let sent = 0;

@@ -72,7 +72,10 @@ describe(`SIGKILL at random points during a ${ORDERS}-order burst (FAULT_SEED=${
     // Each run keeps to the push rate (a new process cannot know what the killed one sent just before).
     const bounds = [0, ...killedAt, Infinity];
     for (let r = 0; r + 1 < bounds.length; r++) {
-      const times = ometria.pushes.list().filter((p) => p.at >= bounds[r]! && p.at < bounds[r + 1]!).map((p) => p.at);
+      const times = ometria.pushes
+        .list()
+        .filter((p) => p.at >= bounds[r]! && p.at < bounds[r + 1]!)
+        .map((p) => p.at);
       expect(maxInWindow(times, 1_000), `pushes per second in run ${r + 1}`).toBeLessThanOrEqual(PUSH_RATE);
     }
 
@@ -80,6 +83,8 @@ describe(`SIGKILL at random points during a ${ORDERS}-order burst (FAULT_SEED=${
     expect(await (await fetch(`${service.url}/status.json`, { headers: { authorization: `Bearer ${stack.secrets.adminToken}` } })).text()).not.toMatch(/@/);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, stack.secrets, stack.emails())).toEqual([]);
-    console.log(`crash-recovery (FAULT_SEED=${seed}): kills ${kills.join(', ')}; ${result.resent.length} orders re-sent with identical content; ${ometria.pushes.count()} push calls`);
+    console.log(
+      `crash-recovery (FAULT_SEED=${seed}): kills ${kills.join(', ')}; ${result.resent.length} orders re-sent with identical content; ${ometria.pushes.count()} push calls`,
+    );
   });
 });

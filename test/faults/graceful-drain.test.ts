@@ -48,7 +48,14 @@ describe('SIGTERM during a burst', () => {
     // A backlog the worker takes as one batch of 500, then a steady stream of deliveries that goes on throughout.
     const backlog = await burst({ url: () => service.url, secret: secrets.webhookSecret, numbers: stack.numbers.slice(0, 600), perDelivery: 600 });
     expect(backlog.acked.size).toBe(600);
-    const sending = burst({ url: () => service.url, secret: secrets.webhookSecret, numbers: stack.numbers.slice(600), perDelivery: 20, gapMs: 50, retryMs: 100 });
+    const sending = burst({
+      url: () => service.url,
+      secret: secrets.webhookSecret,
+      numbers: stack.numbers.slice(600),
+      perDelivery: 20,
+      gapMs: 50,
+      retryMs: 100,
+    });
 
     // In the middle of the batch: some of its pushes are done, most are not, and each takes a while.
     ometria.faults.latencyMs(150);
@@ -108,10 +115,17 @@ describe('SIGTERM during a burst', () => {
     expect(orderDelivery(ometria, stack.numbers)).toEqual({ missing: [], conflicting: [], resent: [] });
     // Each process kept to the push rate (the second cannot know what the first sent just before it stopped).
     for (const run of [ometria.pushes.list().filter((p) => p.at < exitedAt), ometria.pushes.list().filter((p) => p.at >= exitedAt)]) {
-      expect(maxInWindow(run.map((p) => p.at), 1_000)).toBeLessThanOrEqual(PUSH_RATE);
+      expect(
+        maxInWindow(
+          run.map((p) => p.at),
+          1_000,
+        ),
+      ).toBeLessThanOrEqual(PUSH_RATE);
     }
     expect(leakyLines(service.lines, secrets, stack.emails())).toEqual([]);
     const kinds = refused.map((r) => r.status).join(',');
-    console.log(`graceful-drain: drained in ${drainMs} ms, ${pushesAfterTerm} push calls after SIGTERM; the delivery begun before SIGTERM got ${stragglerStatus || 'a closed connection'}; refused while draining or down: ${kinds}`);
+    console.log(
+      `graceful-drain: drained in ${drainMs} ms, ${pushesAfterTerm} push calls after SIGTERM; the delivery begun before SIGTERM got ${stragglerStatus || 'a closed connection'}; refused while draining or down: ${kinds}`,
+    );
   });
 });

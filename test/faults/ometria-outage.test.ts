@@ -86,8 +86,13 @@ describe('Ometria down for a minute, then 429 storms with and without Retry-Afte
     expect(centra.requests.count((r) => r.status === 429)).toBe(0);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, secrets, stack.emails())).toEqual([]);
-    const at = ometria.pushes.list().map((p) => p.at).sort((a, b) => a - b);
+    const at = ometria.pushes
+      .list()
+      .map((p) => p.at)
+      .sort((a, b) => a - b);
     const tightest = Math.min(...at.slice(PUSH_RATE).map((t, i) => t - at[i]!));
-    console.log(`ometria-outage: ${ometria.pushes.count()} push calls, ${ometria.pushes.rateLimited()} refused by the recorder's own limit; the closest ${PUSH_RATE + 1} arrivals spanned ${tightest} ms`);
+    console.log(
+      `ometria-outage: ${ometria.pushes.count()} push calls, ${ometria.pushes.rateLimited()} refused by the recorder's own limit; the closest ${PUSH_RATE + 1} arrivals spanned ${tightest} ms`,
+    );
   });
 });

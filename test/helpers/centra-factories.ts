@@ -6,9 +6,7 @@
 import { simOrderHash } from '../../sandbox/centra-simulator/build/order-hash.js';
 import { linePrices, orderTotals } from '../../sandbox/centra-simulator/build/order-totals.js';
 import { COUNTRIES } from '../../sandbox/centra-simulator/build/countries.js';
-import type {
-  SimAddress, SimCustomer, SimDtcOrder, SimOrderLine, SimReturn, SimShipment, SimWholesaleOrder,
-} from '../../sandbox/centra-simulator/index.js';
+import type { SimAddress, SimCustomer, SimDtcOrder, SimOrderLine, SimReturn, SimShipment, SimWholesaleOrder } from '../../sandbox/centra-simulator/index.js';
 
 const counters = new Map<string, number>();
 const nextId = (kind: string, start: number): number => {
@@ -21,9 +19,18 @@ export const SIM_DATE = '2024-06-03T18:00:00+02:00';
 
 export function makeSimAddress(overrides: Partial<SimAddress> = {}): SimAddress {
   return {
-    firstName: 'Ada', lastName: 'Lovelace', address1: '12 Analytical Row', address2: null, city: 'London',
-    zipCode: 'N1 9GU', stateOrProvince: null, country: COUNTRIES.GB, state: null,
-    email: 'ada@example.com', phoneNumber: '+44 20 7946 0000', ...overrides,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    address1: '12 Analytical Row',
+    address2: null,
+    city: 'London',
+    zipCode: 'N1 9GU',
+    stateOrProvince: null,
+    country: COUNTRIES.GB,
+    state: null,
+    email: 'ada@example.com',
+    phoneNumber: '+44 20 7946 0000',
+    ...overrides,
   };
 }
 
@@ -62,35 +69,70 @@ function orderBase(overrides: SimOrderOverrides<SimDtcOrder | SimWholesaleOrder>
   const lines = rest.lines ?? [makeSimLine({ currency })];
   return {
     ...orderTotals(lines, { currency, shipping }),
-    id: simOrderHash(number), number, status: 'CONFIRMED' as const, isOnHold: false,
-    createdAt: SIM_DATE, orderDate: SIM_DATE, updatedAt: SIM_DATE,
-    store: { id: 1, type: 'DIRECT_TO_CONSUMER' as const }, market: { id: 1, name: 'UK' }, pricelist: { id: 1, name: 'GBP' },
-    discountsApplied: [], paymentMethod: { uri: 'klarna-checkout', plugin: 'klarna' }, paymentHistory: [], lines,
+    id: simOrderHash(number),
+    number,
+    status: 'CONFIRMED' as const,
+    isOnHold: false,
+    createdAt: SIM_DATE,
+    orderDate: SIM_DATE,
+    updatedAt: SIM_DATE,
+    store: { id: 1, type: 'DIRECT_TO_CONSUMER' as const },
+    market: { id: 1, name: 'UK' },
+    pricelist: { id: 1, name: 'GBP' },
+    discountsApplied: [],
+    paymentMethod: { uri: 'klarna-checkout', plugin: 'klarna' },
+    paymentHistory: [],
+    lines,
     shippingPriceGroup: { shippingOption: { id: 1, name: 'Standard', uri: 'standard' } },
-    shippingAddress: makeSimAddress(), billingAddress: makeSimAddress(), rest,
+    shippingAddress: makeSimAddress(),
+    billingAddress: makeSimAddress(),
+    rest,
   };
 }
 
 export function makeSimOrder(overrides: SimOrderOverrides<SimDtcOrder> = {}): SimDtcOrder {
   const { rest, ...base } = orderBase(overrides);
-  return { __typename: 'DirectToConsumerOrder', ...base,
-    customer: { id: 1, email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }, ...rest } as SimDtcOrder;
+  return {
+    __typename: 'DirectToConsumerOrder',
+    ...base,
+    customer: { id: 1, email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
+    ...rest,
+  } as SimDtcOrder;
 }
 
 export function makeSimWholesaleOrder(overrides: SimOrderOverrides<SimWholesaleOrder> = {}): SimWholesaleOrder {
   const { rest, ...base } = orderBase(overrides);
-  return { __typename: 'WholesaleOrder', ...base, store: { id: 2, type: 'WHOLESALE' },
-    account: { id: 1, name: 'Sim Retail Ltd' }, buyer: { id: 1, email: 'buyer@example.com', firstName: 'Bo', lastName: 'Buyer' },
-    purchaseOrderNumber: 'PO-1', ...rest } as SimWholesaleOrder;
+  return {
+    __typename: 'WholesaleOrder',
+    ...base,
+    store: { id: 2, type: 'WHOLESALE' },
+    account: { id: 1, name: 'Sim Retail Ltd' },
+    buyer: { id: 1, email: 'buyer@example.com', firstName: 'Bo', lastName: 'Buyer' },
+    purchaseOrderNumber: 'PO-1',
+    ...rest,
+  } as SimWholesaleOrder;
 }
 
 export function makeSimCustomer(overrides: Partial<SimCustomer> = {}): SimCustomer {
   const id = overrides.id ?? nextId('customer', 1);
   return {
-    id, email: `customer${id}@example.com`, firstName: 'Ada', lastName: 'Lovelace', gender: null,
-    phoneNumber: null, billingAddress: makeSimAddress({ email: overrides.email ?? `customer${id}@example.com` }),
-    store: { id: 1 }, market: { id: 1 }, pricelist: { id: 1 }, createdAt: SIM_DATE, updatedAt: SIM_DATE,
-    isRegistered: true, newsletter: false, newsletterSubscriptions: [], consents: [], ...overrides,
+    id,
+    email: `customer${id}@example.com`,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    gender: null,
+    phoneNumber: null,
+    billingAddress: makeSimAddress({ email: overrides.email ?? `customer${id}@example.com` }),
+    store: { id: 1 },
+    market: { id: 1 },
+    pricelist: { id: 1 },
+    createdAt: SIM_DATE,
+    updatedAt: SIM_DATE,
+    isRegistered: true,
+    newsletter: false,
+    newsletterSubscriptions: [],
+    consents: [],
+    ...overrides,
   };
 }
 
@@ -99,13 +141,26 @@ export function makeSimShipment(order: SimDtcOrder | SimWholesaleOrder, override
   const id = overrides.id ?? nextId('shipment', 1);
   return {
     __typename: order.__typename === 'WholesaleOrder' ? 'WholesaleShipment' : 'DirectToConsumerShipment',
-    id, number: `${order.number}-1`, order: { number: order.number, id: order.id },
-    createdAt: SIM_DATE, updatedAt: SIM_DATE, isGoodToGo: true, isPaid: true, paidAt: SIM_DATE, isCaptured: true,
-    capturedAt: SIM_DATE, isShipped: true, shippedAt: SIM_DATE, numberOfPackages: 1, trackingNumber: `TRK${id}`,
-    returnTrackingNumber: null, carrierInformation: { carrierName: 'DHL', serviceName: 'Express' },
-    grandTotal: order.grandTotal, discountsApplied: [], shippingAddress: order.shippingAddress ?? null,
-    lines: order.lines.map((l) => ({ id: nextId('shipmentLine', 1), quantity: l.quantity, lineValue: l.lineValue,
-      orderLine: { id: l.id } })),
+    id,
+    number: `${order.number}-1`,
+    order: { number: order.number, id: order.id },
+    createdAt: SIM_DATE,
+    updatedAt: SIM_DATE,
+    isGoodToGo: true,
+    isPaid: true,
+    paidAt: SIM_DATE,
+    isCaptured: true,
+    capturedAt: SIM_DATE,
+    isShipped: true,
+    shippedAt: SIM_DATE,
+    numberOfPackages: 1,
+    trackingNumber: `TRK${id}`,
+    returnTrackingNumber: null,
+    carrierInformation: { carrierName: 'DHL', serviceName: 'Express' },
+    grandTotal: order.grandTotal,
+    discountsApplied: [],
+    shippingAddress: order.shippingAddress ?? null,
+    lines: order.lines.map((l) => ({ id: nextId('shipmentLine', 1), quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } })),
     customer: order.__typename === 'DirectToConsumerOrder' && order.customer ? { id: order.customer.id } : null,
     ...overrides,
   };
@@ -115,12 +170,18 @@ export function makeSimShipment(order: SimDtcOrder | SimWholesaleOrder, override
 export function makeSimReturn(shipment: SimShipment, overrides: Partial<SimReturn> = {}): SimReturn {
   return {
     __typename: shipment.__typename === 'WholesaleShipment' ? 'WholesaleReturn' : 'DirectToConsumerReturn',
-    id: overrides.id ?? nextId('return', 1), status: 'PENDING', returnStatus: 'PENDING',
-    createdAt: SIM_DATE, updatedAt: SIM_DATE, returnedToStock: false, comment: null,
-    order: shipment.order, shipment: { id: shipment.id },
-    lines: shipment.lines.map((l) => ({ id: nextId('returnLine', 1), quantity: l.quantity, shipmentLine: { id: l.id },
-      orderLine: l.orderLine ?? null })),
-    customer: shipment.customer ?? null, ...overrides,
+    id: overrides.id ?? nextId('return', 1),
+    status: 'PENDING',
+    returnStatus: 'PENDING',
+    createdAt: SIM_DATE,
+    updatedAt: SIM_DATE,
+    returnedToStock: false,
+    comment: null,
+    order: shipment.order,
+    shipment: { id: shipment.id },
+    lines: shipment.lines.map((l) => ({ id: nextId('returnLine', 1), quantity: l.quantity, shipmentLine: { id: l.id }, orderLine: l.orderLine ?? null })),
+    customer: shipment.customer ?? null,
+    ...overrides,
   };
 }
 
@@ -129,7 +190,11 @@ export async function postToSimulator(
   sim: { url: string; token: string },
   query: string,
   options: { variables?: Record<string, unknown>; operationName?: string; token?: string | null } = {},
-): Promise<{ status: number; headers: Headers; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }>; extensions?: { complexity?: number } } }> {
+): Promise<{
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }>; extensions?: { complexity?: number } };
+}> {
   const token = options.token === undefined ? sim.token : options.token;
   const response = await fetch(sim.url, {
     method: 'POST',

@@ -16,7 +16,11 @@ export interface ChildService {
  * is where it looks for a .env file.
  */
 export async function spawnService(env: Record<string, string>, timeoutMs = 20_000, cwd?: string): Promise<ChildService> {
-  const proc = spawn(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'], cwd });
+  const proc = spawn(process.execPath, [CLI, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+  });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -42,14 +42,16 @@ export interface Stack {
  * The real service on 127.0.0.1 against the Centra simulator and the Ometria recorder, with a temp store (on the
  * PostgreSQL pass a fresh database, in `env.DATABASE_URL`).
  */
-export async function startStack(options: {
-  env?: Record<string, string>;
-  centra?: CentraSimulatorOptions;
-  ometria?: OmetriaRecorderOptions;
-  dataDir?: string;
-  /** The service's own overrides, e.g. a `fetch` that rewrites what Centra answers. */
-  service?: ServiceOverrides;
-} = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    env?: Record<string, string>;
+    centra?: CentraSimulatorOptions;
+    ometria?: OmetriaRecorderOptions;
+    dataDir?: string;
+    /** The service's own overrides, e.g. a `fetch` that rewrites what Centra answers. */
+    service?: ServiceOverrides;
+  } = {},
+): Promise<Stack> {
   const centra = await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv(), ...options.centra });
   const ometria = await startOmetriaRecorder({ ratePerSecond: 0, ...options.ometria });
   const dir = options.dataDir ? undefined : tempDir();
@@ -74,16 +76,27 @@ export async function startStack(options: {
   const config = loadConfig(env);
   let service = await startService(config, options.service);
   const stack: Stack = {
-    centra, ometria, config, env, dataDir,
-    get service() { return service; },
-    get webhookUrl() { return `${service.url}/webhooks/centra`; },
-    get admin(): Record<string, string> { return env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {}; },
-    send: (events, t) => sendCentraWebhook({
-      url: `${service.url}/webhooks/centra`,
-      secret: WEBHOOK_SECRET,
-      payload: { events: events.map((e) => ({ action: 'update', date: nextCentraDate(), ...e })) },
-      ...(t === undefined ? {} : { t }),
-    }),
+    centra,
+    ometria,
+    config,
+    env,
+    dataDir,
+    get service() {
+      return service;
+    },
+    get webhookUrl() {
+      return `${service.url}/webhooks/centra`;
+    },
+    get admin(): Record<string, string> {
+      return env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {};
+    },
+    send: (events, t) =>
+      sendCentraWebhook({
+        url: `${service.url}/webhooks/centra`,
+        secret: WEBHOOK_SECRET,
+        payload: { events: events.map((e) => ({ action: 'update', date: nextCentraDate(), ...e })) },
+        ...(t === undefined ? {} : { t }),
+      }),
     async restart(extra = {}) {
       await service.close();
       Object.assign(env, extra);

@@ -29,7 +29,10 @@ describe('alerts that stay true (issue 15, item 4)', () => {
     expect((await stack.send([{ type: 'order', id: 41 }])).status).toBe(200);
     const authAlerts = async () => (await store.alerts.recent(100)).filter((a) => a.kind === 'auth_failure');
     for (let run = 1; run <= 3; run++) {
-      await waitFor(async () => ((await authAlerts())[0]?.occurrences ?? 0) >= run && (await store.jobs.find('order', '41'))?.state === 'pending', `worker run ${run} refused by Centra`);
+      await waitFor(
+        async () => ((await authAlerts())[0]?.occurrences ?? 0) >= run && (await store.jobs.find('order', '41'))?.state === 'pending',
+        `worker run ${run} refused by Centra`,
+      );
       // Between runs the alert is open: never an opened/resolved pair per retry.
       expect((await store.alerts.listOpen()).filter((a) => a.kind === 'auth_failure')).toHaveLength(1);
       if (run < 3) await runAgain(stack, 'order', '41');
@@ -131,13 +134,18 @@ describe('nothing refused is marked delivered (issue 15, item 5)', () => {
     expect(await store.ledger.has('order', '61')).toBe(false);
     const letters = await store.deadLetters.listOpen('order');
     expect(letters.map((l) => l.record_id)).toEqual(['61']);
-    expect(letters[0]!.reason).toBe('Ometria rejected order 61 after accepting its push: "product_id is not a known product" at root > lineitems > 0 > product_id');
+    expect(letters[0]!.reason).toBe(
+      'Ometria rejected order 61 after accepting its push: "product_id is not a known product" at root > lineitems > 0 > product_id',
+    );
     expect((await store.alerts.listOpen()).filter((a) => a.kind === 'dead_letter').map((a) => a.entity)).toEqual(['order 61']);
     await new Promise((r) => setTimeout(r, 5));
 
     // Two orders since the previous poll: the error is one of them, nobody can say which; both stay delivered.
     s.ometria.faults.invalidAsync('order', ['62'], { error_message: 'currency mismatch', error_path: 'root > lineitems > 1 > product_id' });
-    await s.send([{ type: 'order', id: 62 }, { type: 'order', id: 63 }]);
+    await s.send([
+      { type: 'order', id: 62 },
+      { type: 'order', id: 63 },
+    ]);
     await settle();
     expect(await poll()).toBe(1);
     expect(await store.ledger.has('order', '62')).toBe(true);

@@ -30,7 +30,10 @@ describe('backfill (issue 7)', () => {
     const done = await runBackfill(runtime.ctx, { since: Date.now() - 365 * DAY });
     expect(done).toMatchObject({ processed: 300, total: 300, finishedAt: expect.any(String) });
     expect(s.ometria.store.all('order')).toHaveLength(300);
-    const firstOrders = s.ometria.pushes.list().find((p) => p.type === 'order' && p.status === 202)!.ids.map(Number);
+    const firstOrders = s.ometria.pushes
+      .list()
+      .find((p) => p.type === 'order' && p.status === 202)!
+      .ids.map(Number);
     expect(Math.min(...firstOrders)).toBeGreaterThan(200);
 
     const pushes = s.ometria.pushes.count();
@@ -42,7 +45,13 @@ describe('backfill (issue 7)', () => {
     const { s, runtime } = await seededStack();
     stack = s;
     const abort = new AbortController();
-    const partial = await runBackfill(runtime.ctx, { since: Date.now() - 365 * DAY, signal: abort.signal, onProgress: (cp) => { if (cp.processed > 0) abort.abort(); } });
+    const partial = await runBackfill(runtime.ctx, {
+      since: Date.now() - 365 * DAY,
+      signal: abort.signal,
+      onProgress: (cp) => {
+        if (cp.processed > 0) abort.abort();
+      },
+    });
     expect(partial.finishedAt).toBeUndefined();
     expect(partial.processed).toBeGreaterThan(0);
     expect(partial.processed).toBeLessThan(300);

@@ -22,7 +22,8 @@ const orderRequests = (s: Stack) => s.centra.requests.count((r: SimRequest) => r
 
 function seedOrders(s: Stack, numbers: number[]) {
   s.centra.data.customers.add(makeSimCustomer({ id: 4, email: 'anna@example.com', firstName: 'Anna', lastName: 'Berg' }));
-  for (const number of numbers) s.centra.data.orders.add(makeSimOrder({ number, customer: { id: 4, email: 'anna@example.com', firstName: 'Anna', lastName: 'Berg' } }));
+  for (const number of numbers)
+    s.centra.data.orders.add(makeSimOrder({ number, customer: { id: 4, email: 'anna@example.com', firstName: 'Anna', lastName: 'Berg' } }));
 }
 
 const inOmetria = (s: Stack, numbers: number[]) => numbers.every((n) => s.ometria.store.get('order', String(n)));
@@ -48,7 +49,7 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
     expect(stack.ometria.store.get('order', String(BAD))).toBeUndefined();
     const letters = await stack.service.store.deadLetters.listOpen();
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ job_kind: 'webhook', entity_key: `order ${BAD}`, reason: expect.stringContaining('outside Centra\'s range') });
+    expect(letters[0]).toMatchObject({ job_kind: 'webhook', entity_key: `order ${BAD}`, reason: expect.stringContaining("outside Centra's range") });
     const alerts = (await stack.service.store.alerts.listOpen()).filter((a) => a.entity === `order ${BAD}`);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'webhook_event_rejected', message: expect.stringContaining(`dead letter #${letters[0]!.id}`) });
@@ -68,10 +69,19 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
 
     await waitFor(() => inOmetria(stack!, good), 'the 49 good orders in Ometria');
     const counts = await settled(stack);
-    expect(counts).toEqual(expect.arrayContaining([{ kind: 'order', state: 'done', n: 49 }, { kind: 'order', state: 'dead', n: 1 }]));
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        { kind: 'order', state: 'done', n: 49 },
+        { kind: 'order', state: 'dead', n: 1 },
+      ]),
+    );
     const letters = await stack.service.store.deadLetters.listOpen();
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ job_kind: 'order', entity_key: String(BAD), reason: expect.stringMatching(/Int cannot represent non 32-bit signed integer value: 99999999999/) });
+    expect(letters[0]).toMatchObject({
+      job_kind: 'order',
+      entity_key: String(BAD),
+      reason: expect.stringMatching(/Int cannot represent non 32-bit signed integer value: 99999999999/),
+    });
     const alerts = (await stack.service.store.alerts.listOpen()).filter((a) => a.entity === `order ${BAD}`);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'dead_letter', team: 'operations', message: expect.stringContaining('Int cannot represent') });
@@ -88,26 +98,40 @@ describe('a batch of 50 orders with one order number beyond GraphQL Int', () => 
 });
 
 describe('shipment parent lookups and customers by id with one id beyond GraphQL Int', () => {
-  itOnFullContract('Query.shipments and CustomerFilter.id', 'the good shipment leads to its order and the good customer is pushed; each bad id is one dead letter, the rest goes on', async () => {
-    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
-    seedOrders(stack, [4001]);
-    const order = stack.centra.data.orders.get(4001)!;
-    stack.centra.data.shipments.add(makeSimShipment(order, { id: 345, number: '4001-1' }));
-    stack.centra.data.customers.add(makeSimCustomer({ id: 5, email: 'bo@example.com', firstName: 'Bo', lastName: 'Lind' }));
-    for (const [kind, key] of [['shipment', '345'], ['shipment', String(BAD)], ['customer', '5'], ['customer', String(BAD)]] as const) {
-      await stack.service.store.jobs.enqueue(kind, key, Date.now());
-    }
-    await stack.restart({ WORKER_ENABLED: 'true' });
+  itOnFullContract(
+    'Query.shipments and CustomerFilter.id',
+    'the good shipment leads to its order and the good customer is pushed; each bad id is one dead letter, the rest goes on',
+    async () => {
+      stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+      seedOrders(stack, [4001]);
+      const order = stack.centra.data.orders.get(4001)!;
+      stack.centra.data.shipments.add(makeSimShipment(order, { id: 345, number: '4001-1' }));
+      stack.centra.data.customers.add(makeSimCustomer({ id: 5, email: 'bo@example.com', firstName: 'Bo', lastName: 'Lind' }));
+      for (const [kind, key] of [
+        ['shipment', '345'],
+        ['shipment', String(BAD)],
+        ['customer', '5'],
+        ['customer', String(BAD)],
+      ] as const) {
+        await stack.service.store.jobs.enqueue(kind, key, Date.now());
+      }
+      await stack.restart({ WORKER_ENABLED: 'true' });
 
-    await waitFor(() => stack!.ometria.store.get('order', '4001'), 'order 4001, found through shipment 345');
-    await waitFor(() => stack!.ometria.store.get('contact', 'c5', 'centra'), 'contact of customer 5');
-    await settled(stack);
-    const letters = await stack.service.store.deadLetters.listOpen();
-    expect(letters.map((l) => `${l.job_kind} ${l.entity_key}`).sort()).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
-    expect(letters.every((l) => /Int cannot represent/.test(l.reason))).toBe(true);
-    expect((await stack.service.store.alerts.listOpen()).filter((a) => a.kind === 'dead_letter').map((a) => a.entity).sort()).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
-    expect(await stack.service.store.jobs.find('shipment', '345')).toMatchObject({ state: 'done' });
-  });
+      await waitFor(() => stack!.ometria.store.get('order', '4001'), 'order 4001, found through shipment 345');
+      await waitFor(() => stack!.ometria.store.get('contact', 'c5', 'centra'), 'contact of customer 5');
+      await settled(stack);
+      const letters = await stack.service.store.deadLetters.listOpen();
+      expect(letters.map((l) => `${l.job_kind} ${l.entity_key}`).sort()).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
+      expect(letters.every((l) => /Int cannot represent/.test(l.reason))).toBe(true);
+      expect(
+        (await stack.service.store.alerts.listOpen())
+          .filter((a) => a.kind === 'dead_letter')
+          .map((a) => a.entity)
+          .sort(),
+      ).toEqual([`customer ${BAD}`, `shipment ${BAD}`]);
+      expect(await stack.service.store.jobs.find('shipment', '345')).toMatchObject({ state: 'done' });
+    },
+  );
 });
 
 describe('a document Centra refuses whatever it holds', () => {
@@ -125,7 +149,8 @@ describe('a document Centra refuses whatever it holds', () => {
       const all = await Promise.all([5001, 5002, 5003].map((n) => stack!.service.store.jobs.find('order', String(n))));
       return all.every((j) => j?.attempts === 1) ? all : undefined;
     }, 'the three orders rescheduled');
-    for (const job of jobs!) expect(job!.last_error).toMatch(/^Centra error \(1 of 10\): order 500\d: Centra refused the whole request: Cannot query field "updatedAt"/);
+    for (const job of jobs!)
+      expect(job!.last_error).toMatch(/^Centra error \(1 of 10\): order 500\d: Centra refused the whole request: Cannot query field "updatedAt"/);
     expect(orderRequests(stack)).toBe(4);
     expect(await stack.service.store.deadLetters.countOpen()).toBe(0);
     expect((await stack.service.store.alerts.listOpen()).filter((a) => a.kind === 'centra_document_rejected')).toHaveLength(1);
@@ -138,7 +163,7 @@ describe('a document Centra refuses whatever it holds', () => {
 });
 
 describe('an order Centra answers with an error of its own', () => {
-  it('fails alone, is retried a bounded number of times, then dead-lettered with Centra\'s message', async () => {
+  it("fails alone, is retried a bounded number of times, then dead-lettered with Centra's message", async () => {
     stack = await startStack();
     seedOrders(stack, [3001, 3002, 3003]);
     // A broken order in Centra: its non-null status resolves to null, so Centra answers that alias with an error.
@@ -173,15 +198,18 @@ describe('webhook intake with unusable events among good ones', () => {
   it('answers 200, queues the good events, dead-letters and alerts each bad one; replay takes only those that name an entity', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
     const reply = await sendCentraWebhook({
-      url: stack.webhookUrl, secret: WEBHOOK_SECRET,
-      payload: { events: [
-        { type: 'order', action: 'create', id: 41 },
-        { type: 'order', action: 'update', id: -1 },
-        { type: 'order', action: 'update', id: 'forty-two' },
-        { type: 'order', action: 'update', id: '2147483648' },
-        { type: 'order', action: 'x'.repeat(80), id: 43 },
-        { type: 'customer', action: 'update', id: 44 },
-      ] },
+      url: stack.webhookUrl,
+      secret: WEBHOOK_SECRET,
+      payload: {
+        events: [
+          { type: 'order', action: 'create', id: 41 },
+          { type: 'order', action: 'update', id: -1 },
+          { type: 'order', action: 'update', id: 'forty-two' },
+          { type: 'order', action: 'update', id: '2147483648' },
+          { type: 'order', action: 'x'.repeat(80), id: 43 },
+          { type: 'customer', action: 'update', id: 44 },
+        ],
+      },
     });
     expect(reply.status).toBe(200);
     const body = JSON.parse(reply.body) as { delivery: number; events: Record<string, number> };

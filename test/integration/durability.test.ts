@@ -17,7 +17,11 @@ afterEach(async () => {
 });
 
 const send = (url: string, id: number) =>
-  sendCentraWebhook({ url: `${url}/webhooks/centra`, secret: 'test-endpoint-secret', payload: { events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id }] } });
+  sendCentraWebhook({
+    url: `${url}/webhooks/centra`,
+    secret: 'test-endpoint-secret',
+    payload: { events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id }] },
+  });
 
 describe('nothing acknowledged is lost (issue 2)', () => {
   it('when the process is SIGKILLed after the ack and before the push, then the order is pushed after restart', async () => {

@@ -11,10 +11,11 @@ afterEach(async () => {
   await Promise.all(stacks.splice(0).map((s) => s.close()));
 });
 
-const settled = (s: Stack) => waitFor(async () => {
-  const counts = await s.service.store.jobs.countsByState();
-  return counts.length > 0 && counts.every((r) => r.state === 'done' || r.state === 'dead');
-}, 'all jobs settled');
+const settled = (s: Stack) =>
+  waitFor(async () => {
+    const counts = await s.service.store.jobs.countsByState();
+    return counts.length > 0 && counts.every((r) => r.state === 'done' || r.state === 'dead');
+  }, 'all jobs settled');
 
 /**
  * One shop's life, the same against either contract: a plain order, a completed order (SHIPPED) with a shipment
@@ -25,14 +26,38 @@ async function runShop(schema: SimSchemaMode) {
   stacks.push(stack);
   const customer = { id: 9, email: 'lean@example.com', firstName: 'Lea', lastName: 'Lean' };
   const plain = makeSimOrder({ number: 80, customer, lines: [makeSimLine({ id: 801, quantity: 1, price: 30 })] });
-  const completed = makeSimOrder({ number: 81, status: 'SHIPPED', customer, lines: [makeSimLine({ id: 811, quantity: 2, price: 40 }), makeSimLine({ id: 812, price: 25, productSize: { id: 112, SKU: 'P10001BLKL', sizeNumber: 'L', description: 'L', EAN: null } })] });
+  const completed = makeSimOrder({
+    number: 81,
+    status: 'SHIPPED',
+    customer,
+    lines: [
+      makeSimLine({ id: 811, quantity: 2, price: 40 }),
+      makeSimLine({ id: 812, price: 25, productSize: { id: 112, SKU: 'P10001BLKL', sizeNumber: 'L', description: 'L', EAN: null } }),
+    ],
+  });
   const cancelled = makeSimOrder({ number: 82, status: 'CANCELLED', customer, lines: [makeSimLine({ id: 821, quantity: 1, price: 10 })] });
   for (const o of [plain, completed, cancelled]) stack.centra.data.orders.add(o);
-  const shipment = makeSimShipment(completed, { id: 481, number: '81-1', trackingNumber: '1Z999AA10123456784', carrierInformation: { carrierName: 'UPS', serviceName: 'Standard' } });
+  const shipment = makeSimShipment(completed, {
+    id: 481,
+    number: '81-1',
+    trackingNumber: '1Z999AA10123456784',
+    carrierInformation: { carrierName: 'UPS', serviceName: 'Standard' },
+  });
   stack.centra.data.shipments.add(shipment);
-  stack.centra.data.returns.add(makeSimReturn(shipment, { id: 581, status: 'COMPLETED', returnStatus: 'COMPLETED', lines: [{ id: 5811, quantity: 1, shipmentLine: { id: shipment.lines[0]!.id }, orderLine: null }] }));
+  stack.centra.data.returns.add(
+    makeSimReturn(shipment, {
+      id: 581,
+      status: 'COMPLETED',
+      returnStatus: 'COMPLETED',
+      lines: [{ id: 5811, quantity: 1, shipmentLine: { id: shipment.lines[0]!.id }, orderLine: null }],
+    }),
+  );
 
-  await stack.send([{ type: 'order', id: 80 }, { type: 'order', id: 81 }, { type: 'order', id: 82 }]);
+  await stack.send([
+    { type: 'order', id: 80 },
+    { type: 'order', id: 81 },
+    { type: 'order', id: 82 },
+  ]);
   await waitFor(() => ['80', '81', '82'].every((n) => stack.ometria.store.get('order', n)), `${schema}: three orders in Ometria`);
   await stack.send([{ type: 'return', id: 581 }]);
   await settled(stack);

@@ -38,7 +38,11 @@ const ACME_ADMIN_TOKEN = 'acme-admin-token-0123456789';
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 async function startTenant(secret: string): Promise<Tenant> {
-  return { centra: await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv() }), ometria: await startOmetriaRecorder({ ratePerSecond: 0 }), secret };
+  return {
+    centra: await startCentraSimulator({ rateLimit: false, schema: simSchemaFromEnv() }),
+    ometria: await startOmetriaRecorder({ ratePerSecond: 0 }),
+    secret,
+  };
 }
 
 function writeTenantsFile(name: string, content: unknown): string {
@@ -48,7 +52,11 @@ function writeTenantsFile(name: string, content: unknown): string {
 }
 
 const send = (path: string, secret: string, id: number) =>
-  sendCentraWebhook({ url: `${service.url}${path}`, secret, payload: { events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.123456', id }] } });
+  sendCentraWebhook({
+    url: `${service.url}${path}`,
+    secret,
+    payload: { events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.123456', id }] },
+  });
 
 beforeAll(async () => {
   slack = createServer((req, res) => {
@@ -73,16 +81,24 @@ beforeAll(async () => {
   const file = writeTenantsFile('tenants.json', {
     tenants: {
       // acme maps market 1 only: an order in market 2 is dead-lettered, with an alert.
-      acme: { ...tenantVariables(tenants.acme), ADMIN_TOKEN: ACME_ADMIN_TOKEN, OMETRIA_STORE_MAP: { '1': 'acme.example/uk' }, ALERT_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook` },
+      acme: {
+        ...tenantVariables(tenants.acme),
+        ADMIN_TOKEN: ACME_ADMIN_TOKEN,
+        OMETRIA_STORE_MAP: { '1': 'acme.example/uk' },
+        ALERT_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
+      },
       bolt: { ...tenantVariables(tenants.bolt), OMETRIA_STORE_MAP: { '*': 'bolt.example' } },
     },
   });
-  const logger = createLogger('info', new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  }));
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
   service = await startTenants(loadConfig({ ...baseEnv, TENANTS_FILE: file }), { logger });
 });
 
@@ -113,24 +129,24 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     }
   });
 
-  it('delivers a webhook to /webhooks/centra/acme into acme\'s Ometria only', async () => {
+  it("delivers a webhook to /webhooks/centra/acme into acme's Ometria only", async () => {
     tenants.acme.centra.data.orders.add(makeSimOrder({ number: 101 }));
     tenants.bolt.centra.data.orders.add(makeSimOrder({ number: 101 }));
     const reply = await send('/webhooks/centra/acme', tenants.acme.secret, 101);
     expect(reply.status).toBe(200);
-    const order = await waitFor(() => tenants.acme.ometria.store.get('order', '101'), 'order 101 in acme\'s Ometria');
+    const order = await waitFor(() => tenants.acme.ometria.store.get('order', '101'), "order 101 in acme's Ometria");
     expect(order).toMatchObject({ id: '101', store: 'acme.example/uk' });
     expect(tenants.bolt.ometria.store.get('order', '101')).toBeUndefined();
     expect(tenants.bolt.ometria.pushes.list()).toEqual([]);
     expect(await service.tenants.get('bolt')!.store.deliveries.count()).toBe(0);
   });
 
-  it('refuses with 401 a webhook signed with acme\'s secret sent to bolt', async () => {
+  it("refuses with 401 a webhook signed with acme's secret sent to bolt", async () => {
     const reply = await send('/webhooks/centra/bolt', tenants.acme.secret, 101);
     expect(reply.status).toBe(401);
     expect(await service.tenants.get('bolt')!.store.deliveries.count()).toBe(0);
     expect((await send('/webhooks/centra/bolt', tenants.bolt.secret, 101)).status).toBe(200);
-    await waitFor(() => tenants.bolt.ometria.store.get('order', '101'), 'order 101 in bolt\'s Ometria');
+    await waitFor(() => tenants.bolt.ometria.store.get('order', '101'), "order 101 in bolt's Ometria");
     expect(tenants.bolt.ometria.store.get('order', '101')).toMatchObject({ store: 'bolt.example' });
   });
 
@@ -153,7 +169,7 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     expect(logLines.find((l) => String(l.msg).includes('Order 102'))).toMatchObject({ tenant: 'acme' });
   });
 
-  it('opens a tenant\'s pages with its own ADMIN_TOKEN, or the base one when it sets none, and no other', async () => {
+  it("opens a tenant's pages with its own ADMIN_TOKEN, or the base one when it sets none, and no other", async () => {
     const status = (tenant: string, token?: string) => fetch(`${service.url}/tenants/${tenant}/status.json`, token ? bearer(token) : {}).then((r) => r.status);
     expect(await status('acme')).toBe(401);
     expect(await status('acme', ACME_ADMIN_TOKEN)).toBe(200);
@@ -164,7 +180,12 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     expect((await fetch(`${service.url}/tenants/bolt/metrics`, bearer(BASE_ADMIN_TOKEN))).status).toBe(200);
 
     // A login to acme is acme's: its cookie is scoped to /tenants/acme/ and its HMAC to acme's mount point.
-    const login = await fetch(`${service.url}/tenants/acme/status/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${ACME_ADMIN_TOKEN}` });
+    const login = await fetch(`${service.url}/tenants/acme/status/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${ACME_ADMIN_TOKEN}`,
+    });
     expect(login.status).toBe(303);
     expect(login.headers.get('location')).toBe('/tenants/acme/status');
     const cookie = login.headers.get('set-cookie')!;
@@ -197,12 +218,16 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
   it('stops at start on a bad TENANTS_FILE, naming the tenant and the variable', async () => {
     const acme = { CENTRA_API_URL: 'https://acme.example/graphql', CENTRA_API_TOKEN: 't', CENTRA_WEBHOOK_SECRET: 's1', OMETRIA_API_KEY: 'k' };
     const load = (name: string, content: unknown) => () => loadConfig({ ...baseEnv, TENANTS_FILE: writeTenantsFile(name, content) });
-    expect(load('bad-value.json', { tenants: { acme: { ...acme, OMETRIA_STORE_MAP: 'not json' } } })).toThrow(/tenant "acme"[^]*OMETRIA_STORE_MAP: must be a JSON object/);
+    expect(load('bad-value.json', { tenants: { acme: { ...acme, OMETRIA_STORE_MAP: 'not json' } } })).toThrow(
+      /tenant "acme"[^]*OMETRIA_STORE_MAP: must be a JSON object/,
+    );
     expect(load('bad-id.json', { tenants: { 'Acme!': acme } })).toThrow(/tenant "Acme!"[^]*1 to 40 of a-z, 0-9 and "-"/);
     expect(load('port.json', { tenants: { acme: { ...acme, PORT: '9000' } } })).toThrow(/tenant "acme"[^]*PORT: is set for the whole process/);
     expect(load('unknown.json', { tenants: { acme: { ...acme, OMETRIA_API_KYE: 'k' } } })).toThrow(/tenant "acme"[^]*OMETRIA_API_KYE: is not a variable/);
     expect(load('sandbox.json', { tenants: { acme: {} } })).toThrow(/tenant "acme"[^]*CENTRA_API_URL and OMETRIA_API_KEY: must be set/);
-    expect(load('shared-secret.json', { tenants: { acme, bolt: { ...acme, CENTRA_API_URL: 'https://bolt.example/graphql' } } })).toThrow(/"acme" and "bolt" have the same CENTRA_WEBHOOK_SECRET/);
+    expect(load('shared-secret.json', { tenants: { acme, bolt: { ...acme, CENTRA_API_URL: 'https://bolt.example/graphql' } } })).toThrow(
+      /"acme" and "bolt" have the same CENTRA_WEBHOOK_SECRET/,
+    );
 
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -214,11 +239,26 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     }
   });
 
-  it('runs a CLI command on one tenant\'s store with --tenant', async () => {
-    const file = writeTenantsFile('cli.json', JSON.parse(JSON.stringify({ tenants: Object.fromEntries([...service.tenants].map(([id, t]) => [id, {
-      CENTRA_API_URL: t.config.CENTRA_API_URL, CENTRA_API_TOKEN: t.config.CENTRA_API_TOKEN, CENTRA_WEBHOOK_SECRET: t.config.CENTRA_WEBHOOK_SECRET,
-      OMETRIA_API_URL: t.config.OMETRIA_API_URL, OMETRIA_API_KEY: t.config.OMETRIA_API_KEY,
-    }])) })));
+  it("runs a CLI command on one tenant's store with --tenant", async () => {
+    const file = writeTenantsFile(
+      'cli.json',
+      JSON.parse(
+        JSON.stringify({
+          tenants: Object.fromEntries(
+            [...service.tenants].map(([id, t]) => [
+              id,
+              {
+                CENTRA_API_URL: t.config.CENTRA_API_URL,
+                CENTRA_API_TOKEN: t.config.CENTRA_API_TOKEN,
+                CENTRA_WEBHOOK_SECRET: t.config.CENTRA_WEBHOOK_SECRET,
+                OMETRIA_API_URL: t.config.OMETRIA_API_URL,
+                OMETRIA_API_KEY: t.config.OMETRIA_API_KEY,
+              },
+            ]),
+          ),
+        }),
+      ),
+    );
     const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

@@ -33,10 +33,17 @@ describe('operations basics (issue 2)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 51, customer: { id: 9, email: 'private.person@example.com', firstName: 'P', lastName: 'P' } }));
     stack.centra.data.orders.add(makeSimOrder({ number: 52 }));
     stack.ometria.faults.rejectIds('order', ['52']);
-    await stack.send([{ type: 'order', id: 51 }, { type: 'order', id: 52 }]);
+    await stack.send([
+      { type: 'order', id: 51 },
+      { type: 'order', id: 52 },
+    ]);
     // The jobs settle after the push is answered (on PostgreSQL one round trip each), so wait for the rows too.
-    const settled = async () => (await stack!.service.store.jobs.find('order', '51'))?.state === 'done' && (await stack!.service.store.jobs.find('order', '52'))?.state === 'dead';
-    await waitFor(async () => (await stack!.service.store.deadLetters.countOpen()) === 1 && stack!.ometria.store.get('order', '51') && (await settled()), 'order 51 pushed and 52 dead-lettered');
+    const settled = async () =>
+      (await stack!.service.store.jobs.find('order', '51'))?.state === 'done' && (await stack!.service.store.jobs.find('order', '52'))?.state === 'dead';
+    await waitFor(
+      async () => (await stack!.service.store.deadLetters.countOpen()) === 1 && stack!.ometria.store.get('order', '51') && (await settled()),
+      'order 51 pushed and 52 dead-lettered',
+    );
     const json = await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json();
     expect(json.deliveries[0].events).toMatch(/order 51 queued; order 52 queued/);
     expect(json.jobs.map((j: { entity: string; state: string }) => `${j.entity}:${j.state}`)).toEqual(expect.arrayContaining(['51:done', '52:dead']));
@@ -85,7 +92,10 @@ describe('asynchronous Ometria errors (docs/design.md D7)', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 61 }));
     stack.centra.data.orders.add(makeSimOrder({ number: 62 }));
     stack.ometria.faults.invalidAsync('order', ['61'], { error_message: 'not a valid value', error_path: 'root > lineitems > 0 > product_id' });
-    await stack.send([{ type: 'order', id: 61 }, { type: 'order', id: 62 }]);
+    await stack.send([
+      { type: 'order', id: 61 },
+      { type: 'order', id: 62 },
+    ]);
     await waitFor(() => stack!.ometria.errors.list().length > 0 && stack!.ometria.store.get('order', '62'), 'an asynchronous error in Ometria');
     await waitFor(async () => (await stack!.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'both orders settled');
     const store = stack.service.store;
@@ -98,7 +108,9 @@ describe('asynchronous Ometria errors (docs/design.md D7)', () => {
     expect(alerts[0]!.message).toMatch(/root > lineitems > 0 > product_id/);
     expect(alerts[0]!.message).toMatch(/order 61/);
     expect(await store.ledger.has('order', '61')).toBe(true);
-    expect(await store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' })]);
+    expect(await store.findings.listActive()).toEqual([
+      expect.objectContaining({ kind: 'record_rejected_async', entity: 'root > lineitems > 0 > product_id', repair: 'manual' }),
+    ]);
   });
 });
 
@@ -108,7 +120,9 @@ describe('sandbox (npm start without credentials)', () => {
     const database = await testDatabase();
     const sandbox = await startSandbox(loadConfig({ DATA_DIR: dir.path, ...database.env, PORT: '0', LOG_LEVEL: 'silent' }));
     try {
-      const placed = await (await fetch(`${sandbox.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":3}' })).json();
+      const placed = await (
+        await fetch(`${sandbox.url}/sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":3}' })
+      ).json();
       expect(placed).toMatchObject({ webhook: 200, orders: [1, 2, 3] });
       const seen = await waitFor(async () => {
         const s = await (await fetch(`${sandbox.url}/sandbox/ometria.json`)).json();

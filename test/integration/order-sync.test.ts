@@ -18,11 +18,16 @@ const validator = createOpenApiValidator();
 
 function seedOrder(s: Stack, number: number, customerId = 4, email = 'anna@example.com') {
   s.centra.data.customers.add(makeSimCustomer({ id: customerId, email, firstName: 'Anna', lastName: 'Berg' }));
-  s.centra.data.orders.add(makeSimOrder({
-    number,
-    customer: { id: customerId, email, firstName: 'Anna', lastName: 'Berg' },
-    lines: [makeSimLine({ quantity: 2, price: 40 }), makeSimLine({ price: 25, productSize: { id: 112, SKU: 'P10001BLKL', sizeNumber: 'L', description: 'L', EAN: null } })],
-  }));
+  s.centra.data.orders.add(
+    makeSimOrder({
+      number,
+      customer: { id: customerId, email, firstName: 'Anna', lastName: 'Berg' },
+      lines: [
+        makeSimLine({ quantity: 2, price: 40 }),
+        makeSimLine({ price: 25, productSize: { id: 112, SKU: 'P10001BLKL', sizeNumber: 'L', description: 'L', EAN: null } }),
+      ],
+    }),
+  );
 }
 
 describe('order webhooks reach Ometria (issue 2)', () => {
@@ -33,13 +38,26 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     expect(reply.status).toBe(200);
     const order = await waitFor(() => stack!.ometria.store.get('order', '14'), 'order 14 in Ometria');
 
-    const fetched = await fetchOrders(await adaptedCentraClient({ url: stack.centra.url, token: stack.centra.token, timeoutMs: 5_000, limiter: createRateLimiter(stack.service.store.rateSlots, 'centra', [{ limit: 100, windowMs: 1000 }]), now: Date.now }), [14]);
+    const fetched = await fetchOrders(
+      await adaptedCentraClient({
+        url: stack.centra.url,
+        token: stack.centra.token,
+        timeoutMs: 5_000,
+        limiter: createRateLimiter(stack.service.store.rateSlots, 'centra', [{ limit: 100, windowMs: 1000 }]),
+        now: Date.now,
+      }),
+      [14],
+    );
     const centraOrder = fetched.get(14);
     if (centraOrder?.status !== 'found') throw new Error('order 14 not in the simulator');
     const { '@merge': _m, ...expected } = { ...mapOrder(centraOrder.order, { contactKey: 'c4', ometriaStore: 'example.com/uk' }), '@merge': undefined };
     expect(order).toMatchObject(expected);
     expect(order).toMatchObject({
-      id: '14', status: 'confirmed', is_valid: true, currency: 'GBP', store: 'example.com/uk',
+      id: '14',
+      status: 'confirmed',
+      is_valid: true,
+      currency: 'GBP',
+      store: 'example.com/uk',
       customer: { id: 'c4', email: 'anna@example.com' },
       lineitems: [
         { product_id: 'P10001BLK', variant_id: 'P10001BLKM', sku: 'P10001BLKM', quantity: 2, unit_price: 40 },
@@ -52,7 +70,10 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     expect(contact).toMatchObject({ id: 'c4', customer_id: 'c4', email: 'anna@example.com', firstname: 'Anna' });
     expect(validator.validate(contact)).toEqual([]);
     expect(stack.ometria.store.versions('order', '14')).toBe(1);
-    const types = stack.ometria.pushes.list().filter((p) => p.status === 202).map((p) => p.type);
+    const types = stack.ometria.pushes
+      .list()
+      .filter((p) => p.status === 202)
+      .map((p) => p.type);
     expect(types).toEqual(['contact', 'order']);
   });
 

@@ -100,7 +100,7 @@ describe('private operations pages in production (issue 15)', () => {
     expect(logout.headers.get('set-cookie')).toMatch(/^centra_ometria_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
   });
 
-  it('refuses a replay POST from a session without the form\'s CSRF token (403), and performs it with the token', async () => {
+  it("refuses a replay POST from a session without the form's CSRF token (403), and performs it with the token", async () => {
     stack = await startStack();
     const url = stack.service.url;
     const id = await deadLetter(stack);
@@ -150,7 +150,14 @@ describe('private operations pages in production (issue 15)', () => {
   it('sends security headers on every response, and lets storefronts load /tracker.js and post to /collect', async () => {
     stack = await startStack();
     const url = stack.service.url;
-    for (const [path, headers] of [['/status', {}], ['/status', bearer(ADMIN_TOKEN)], ['/status.json', bearer(ADMIN_TOKEN)], ['/healthz', {}], ['/readyz', {}], ['/nowhere', {}]] as const) {
+    for (const [path, headers] of [
+      ['/status', {}],
+      ['/status', bearer(ADMIN_TOKEN)],
+      ['/status.json', bearer(ADMIN_TOKEN)],
+      ['/healthz', {}],
+      ['/readyz', {}],
+      ['/nowhere', {}],
+    ] as const) {
       const reply = await fetch(`${url}${path}`, { headers });
       const csp = reply.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("default-src 'none'");
@@ -167,7 +174,10 @@ describe('private operations pages in production (issue 15)', () => {
     const tracker = await fetch(`${url}/tracker.js`, { headers: { origin: 'https://shop.example' } });
     expect(tracker.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(tracker.headers.get('cross-origin-embedder-policy')).toBeNull();
-    const preflight = await fetch(`${url}/collect`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${url}/collect`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
@@ -175,7 +185,9 @@ describe('private operations pages in production (issue 15)', () => {
     stack = await startStack();
     const visitor = '3f2b9c1e-8a7d-4e6f-9b0a-1c2d3e4f5a6b';
     await stack.service.store.jobs.enqueue('collect', visitor, Date.now());
-    const json = await (await fetch(`${stack.service.url}/status.json`, { headers: bearer(ADMIN_TOKEN) })).json() as { jobs: Array<{ kind: string; entity: string }> };
+    const json = (await (await fetch(`${stack.service.url}/status.json`, { headers: bearer(ADMIN_TOKEN) })).json()) as {
+      jobs: Array<{ kind: string; entity: string }>;
+    };
     expect(json.jobs.find((j) => j.kind === 'collect')?.entity).toBe('3f2b…');
     const page = await (await fetch(`${stack.service.url}/status`, { headers: bearer(ADMIN_TOKEN) })).text();
     expect(page + JSON.stringify(json)).not.toContain(visitor.slice(4));

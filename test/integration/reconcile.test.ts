@@ -27,7 +27,9 @@ describe('reconciliation (issue 7)', () => {
 
     const first = await runReconcile(runtime.ctx, { scope: 'test', days: 7, repair: true, readBackLimit: 10, reader: runtime.reader });
     expect(first).toMatchObject({ checked: 2, findings: 1, repaired: 1 });
-    expect(await stack.service.store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'order_missing', entity: 'order 82', state: 'repaired', repair: 'auto' })]);
+    expect(await stack.service.store.findings.listActive()).toEqual([
+      expect.objectContaining({ kind: 'order_missing', entity: 'order 82', state: 'repaired', repair: 'auto' }),
+    ]);
     stack.service.worker.wake();
     await waitFor(() => stack!.ometria.store.get('order', '82'), 'order 82 repaired into Ometria');
     await waitFor(async () => (await stack!.service.store.jobs.find('order', '82'))?.state === 'done', 'repair job done');
@@ -91,18 +93,33 @@ describe('consent reconciliation (issue 7)', () => {
   itOnFullContract('customer consent fields', 'an opt-out changed in Centra without a webhook produces a consent finding and the fix', async () => {
     stack = await startStack();
     const runtime = createRuntime(stack.config, stack.service.store, { logger: createLogger('silent'), now: Date.now });
-    stack.centra.data.customers.add(makeSimCustomer({ id: 61, email: 'nina@example.com', consents: [{ key: 'newsletter', consented: true, updatedAt: '2024-05-01T00:00:00+00:00' }] }));
-    stack.centra.data.orders.add(makeSimOrder({ number: 85, createdAt: recent(), orderDate: recent(), customer: { id: 61, email: 'nina@example.com', firstName: 'N', lastName: 'N' } }));
-    await stack.send([{ type: 'customer', id: 61 }, { type: 'order', id: 85 }]);
-    await waitFor(() => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string } | undefined)?.marketing_optin === 'EXPLICITLY_OPTEDIN', 'opted in');
+    stack.centra.data.customers.add(
+      makeSimCustomer({ id: 61, email: 'nina@example.com', consents: [{ key: 'newsletter', consented: true, updatedAt: '2024-05-01T00:00:00+00:00' }] }),
+    );
+    stack.centra.data.orders.add(
+      makeSimOrder({ number: 85, createdAt: recent(), orderDate: recent(), customer: { id: 61, email: 'nina@example.com', firstName: 'N', lastName: 'N' } }),
+    );
+    await stack.send([
+      { type: 'customer', id: 61 },
+      { type: 'order', id: 85 },
+    ]);
+    await waitFor(
+      () => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string } | undefined)?.marketing_optin === 'EXPLICITLY_OPTEDIN',
+      'opted in',
+    );
     await waitFor(async () => (await stack!.service.store.jobs.find('order', '85'))?.state === 'done', 'order synced');
 
     stack.centra.data.customers.update(61, { consents: [{ key: 'newsletter', consented: false, updatedAt: '2024-06-01T00:00:00+00:00' }] });
     const result = await runReconcile(runtime.ctx, { scope: 'test', days: 7, repair: true, readBackLimit: 0 });
     expect(result.findings).toBe(1);
-    expect(await stack.service.store.findings.listActive()).toEqual([expect.objectContaining({ kind: 'consent_mismatch', entity: 'contact c61', team: 'marketing', state: 'repaired' })]);
+    expect(await stack.service.store.findings.listActive()).toEqual([
+      expect.objectContaining({ kind: 'consent_mismatch', entity: 'contact c61', team: 'marketing', state: 'repaired' }),
+    ]);
     stack.service.worker.wake();
-    await waitFor(() => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string }).marketing_optin === 'EXPLICITLY_OPTEDOUT', 'the opt-out repaired into Ometria');
+    await waitFor(
+      () => (stack!.ometria.store.get('contact', 'c61', 'centra') as { marketing_optin?: string }).marketing_optin === 'EXPLICITLY_OPTEDOUT',
+      'the opt-out repaired into Ometria',
+    );
     await waitFor(async () => (await stack!.service.store.jobs.find('customer', '61'))?.state === 'done', 'customer job done');
     const again = await runReconcile(runtime.ctx, { scope: 'test', days: 7, repair: true, readBackLimit: 0 });
     expect(again.findings).toBe(0);

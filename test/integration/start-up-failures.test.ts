@@ -53,10 +53,12 @@ function spawnCli(args: string[], env: Record<string, string>, killAfterMs: numb
   proc.stdout.on('data', (c) => (stdout += c));
   proc.stderr.on('data', (c) => (stderr += c));
   const timer = setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-  return new Promise((resolve) => proc.once('exit', (code) => {
-    clearTimeout(timer);
-    resolve({ code, stdout, stderr, ms: Date.now() - started, pid: proc.pid! });
-  }));
+  return new Promise((resolve) =>
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started, pid: proc.pid! });
+    }),
+  );
 }
 
 function alive(pid: number): boolean {
@@ -115,7 +117,10 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
     const file = join(dir.path, 'a-file');
     writeFileSync(file, '');
     const dataDir = join(file, 'data');
-    for (const env of [{ DATA_DIR: dataDir, PORT: '0' }, { ...PRODUCTION, DATA_DIR: dataDir }]) {
+    for (const env of [
+      { DATA_DIR: dataDir, PORT: '0' },
+      { ...PRODUCTION, DATA_DIR: dataDir },
+    ]) {
       const run = await failedStart(env);
       expect(run.code).toBe(1);
       expect(run.ms).toBeLessThan(FAIL_WITHIN_MS + run.loadMs);
@@ -151,11 +156,17 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
     const { OMETRIA_STORE_MAP: _map, ...noMap } = PRODUCTION;
     const service = await spawnService({ ...noMap, OMETRIA_STORE_MAP_OPTIONAL: 'true', DATA_DIR: join(dir.path, 'optional-map') });
     try {
-      const warnings = service.output.join('').split('\n').filter((l) => l.includes('"level":40')).map((l) => JSON.parse(l).msg as string);
-      expect(warnings).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^CATALOGUE_STORES is not set: the product catalogue is off/),
-        expect.stringMatching(/^OMETRIA_STORE_MAP is empty \(OMETRIA_STORE_MAP_OPTIONAL=true\)/),
-      ]));
+      const warnings = service.output
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('"level":40'))
+        .map((l) => JSON.parse(l).msg as string);
+      expect(warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^CATALOGUE_STORES is not set: the product catalogue is off/),
+          expect.stringMatching(/^OMETRIA_STORE_MAP is empty \(OMETRIA_STORE_MAP_OPTIONAL=true\)/),
+        ]),
+      );
     } finally {
       service.proc.kill('SIGTERM');
       expect(await service.exited).toBe(0);

@@ -38,7 +38,10 @@ describe('values Centra sends that this version does not know', () => {
     stack.centra.data.shipments.add(shipment);
     stack.centra.data.returns.add(makeSimReturn(shipment, { id: 591 }));
 
-    await stack.send([{ type: 'order', id: 90 }, { type: 'order', id: 91 }]);
+    await stack.send([
+      { type: 'order', id: 90 },
+      { type: 'order', id: 91 },
+    ]);
     await waitFor(() => stack.ometria.store.get('order', '90') && stack.ometria.store.get('order', '91'), 'both orders in Ometria');
     expect(stack.ometria.store.get('order', '90')).toMatchObject({ status: 'on_its_way', is_valid: true });
     expect(stack.ometria.store.get('order', '91')).toMatchObject({ status: 'shipped', is_valid: true });
@@ -46,12 +49,30 @@ describe('values Centra sends that this version does not know', () => {
 
     // A Centra without the guessed ReturnStatus (the lean pass) sends no return status at all.
     const expected = [
-      { kind: 'OrderStatus', value: 'ON_ITS_WAY', entity: expect.stringMatching(/^order 9[01]$/), treatedAs: expect.stringContaining('valid order'), firstSeen: expect.any(String) },
-      ...(leanCentra ? [] : [{ kind: 'ReturnStatus', value: 'ACCEPTED', entity: 'return 591 of order 91', treatedAs: expect.stringContaining('not completed'), firstSeen: expect.any(String) }]),
+      {
+        kind: 'OrderStatus',
+        value: 'ON_ITS_WAY',
+        entity: expect.stringMatching(/^order 9[01]$/),
+        treatedAs: expect.stringContaining('valid order'),
+        firstSeen: expect.any(String),
+      },
+      ...(leanCentra
+        ? []
+        : [
+            {
+              kind: 'ReturnStatus',
+              value: 'ACCEPTED',
+              entity: 'return 591 of order 91',
+              treatedAs: expect.stringContaining('not completed'),
+              firstSeen: expect.any(String),
+            },
+          ]),
     ];
     await stack.send([{ type: 'order', id: 90 }]);
     const status = await waitFor(async () => {
-      const s = (await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json()) as { centra: { unknownValues: Array<{ kind: string; value: string; entity: string; treatedAs: string }> } };
+      const s = (await (await fetch(`${stack.service.url}/status.json`, { headers: stack.admin })).json()) as {
+        centra: { unknownValues: Array<{ kind: string; value: string; entity: string; treatedAs: string }> };
+      };
       return s.centra.unknownValues.length >= expected.length ? s : undefined;
     }, 'unknown values on /status.json');
     expect(status!.centra.unknownValues).toEqual(expected);

@@ -18,18 +18,58 @@ async function post(body: string, headers: Record<string, string>) {
   return { status: res.status, body: (await res.json()) as { error?: string } };
 }
 
-const signed = (body: string, t = now()) => ({ 'content-type': 'application/x-www-form-urlencoded', 'x-centra-signature': signCentraWebhook(body, WEBHOOK_SECRET, t) });
+const signed = (body: string, t = now()) => ({
+  'content-type': 'application/x-www-form-urlencoded',
+  'x-centra-signature': signCentraWebhook(body, WEBHOOK_SECRET, t),
+});
 
 describe('webhook intake rejects bad deliveries with a specific status and stores nothing', () => {
   it.each([
     ['a wrong content type', () => post(orderBody, { ...signed(orderBody), 'content-type': 'application/json' }), 415, /Content-Type/],
-    ['an oversized body', () => { const big = `payload=${'x'.repeat(4096)}`; return post(big, signed(big)); }, 413, /larger than the limit of 2048 bytes/],
+    [
+      'an oversized body',
+      () => {
+        const big = `payload=${'x'.repeat(4096)}`;
+        return post(big, signed(big));
+      },
+      413,
+      /larger than the limit of 2048 bytes/,
+    ],
     ['a missing signature', () => post(orderBody, { 'content-type': 'application/x-www-form-urlencoded' }), 401, /missing X-Centra-Signature/],
-    ['a bad signature', () => post(orderBody, { ...signed(orderBody), 'x-centra-signature': signCentraWebhook(orderBody, 'wrong-secret', now()) }), 401, /does not match/],
+    [
+      'a bad signature',
+      () => post(orderBody, { ...signed(orderBody), 'x-centra-signature': signCentraWebhook(orderBody, 'wrong-secret', now()) }),
+      401,
+      /does not match/,
+    ],
     ['a stale timestamp (a replay outside the tolerance)', () => post(orderBody, signed(orderBody, now() - 901)), 401, /stale signature timestamp/],
-    ['malformed form data', () => { const b = 'events=1'; return post(b, signed(b)); }, 400, /"payload" is missing/],
-    ['invalid JSON in payload', () => { const b = 'payload=%7Bnot-json'; return post(b, signed(b)); }, 400, /not valid JSON/],
-    ['a payload that is not an object', () => { const b = 'payload=%5B1%5D'; return post(b, signed(b)); }, 400, /JSON object/],
+    [
+      'malformed form data',
+      () => {
+        const b = 'events=1';
+        return post(b, signed(b));
+      },
+      400,
+      /"payload" is missing/,
+    ],
+    [
+      'invalid JSON in payload',
+      () => {
+        const b = 'payload=%7Bnot-json';
+        return post(b, signed(b));
+      },
+      400,
+      /not valid JSON/,
+    ],
+    [
+      'a payload that is not an object',
+      () => {
+        const b = 'payload=%5B1%5D';
+        return post(b, signed(b));
+      },
+      400,
+      /JSON object/,
+    ],
   ])('%s', async (_name, send, status, message) => {
     const before = await stack.service.store.deliveries.count();
     const reply = await send();
@@ -43,8 +83,16 @@ describe('webhook intake rejects bad deliveries with a specific status and store
 describe('webhook intake acknowledges what it stored', () => {
   it('stores an unknown event type as ignored, a malformed event as rejected with an alert, and orders and shipments as queued', async () => {
     const reply = await sendCentraWebhook({
-      url: stack.webhookUrl, secret: WEBHOOK_SECRET,
-      payload: { events: [{ type: 'order', action: 'create', id: 30 }, { type: 'account', action: 'update', id: 3 }, { type: 'shipment', action: 'create', id: 9 }, { type: 'order', id: 'x' }] },
+      url: stack.webhookUrl,
+      secret: WEBHOOK_SECRET,
+      payload: {
+        events: [
+          { type: 'order', action: 'create', id: 30 },
+          { type: 'account', action: 'update', id: 3 },
+          { type: 'shipment', action: 'create', id: 9 },
+          { type: 'order', id: 'x' },
+        ],
+      },
     });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, events: { queued: 2, ignored: 1, pending: 0, rejected: 1 } });

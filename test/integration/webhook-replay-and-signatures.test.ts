@@ -71,12 +71,14 @@ describe('refused signatures are counted and alert (issue 15, item 4)', () => {
     expect(open[0]).toMatchObject({ state: 'open', team: 'operations' });
     expect(open[0]!.message).toMatch(/^6 webhook deliveries in the last 10 minutes were refused for their signature/);
     expect(open[0]!.cause).toMatch(/Wrong CENTRA_WEBHOOK_SECRET.*clock skew/);
-    expect(await metric(stack, 'centra_ometria_webhook_signature_failures_total')).toEqual(expect.arrayContaining([
-      'centra_ometria_webhook_signature_failures_total{reason="mismatch"} 5',
-      'centra_ometria_webhook_signature_failures_total{reason="missing"} 1',
-      'centra_ometria_webhook_signature_failures_total{reason="stale"} 3',
-      'centra_ometria_webhook_signature_failures_total{reason="future"} 0',
-    ]));
+    expect(await metric(stack, 'centra_ometria_webhook_signature_failures_total')).toEqual(
+      expect.arrayContaining([
+        'centra_ometria_webhook_signature_failures_total{reason="mismatch"} 5',
+        'centra_ometria_webhook_signature_failures_total{reason="missing"} 1',
+        'centra_ometria_webhook_signature_failures_total{reason="stale"} 3',
+        'centra_ometria_webhook_signature_failures_total{reason="future"} 0',
+      ]),
+    );
     expect(await stack.service.store.deliveries.count()).toBe(0);
 
     // Still over the threshold within the window: a good delivery is stored, the alert stays open.
@@ -108,10 +110,14 @@ describe('Retry-After is capped (issue 15, item 6)', () => {
     const { store } = stack.service;
     stack.centra.faults.rateLimitNext(3, '999999999');
     expect((await stack.send([{ type: 'order', id: 35 }])).status).toBe(200);
-    const job = await waitFor(async () => {
-      const j = await store.jobs.find('order', '35');
-      return j?.last_error?.includes('429') ? j : undefined;
-    }, 'order 35 rate-limited', 20_000);
+    const job = await waitFor(
+      async () => {
+        const j = await store.jobs.find('order', '35');
+        return j?.last_error?.includes('429') ? j : undefined;
+      },
+      'order 35 rate-limited',
+      20_000,
+    );
     expect(job!.run_at).toBeLessThanOrEqual(Date.now() + 2_000);
     expect(await store.rateSlots.pausedUntil('centra')).toBeLessThanOrEqual(Date.now() + 2_000);
     await waitFor(async () => (await store.jobs.find('order', '35'))?.state === 'done', 'order 35 delivered after the capped waits', 30_000);

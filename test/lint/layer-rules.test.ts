@@ -17,14 +17,18 @@ const CLEAN: Record<string, string> = {
   'shared/ids/index.ts': 'export const productKey = (sku: string): string => `p-${sku}`;\n',
   'shared/tracker-event-types.ts': "export type TrackerEventType = 'page';\n",
   'shared/schemas/event.ts': "import { z } from 'zod';\nexport const Event = z.object({ type: z.string() });\n",
-  'server/store/ledger.ts': "import { readFileSync } from 'node:fs';\nimport { productKey } from '../../shared/ids/index.js';\nexport const ledger = () => [readFileSync, productKey];\n",
+  'server/store/ledger.ts':
+    "import { readFileSync } from 'node:fs';\nimport { productKey } from '../../shared/ids/index.js';\nexport const ledger = () => [readFileSync, productKey];\n",
   'server/worker/worker.ts': 'export type Job = { run(): Promise<void> };\nexport const jobs: Job[] = [];\n',
-  'server/jobs/order-job.ts': "import { ledger } from '../store/ledger.js';\nimport { jobs } from '../worker/worker.js';\njobs.push({ run: async () => void ledger() });\n",
-  'server/mapping/map-order.ts': "import { productKey } from '../../shared/ids/index.js';\nimport { Event } from '../../shared/schemas/event.js';\nexport const mapOrder = (sku: string) => [productKey(sku), Event];\n",
+  'server/jobs/order-job.ts':
+    "import { ledger } from '../store/ledger.js';\nimport { jobs } from '../worker/worker.js';\njobs.push({ run: async () => void ledger() });\n",
+  'server/mapping/map-order.ts':
+    "import { productKey } from '../../shared/ids/index.js';\nimport { Event } from '../../shared/schemas/event.js';\nexport const mapOrder = (sku: string) => [productKey(sku), Event];\n",
   'server/intake/accept.ts': 'export const accept = (body: string): number => body.length;\n',
   'server/http/routes.ts': "import { accept } from '../intake/accept.js';\nexport const routes = [accept];\n",
   'server/main.ts': "import { routes } from './http/routes.js';\nimport './jobs/order-job.js';\nexport const main = () => routes;\n",
-  'tracker/core.ts': "import { productKey } from '../shared/ids/index.js';\nimport type { TrackerEventType } from '../shared/tracker-event-types.js';\nexport const t: TrackerEventType = 'page';\nexport const k = productKey('a');\n",
+  'tracker/core.ts':
+    "import { productKey } from '../shared/ids/index.js';\nimport type { TrackerEventType } from '../shared/tracker-event-types.js';\nexport const t: TrackerEventType = 'page';\nexport const k = productKey('a');\n",
   'sandbox/simulator.ts': "import { ledger } from '../server/store/ledger.js';\nexport const simulator = () => ledger();\n",
 };
 
@@ -33,7 +37,8 @@ const PLANTED: Record<string, string> = {
   'server/store/ledger.ts': "import '../jobs/order-job.js';\n",
   'tracker/core.ts': "import { z } from 'zod';\nimport { Event } from '../shared/schemas/event.js';\nexport const both = [z, Event];\n",
   'server/main.ts': "import { simulator } from '../sandbox/simulator.js';\nexport const sim = simulator;\n",
-  'server/mapping/map-order.ts': "import { writeFileSync } from 'node:fs';\nimport { ledger } from '../store/ledger.js';\nexport const io = [writeFileSync, ledger];\n",
+  'server/mapping/map-order.ts':
+    "import { writeFileSync } from 'node:fs';\nimport { ledger } from '../store/ledger.js';\nexport const io = [writeFileSync, ledger];\n",
   'server/intake/accept.ts': "import type { routes } from '../http/routes.js';\nexport type Routes = typeof routes;\n",
   'server/worker/worker.ts': "import type {} from '../jobs/order-job.js';\n",
 };
@@ -62,7 +67,12 @@ function cruise(files: Record<string, string>): { exitCode: number; errors: numb
   }
   type Reported = { rule: { name: string }; from: string; to: string; cycle?: Array<{ name: string }> };
   const report = JSON.parse(stdout) as { summary: { error: number; violations: Reported[] } };
-  const violations = report.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to, cycle: [v.from, ...(v.cycle ?? []).map((c) => c.name)] }));
+  const violations = report.summary.violations.map((v) => ({
+    rule: v.rule.name,
+    from: v.from,
+    to: v.to,
+    cycle: [v.from, ...(v.cycle ?? []).map((c) => c.name)],
+  }));
   return { exitCode, errors: report.summary.error, violations };
 }
 
@@ -79,7 +89,8 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
 
     // The json reporter exits 0; the lint script's default reporter exits with the error count.
     it('fail the lint run', () => expect(result.errors).toBeGreaterThan(0));
-    it('server/store/ importing server/jobs/', () => expect(reported('store-imports-nothing-above', 'server/store/ledger.ts', 'server/jobs/order-job.ts')).toBe(true));
+    it('server/store/ importing server/jobs/', () =>
+      expect(reported('store-imports-nothing-above', 'server/store/ledger.ts', 'server/jobs/order-job.ts')).toBe(true));
     it('a cycle, type-only edges included', () => {
       const cycles = result.violations.filter((v) => v.rule === 'no-circular').map((v) => v.cycle);
       const found = (a: string, b: string) => cycles.some((c) => c.includes(a) && c.includes(b));
@@ -88,15 +99,27 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
       expect(found('server/intake/accept.ts', 'server/http/routes.ts')).toBe(true);
       expect(found('server/worker/worker.ts', 'server/jobs/order-job.ts')).toBe(true);
     });
-    it('tracker/ importing zod', () => expect(result.violations.some((v) => v.rule === 'tracker-only-zod-free-shared' && v.from === 'tracker/core.ts' && /zod/.test(v.to))).toBe(true));
+    it('tracker/ importing zod', () =>
+      expect(result.violations.some((v) => v.rule === 'tracker-only-zod-free-shared' && v.from === 'tracker/core.ts' && /zod/.test(v.to))).toBe(true));
     it('tracker/ importing shared/schemas/', () => expect(reported('tracker-only-zod-free-shared', 'tracker/core.ts', 'shared/schemas/event.ts')).toBe(true));
     it('server/ importing sandbox/', () => expect(reported('server-not-to-sandbox', 'server/main.ts', 'sandbox/simulator.ts')).toBe(true));
     it('server/mapping/ importing node:fs', () => expect(reported('mapping-does-no-io', 'server/mapping/map-order.ts', 'fs')).toBe(true));
-    it('server/mapping/ importing server/store/', () => expect(reported('mapping-does-no-io', 'server/mapping/map-order.ts', 'server/store/ledger.ts')).toBe(true));
-    it('server/intake/ importing server/http/, type-only', () => expect(reported('intake-not-to-http', 'server/intake/accept.ts', 'server/http/routes.ts')).toBe(true));
-    it('server/worker/ importing server/jobs/, type-only', () => expect(reported('worker-not-to-jobs', 'server/worker/worker.ts', 'server/jobs/order-job.ts')).toBe(true));
+    it('server/mapping/ importing server/store/', () =>
+      expect(reported('mapping-does-no-io', 'server/mapping/map-order.ts', 'server/store/ledger.ts')).toBe(true));
+    it('server/intake/ importing server/http/, type-only', () =>
+      expect(reported('intake-not-to-http', 'server/intake/accept.ts', 'server/http/routes.ts')).toBe(true));
+    it('server/worker/ importing server/jobs/, type-only', () =>
+      expect(reported('worker-not-to-jobs', 'server/worker/worker.ts', 'server/jobs/order-job.ts')).toBe(true));
     it('nothing else', () => {
-      const expected = ['store-imports-nothing-above', 'no-circular', 'tracker-only-zod-free-shared', 'server-not-to-sandbox', 'mapping-does-no-io', 'intake-not-to-http', 'worker-not-to-jobs'];
+      const expected = [
+        'store-imports-nothing-above',
+        'no-circular',
+        'tracker-only-zod-free-shared',
+        'server-not-to-sandbox',
+        'mapping-does-no-io',
+        'intake-not-to-http',
+        'worker-not-to-jobs',
+      ];
       expect(result.violations.filter((v) => !expected.includes(v.rule))).toEqual([]);
     });
   });

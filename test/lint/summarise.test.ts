@@ -11,7 +11,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function report(name: string, counts: { passed: number; failed?: number; pending?: number }): string {
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify({ numPassedTests: counts.passed, numFailedTests: counts.failed ?? 0, numPendingTests: counts.pending ?? 0, numTodoTests: 0 }));
+  writeFileSync(
+    file,
+    JSON.stringify({ numPassedTests: counts.passed, numFailedTests: counts.failed ?? 0, numPendingTests: counts.pending ?? 0, numTodoTests: 0 }),
+  );
   return file;
 }
 

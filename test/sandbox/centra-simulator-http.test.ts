@@ -71,10 +71,14 @@ describe('Centra simulator HTTP edge', () => {
     sim.faults.hangNext(1, 2_000);
     const started = Date.now();
     const timedOut = await fetch(sim.url, {
-      method: 'POST', signal: AbortSignal.timeout(200),
+      method: 'POST',
+      signal: AbortSignal.timeout(200),
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sim.token}` },
       body: JSON.stringify({ query: ORDERS }),
-    }).then(() => 'answered', (e: Error) => e.name);
+    }).then(
+      () => 'answered',
+      (e: Error) => e.name,
+    );
     expect(timedOut).toBe('TimeoutError');
     expect(Date.now() - started).toBeLessThan(1_500);
     await vi.waitFor(() => expect(sim!.requests.list()[0]?.status).toBe(0), { timeout: 1_000 });
@@ -99,7 +103,9 @@ describe('Centra simulator HTTP edge', () => {
     await postToSimulator(sim, '{ orders(');
     expect(sim.requests.count()).toBe(3);
     expect(sim.requests.list().map((r) => [r.status, r.operationName, r.topLevelFields])).toEqual([
-      [200, 'Two', 2], [401, null, 1], [400, null, 0],
+      [200, 'Two', 2],
+      [401, null, 1],
+      [400, null, 0],
     ]);
     expect(sim.requests.list()[0]!.query).toBe(query);
     sim.requests.clear();

@@ -12,7 +12,14 @@ afterEach(async () => {
   sim = undefined;
 });
 
-type Row = { id: number; email: string; isActive: boolean | null; createdAt: string; productVariant: { id: number } | null; productSize: { id: number } | null };
+type Row = {
+  id: number;
+  email: string;
+  isActive: boolean | null;
+  createdAt: string;
+  productVariant: { id: number } | null;
+  productSize: { id: number } | null;
+};
 const rows = (body: { data?: Record<string, unknown> | null }) => (body.data?.newsletterSubscriptions ?? []) as Row[];
 
 describe('Centra simulator: newsletter subscriptions', () => {
@@ -29,18 +36,25 @@ describe('Centra simulator: newsletter subscriptions', () => {
     expect(rows((await query('{ createdAt: { from: "2024-06-02T10:00:00+00:00", to: "2024-06-02T23:00:00+00:00" } }')).body).map((r) => r.id)).toEqual([2]);
 
     const page2 = await postToSimulator(sim, NEWSLETTER_SUBSCRIPTIONS_QUERY, { variables: { limit: 2, page: 2 } });
-    expect(rows(page2.body)).toEqual([{ id: 3, email: 'three@example.com', isActive: true, createdAt: '2024-06-03T10:00:00+00:00', productVariant: null, productSize: { id: 9 } }]);
+    expect(rows(page2.body)).toEqual([
+      { id: 3, email: 'three@example.com', isActive: true, createdAt: '2024-06-03T10:00:00+00:00', productVariant: null, productSize: { id: 9 } },
+    ]);
     const since = await postToSimulator(sim, NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, { variables: { since: '2024-06-02T00:00:00+00:00', limit: 10, page: 1 } });
     expect(rows(since.body).map((r) => r.id)).toEqual([2, 3]);
   });
 
-  it('deactivates a sign-up in place, and lists subscriptions embedded in a customer with the customer\'s email', async () => {
+  it("deactivates a sign-up in place, and lists subscriptions embedded in a customer with the customer's email", async () => {
     sim = await startCentraSimulator({ rateLimit: false });
     const signup = sim.data.newsletterSubscriptions.signUp('one@example.com');
     sim.data.newsletterSubscriptions.deactivate(signup.id);
-    sim.data.customers.add(makeSimCustomer({ id: 5, email: 'cust@example.com', newsletterSubscriptions: [{ id: 40, isActive: true, createdAt: '2024-01-01T00:00:00+00:00' }] }));
+    sim.data.customers.add(
+      makeSimCustomer({ id: 5, email: 'cust@example.com', newsletterSubscriptions: [{ id: 40, isActive: true, createdAt: '2024-01-01T00:00:00+00:00' }] }),
+    );
     const res = await postToSimulator(sim, NEWSLETTER_SUBSCRIPTIONS_QUERY, { variables: { limit: 10, page: 1 } });
-    expect(rows(res.body).map((r) => [r.id, r.email, r.isActive])).toEqual([[signup.id, 'one@example.com', false], [40, 'cust@example.com', true]]);
+    expect(rows(res.body).map((r) => [r.id, r.email, r.isActive])).toEqual([
+      [signup.id, 'one@example.com', false],
+      [40, 'cust@example.com', true],
+    ]);
   });
 
   it('seeds a newsletter-only sign-up, an unsubscribed one and a back-in-stock request; the sandbox routes sign up and deactivate', async () => {
@@ -51,10 +65,18 @@ describe('Centra simulator: newsletter subscriptions', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const seeded = data.newsletterSubscriptions.values().sort((a, b) => a.id - b.id);
-      expect(seeded.map((s) => [s.isActive, s.productVariant != null])).toEqual([[true, false], [false, false], [true, true]]);
-      const created = await fetch(`${base}/sandbox/newsletter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'new@example.com' }) });
+      expect(seeded.map((s) => [s.isActive, s.productVariant != null])).toEqual([
+        [true, false],
+        [false, false],
+        [true, true],
+      ]);
+      const created = await fetch(`${base}/sandbox/newsletter`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'new@example.com' }),
+      });
       expect(created.status).toBe(201);
-      const { id } = await created.json() as { id: number };
+      const { id } = (await created.json()) as { id: number };
       expect((await fetch(`${base}/sandbox/newsletter/${id}/deactivate`, { method: 'POST' })).status).toBe(200);
       expect(data.newsletterSubscriptions.get(id)).toMatchObject({ email: 'new@example.com', isActive: false });
       expect((await fetch(`${base}/sandbox/newsletter/999/deactivate`, { method: 'POST' })).status).toBe(404);

@@ -17,8 +17,7 @@ beforeEach(() => {
   sim.requests.clear();
 });
 
-const numbers = (body: { data?: Record<string, unknown> | null }) =>
-  (body.data?.orders as Array<{ number: number }>).map((o) => o.number);
+const numbers = (body: { data?: Record<string, unknown> | null }) => (body.data?.orders as Array<{ number: number }>).map((o) => o.number);
 
 describe('Centra simulator orders', () => {
   it('answers a batch of aliased order queries in one request, each passing CentraOrderSchema', async () => {
@@ -54,7 +53,13 @@ describe('Centra simulator orders', () => {
   });
 
   it('pages 1-based and sorts by number, orderDate, createdAt and updatedAt', async () => {
-    for (const [n, day] of [[1, 5], [2, 3], [3, 4], [4, 1], [5, 2]] as const) {
+    for (const [n, day] of [
+      [1, 5],
+      [2, 3],
+      [3, 4],
+      [4, 1],
+      [5, 2],
+    ] as const) {
       const at = `2024-06-0${day}T12:00:00+02:00`;
       sim.data.orders.add(makeSimOrder({ number: n, createdAt: at, orderDate: at, updatedAt: at }));
     }
@@ -83,21 +88,26 @@ describe('Centra simulator orders', () => {
   });
 
   it('drops fully cancelled lines unless includeFullyCancelled is true', async () => {
-    sim.data.orders.add(makeSimOrder({ number: 30, lines: [
-      makeSimLine({ id: 301 }), makeSimLine({ id: 302, quantity: 0, cancelledQuantity: 2 }),
-    ] }));
-    const { body } = await postToSimulator(sim, `{ orders(where: { number: 30 }) {
-      default: lines { id } all: lines(includeFullyCancelled: true) { id } } }`);
+    sim.data.orders.add(makeSimOrder({ number: 30, lines: [makeSimLine({ id: 301 }), makeSimLine({ id: 302, quantity: 0, cancelledQuantity: 2 })] }));
+    const { body } = await postToSimulator(
+      sim,
+      `{ orders(where: { number: 30 }) {
+      default: lines { id } all: lines(includeFullyCancelled: true) { id } } }`,
+    );
     const [order] = body.data!.orders as Array<{ default: Array<{ id: number }>; all: Array<{ id: number }> }>;
     expect(order!.default.map((l) => l.id)).toEqual([301]);
     expect(order!.all.map((l) => l.id)).toEqual([301, 302]);
   });
 
   it('returns money as {value, currency {id code}, formattedValue} and dates with an offset', async () => {
-    sim.data.orders.add(makeSimOrder({ number: 40, currency: 'SEK', lines: [makeSimLine({ price: 700, currency: 'SEK' })],
-      shipping: 0, createdAt: '2024-06-03T16:00:00Z' }));
-    const { body } = await postToSimulator(sim, `{ orders(where: { number: 40 }) {
-      createdAt compact: createdAt(format: "Y-m-d\\\\TH:i:sO") grandTotal { value currency { id code } formattedValue } } }`);
+    sim.data.orders.add(
+      makeSimOrder({ number: 40, currency: 'SEK', lines: [makeSimLine({ price: 700, currency: 'SEK' })], shipping: 0, createdAt: '2024-06-03T16:00:00Z' }),
+    );
+    const { body } = await postToSimulator(
+      sim,
+      `{ orders(where: { number: 40 }) {
+      createdAt compact: createdAt(format: "Y-m-d\\\\TH:i:sO") grandTotal { value currency { id code } formattedValue } } }`,
+    );
     const [order] = body.data!.orders as Array<Record<string, unknown>>;
     expect(order!.grandTotal).toEqual({ value: 700, currency: { id: 2, code: 'SEK' }, formattedValue: '700.00 SEK' });
     expect(order!.createdAt).toBe('2024-06-03T18:00:00+02:00');
@@ -113,12 +123,17 @@ describe('Centra simulator orders', () => {
   });
 
   it('resolves the order customer from the customer table and finds customers by email', async () => {
-    sim.data.customers.add(makeSimCustomer({ id: 7, email: 'Same@Example.com', isRegistered: true }),
-      makeSimCustomer({ id: 8, email: 'same@example.com', isRegistered: false }));
+    sim.data.customers.add(
+      makeSimCustomer({ id: 7, email: 'Same@Example.com', isRegistered: true }),
+      makeSimCustomer({ id: 8, email: 'same@example.com', isRegistered: false }),
+    );
     sim.data.orders.add(makeSimOrder({ number: 60, customer: { id: 8 } }));
-    const { body } = await postToSimulator(sim, `{
+    const { body } = await postToSimulator(
+      sim,
+      `{
       orders(where: { number: 60 }) { ... on DirectToConsumerOrder { customer { id isRegistered totalOrders } } }
-      customers(where: { email: { equals: "same@example.com" } }) { id } }`);
+      customers(where: { email: { equals: "same@example.com" } }) { id } }`,
+    );
     expect(body.data!.orders).toEqual([{ customer: { id: 8, isRegistered: false, totalOrders: 1 } }]);
     expect(body.data!.customers).toEqual([{ id: 7 }, { id: 8 }]);
   });
@@ -128,7 +143,8 @@ describe('Centra simulator orders', () => {
     const client = new GraphQLClient(sim.url, { headers: { Authorization: `Bearer ${sim.token}` }, errorPolicy: 'all' });
     const res = await client.rawRequest<{ a: Array<{ number: number }>; b: unknown[] }>(
       'query Pair($n: [Int!]) { a: orders(where: { number: $n }, limit: 1) { number } b: orders(where: { number: 71 }, limit: 1) { number } }',
-      { n: [70] });
+      { n: [70] },
+    );
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ a: [{ number: 70 }], b: [] });
   });

@@ -20,8 +20,7 @@ function shippedOrder() {
   const order = makeSimOrder({ number: 70, status: 'SHIPPED', lines: [a, b] });
   order.paymentMethod = { uri: 'klarna-checkout', plugin: 'klarna' };
   const first = makeSimShipment(order, { id: 701, lines: [{ id: 7011, quantity: 2, orderLine: { id: 1 } }] });
-  const second = makeSimShipment(order, { id: 702, isShipped: false, shippedAt: null,
-    lines: [{ id: 7021, quantity: 1, orderLine: { id: 2 } }] });
+  const second = makeSimShipment(order, { id: 702, isShipped: false, shippedAt: null, lines: [{ id: 7021, quantity: 1, orderLine: { id: 2 } }] });
   sim.data.orders.add(order);
   sim.data.shipments.add(first, second);
   return { order, first, second };
@@ -32,14 +31,18 @@ describe('Centra simulator after-sale quantities and refunds', () => {
     const { second } = shippedOrder();
     const { body } = await postToSimulator(sim, LINES);
     expect(body.errors).toBeUndefined();
-    expect(body.data!.orders).toEqual([{ status: 'SHIPPED', lines: [
-      { id: 1, quantity: 2, returnedQuantity: 0, shippedQuantity: 2 },
-      { id: 2, quantity: 1, returnedQuantity: 0, shippedQuantity: 0 },
-    ] }]);
+    expect(body.data!.orders).toEqual([
+      {
+        status: 'SHIPPED',
+        lines: [
+          { id: 1, quantity: 2, returnedQuantity: 0, shippedQuantity: 2 },
+          { id: 2, quantity: 1, returnedQuantity: 0, shippedQuantity: 0 },
+        ],
+      },
+    ]);
     sim.data.shipments.update(second.id, { isShipped: true });
     const after = await postToSimulator(sim, LINES);
-    expect((after.body.data!.orders as Array<{ lines: Array<{ shippedQuantity: number }> }>)[0]!.lines.map((l) => l.shippedQuantity))
-      .toEqual([2, 1]);
+    expect((after.body.data!.orders as Array<{ lines: Array<{ shippedQuantity: number }> }>)[0]!.lines.map((l) => l.shippedQuantity)).toEqual([2, 1]);
   });
 
   it('counts returned quantities over completed returns only, by order line or through the shipment line', async () => {
@@ -48,25 +51,41 @@ describe('Centra simulator after-sale quantities and refunds', () => {
       makeSimReturn(first, { id: 81, status: 'COMPLETED', lines: [{ id: 811, quantity: 1, shipmentLine: { id: 7011 }, orderLine: null }] }),
       makeSimReturn(first, { id: 82, status: 'PENDING', lines: [{ id: 821, quantity: 1, shipmentLine: null, orderLine: { id: 1 } }] }),
     );
-    const returned = async () => ((await postToSimulator(sim, LINES)).body.data!.orders as Array<{ lines: Array<{ returnedQuantity: number }> }>)[0]!
-      .lines.map((l) => l.returnedQuantity);
+    const returned = async () =>
+      ((await postToSimulator(sim, LINES)).body.data!.orders as Array<{ lines: Array<{ returnedQuantity: number }> }>)[0]!.lines.map((l) => l.returnedQuantity);
     expect(await returned()).toEqual([1, 0]);
     sim.data.returns.update(82, { status: 'COMPLETED' });
     expect(await returned()).toEqual([2, 0]);
   });
 
-  it('gives a completed return one SUCCESS REFUND entry of its lines\' paid value, and a pending one none', async () => {
+  it("gives a completed return one SUCCESS REFUND entry of its lines' paid value, and a pending one none", async () => {
     const { first } = shippedOrder();
     sim.data.returns.add(
-      makeSimReturn(first, { id: 81, status: 'COMPLETED', updatedAt: '2024-06-10T12:00:00+02:00',
-        lines: [{ id: 811, quantity: 1, shipmentLine: { id: 7011 }, orderLine: null }] }),
+      makeSimReturn(first, {
+        id: 81,
+        status: 'COMPLETED',
+        updatedAt: '2024-06-10T12:00:00+02:00',
+        lines: [{ id: 811, quantity: 1, shipmentLine: { id: 7011 }, orderLine: null }],
+      }),
       makeSimReturn(first, { id: 82, status: 'PENDING' }),
     );
     const { body } = await postToSimulator(sim, REFUNDS);
     expect(body.errors).toBeUndefined();
     expect(body.data!.returns).toEqual([
-      { id: 81, status: 'COMPLETED', refundPaymentHistory: [{ id: 1_000_081, createdAt: '2024-06-10T12:00:00+02:00',
-        status: 'SUCCESS', entryType: 'REFUND', value: { value: 30, currency: { code: 'GBP' } }, paymentMethod: 'klarna' }] },
+      {
+        id: 81,
+        status: 'COMPLETED',
+        refundPaymentHistory: [
+          {
+            id: 1_000_081,
+            createdAt: '2024-06-10T12:00:00+02:00',
+            status: 'SUCCESS',
+            entryType: 'REFUND',
+            value: { value: 30, currency: { code: 'GBP' } },
+            paymentMethod: 'klarna',
+          },
+        ],
+      },
       { id: 82, status: 'PENDING', refundPaymentHistory: [] },
     ]);
   });
@@ -89,8 +108,8 @@ describe('Centra simulator after-sale quantities and refunds', () => {
   it('pages products by updatedAt, newest or oldest first', async () => {
     seedCatalogue(sim.data, { products: 4 });
     sim.data.products.update(2, { updatedAt: '2024-06-01T10:00:00+02:00' });
-    const ids = async (sort: string) => ((await postToSimulator(sim, `{ products(sort: [${sort}], limit: 3) { id } }`)).body.data!
-      .products as Array<{ id: number }>).map((p) => p.id);
+    const ids = async (sort: string) =>
+      ((await postToSimulator(sim, `{ products(sort: [${sort}], limit: 3) { id } }`)).body.data!.products as Array<{ id: number }>).map((p) => p.id);
     expect(await ids('updatedAt_DESC')).toEqual([2, 4, 3]);
     expect(await ids('updatedAt_ASC')).toEqual([1, 3, 4]);
   });

@@ -54,11 +54,23 @@ describe('Centra simulator schema modes', () => {
   it('with schema: lean, reads a stored enum value only the full contract names as null, without an error', async () => {
     sim = await startCentraSimulator({ rateLimit: false, schema: 'lean' });
     const order = makeSimOrder({ number: 14 });
-    order.paymentHistory = [{ id: 1, status: 'SUCCESS', entryType: 'AUTHORIZATION' }, { id: 2, status: 'SUCCESS', entryType: 'CAPTURE' }];
+    order.paymentHistory = [
+      { id: 1, status: 'SUCCESS', entryType: 'AUTHORIZATION' },
+      { id: 2, status: 'SUCCESS', entryType: 'CAPTURE' },
+    ];
     sim.data.orders.add(order);
     const { status, body } = await postToSimulator(sim, '{ orders(limit: 1) { paymentHistory { id entryType } } }');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data).toEqual({ orders: [{ paymentHistory: [{ id: 1, entryType: null }, { id: 2, entryType: 'CAPTURE' }] }] });
+    expect(body.data).toEqual({
+      orders: [
+        {
+          paymentHistory: [
+            { id: 1, entryType: null },
+            { id: 2, entryType: 'CAPTURE' },
+          ],
+        },
+      ],
+    });
   });
 });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentraOrderSchema } from '../../server/centra/orders/centra-order.js';
 import { ORDER_FRAGMENTS } from '../../server/centra/orders/order-query.js';
-import {
-  SimData, seedCatalogue, seedOrders, startCentraSimulator, type CentraSimulator,
-} from '../../sandbox/centra-simulator/index.js';
+import { SimData, seedCatalogue, seedOrders, startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { postToSimulator } from '../helpers/centra-factories.js';
 
 const fixedNow = () => new Date('2025-01-01T00:00:00Z');
@@ -24,7 +22,10 @@ describe('Centra simulator seeding', () => {
     const made = seedCatalogue(data, { products: 2, variantsPerProduct: 2, sizesPerVariant: 3 });
     expect(made).toEqual({ products: 2, variants: 4, sizes: 12 });
     const product = data.products.values()[0]!;
-    expect(data.markets.values().map((m) => [m.id, m.name])).toEqual([[1, 'UK'], [2, 'SE']]);
+    expect(data.markets.values().map((m) => [m.id, m.name])).toEqual([
+      [1, 'UK'],
+      [2, 'SE'],
+    ]);
     expect(data.displays.get(product.id)!.prices.map((p) => p.price.currency.code)).toEqual(['GBP', 'SEK', 'GBP', 'SEK']);
     expect(product.variants[0]!.productSizes[0]!.EAN).toMatch(/^\d{13}$/);
   });
@@ -64,9 +65,12 @@ describe('Centra simulator seeding', () => {
     });
 
     it('serves shipments and returns linked to their order lines', async () => {
-      const { body } = await postToSimulator(sim, `{
+      const { body } = await postToSimulator(
+        sim,
+        `{
         returns(limit: 1) { id order { number } lines { orderLine { id productSize { SKU } } shipmentLine { id } } }
-        shipments(where: { isShipped: true }, limit: 1) { number trackingNumber order { number } lines { orderLine { id } } } }`);
+        shipments(where: { isShipped: true }, limit: 1) { number trackingNumber order { number } lines { orderLine { id } } } }`,
+      );
       const [ret] = body.data!.returns as Array<{ order: { number: number }; lines: Array<{ orderLine: { id: number; productSize: { SKU: string } } }> }>;
       const order = sim.data.orders.get(ret!.order.number)!;
       expect(ret!.lines[0]!.orderLine.id).toBe(order.lines[0]!.id);
@@ -77,10 +81,13 @@ describe('Centra simulator seeding', () => {
     });
 
     it('counts and pages products and displays per market', async () => {
-      const { body } = await postToSimulator(sim, `{
+      const { body } = await postToSimulator(
+        sim,
+        `{
         counters { products customers orders(where: { storeType: DIRECT_TO_CONSUMER }) }
         products(sort: [id_DESC], limit: 2, page: 1) { id productNumber variants { productSizes { SKU } } }
-        displays(where: { marketId: 2 }, limit: 1) { id markets { name } prices { pricelist { name } price { currency { code } } } } }`);
+        displays(where: { marketId: 2 }, limit: 1) { id markets { name } prices { pricelist { name } price { currency { code } } } } }`,
+      );
       expect(body.data!.counters).toEqual({ products: 40, customers: sim.data.customers.size, orders: 400 });
       const products = body.data!.products as Array<{ id: number; productNumber: string; variants: Array<{ productSizes: Array<{ SKU: string }> }> }>;
       expect(products.map((p) => p.id)).toEqual([40, 39]);

@@ -1,11 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
 import { RECORD_TOO_LARGE } from '../../sandbox/ometria-recorder/check-record.js';
-import {
-  sampleContact,
-  sampleOrder,
-  sampleProduct,
-} from '../../sandbox/ometria-recorder/sample-records.js';
+import { sampleContact, sampleOrder, sampleProduct } from '../../sandbox/ometria-recorder/sample-records.js';
 
 const recorder = await startOmetriaRecorder({ ratePerSecond: 0 });
 afterAll(() => recorder.close());
@@ -20,8 +16,7 @@ async function push(body: unknown, key = recorder.apiKey) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const pushErrors = async () =>
-  (await fetch(`${recorder.baseUrl}/push/_errors`, { headers: { 'x-ometria-auth': recorder.apiKey } })).json();
+const pushErrors = async () => (await fetch(`${recorder.baseUrl}/push/_errors`, { headers: { 'x-ometria-auth': recorder.apiKey } })).json();
 
 describe('Ometria recorder: POST /v2/push', () => {
   it('binds 127.0.0.1 and exposes the /v2 base URL', () => {
@@ -75,7 +70,7 @@ describe('Ometria recorder: POST /v2/push', () => {
     expect(errors.map((e) => e.error_path)).toEqual(['root > lineitems > 0 > product_id', 'root > timestamp']);
   });
 
-  it('rejects a record over 60 KB with Ometria\'s documented message', async () => {
+  it("rejects a record over 60 KB with Ometria's documented message", async () => {
     await push([sampleOrder({ properties: { blob: 'x'.repeat(61 * 1024) } })]);
     expect(await pushErrors()).toEqual([{ error_message: RECORD_TOO_LARGE, error_path: 'root' }]);
   });
@@ -107,7 +102,9 @@ describe('Ometria recorder: upsert semantics', () => {
 
   it('with @merge keeps absent fields but replaces product attributes wholesale', async () => {
     await push([sampleProduct({ id: 'P9' })]);
-    await push([{ '@type': 'product', '@merge': true, id: 'P9', title: 'Linen shirt', price: 45, attributes: [{ type: 'brand', id: 'brand:4', label: 'Other' }] }]);
+    await push([
+      { '@type': 'product', '@merge': true, id: 'P9', title: 'Linen shirt', price: 45, attributes: [{ type: 'brand', id: 'brand:4', label: 'Other' }] },
+    ]);
     const stored = recorder.store.get('product', 'P9');
     expect(stored).toMatchObject({ price: 45, url: 'https://example.com/p/linen-shirt', is_in_stock: true });
     expect(stored?.attributes).toEqual([{ type: 'brand', id: 'brand:4', label: 'Other' }]);

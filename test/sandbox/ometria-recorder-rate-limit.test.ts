@@ -12,11 +12,13 @@ function manualClock(start = 1_000_000) {
 }
 
 const push = async (r: OmetriaRecorder) =>
-  (await fetch(`${r.baseUrl}/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ometria-auth': r.apiKey },
-    body: JSON.stringify([sampleOrder()]),
-  })).status;
+  (
+    await fetch(`${r.baseUrl}/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ometria-auth': r.apiKey },
+      body: JSON.stringify([sampleOrder()]),
+    })
+  ).status;
 
 describe('Ometria recorder: rate limit', () => {
   it('answers 429 without Retry-After beyond 4 requests per second by default', async () => {

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
-import {
-  sampleContact,
-  sampleCustomEvent,
-  sampleOrder,
-  sampleProduct,
-  sampleVariant,
-} from '../../sandbox/ometria-recorder/sample-records.js';
+import { sampleContact, sampleCustomEvent, sampleOrder, sampleProduct, sampleVariant } from '../../sandbox/ometria-recorder/sample-records.js';
 
 const recorder = await startOmetriaRecorder({ ratePerSecond: 0 });
 afterAll(() => recorder.close());

@@ -16,9 +16,12 @@ const small = buildSchema(`
 
 describe('adaptDocument', () => {
   it('drops fields, sort values and fragments the schema lacks, and says which', () => {
-    const out = adaptDocument(`query A($w: OrderFilterGuessed!, $unused: Int) {
+    const out = adaptDocument(
+      `query A($w: OrderFilterGuessed!, $unused: Int) {
       orders(where: $w, sort: [number_DESC, number_ASC], limit: 1) { id updatedAt returns { id } lines { id shippedQuantity } }
-    }`, small);
+    }`,
+      small,
+    );
     expect(out.errors).toEqual([]);
     expect(out.dropped.map((d) => d.coordinate).sort()).toEqual(['Line.shippedQuantity', 'Order.returns', 'Order.updatedAt', 'OrderSort.number_DESC']);
     expect(out.text).not.toMatch(/updatedAt|returns|number_DESC|unused/);

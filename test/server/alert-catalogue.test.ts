@@ -44,19 +44,43 @@ const SAMPLES: Array<{ alert: CatalogueAlert; resolvedBy: string; fingerprint: s
     message: 'Ometria did not take contact c4 (dead letter #7): email is malformed',
   },
   {
-    alert: catalogueAlert('dead_letter', { source: 'ometria_async', type: 'order', id: '14', deadLetterId: 8, reason: 'Ometria rejected order 14 after accepting its push: "bad" at order.x', errorPath: 'order.x', errorMessage: 'bad' }),
+    alert: catalogueAlert('dead_letter', {
+      source: 'ometria_async',
+      type: 'order',
+      id: '14',
+      deadLetterId: 8,
+      reason: 'Ometria rejected order 14 after accepting its push: "bad" at order.x',
+      errorPath: 'order.x',
+      errorMessage: 'bad',
+    }),
     resolvedBy: alertFingerprint('dead_letter', { type: 'order', id: '14' }),
     fingerprint: 'dead-letter:order:14',
-    message: 'Ometria rejected order 14 after accepting its push: "bad" at order.x (dead letter #8). It was the only order accepted over the last two checks, so the error is its own; it no longer counts as delivered.',
+    message:
+      'Ometria rejected order 14 after accepting its push: "bad" at order.x (dead letter #8). It was the only order accepted over the last two checks, so the error is its own; it no longer counts as delivered.',
   },
   {
-    alert: catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: 14, deadLetterId: 9, reason: 'line 3 has no SKU', owner: 'ecommerce', problem: 'order_data' }),
+    alert: catalogueAlert('dead_letter', {
+      source: 'order_mapping',
+      type: 'order',
+      id: 14,
+      deadLetterId: 9,
+      reason: 'line 3 has no SKU',
+      owner: 'ecommerce',
+      problem: 'order_data',
+    }),
     resolvedBy: alertFingerprint('dead_letter', { type: 'order', id: 14 }),
     fingerprint: 'dead-letter:order:14',
     message: 'Order 14 cannot be sent to Ometria (dead letter #9): line 3 has no SKU',
   },
   {
-    alert: catalogueAlert('dead_letter', { source: 'centra', type: 'customer', id: '99999999999', deadLetterId: 10, message: 'Int cannot represent 99999999999', refused: true }),
+    alert: catalogueAlert('dead_letter', {
+      source: 'centra',
+      type: 'customer',
+      id: '99999999999',
+      deadLetterId: 10,
+      message: 'Int cannot represent 99999999999',
+      refused: true,
+    }),
     resolvedBy: alertFingerprint('dead_letter', { type: 'customer', id: '99999999999' }),
     fingerprint: 'dead-letter:customer:99999999999',
     message: 'Customer 99999999999 cannot be read from Centra (dead letter #10): Int cannot represent 99999999999',
@@ -81,13 +105,19 @@ const SAMPLES: Array<{ alert: CatalogueAlert; resolvedBy: string; fingerprint: s
   },
   {
     alert: catalogueAlert('centra_schema', {
-      capability: 'newsletter', state: 'degraded', source: 'contract',
-      missing: [{ coordinate: 'Query.newsletterSubscriptions', effect: 'degraded', instead: 'read by page' }, { coordinate: 'Order.x', effect: 'exact', instead: '' }],
+      capability: 'newsletter',
+      state: 'degraded',
+      source: 'contract',
+      missing: [
+        { coordinate: 'Query.newsletterSubscriptions', effect: 'degraded', instead: 'read by page' },
+        { coordinate: 'Order.x', effect: 'exact', instead: '' },
+      ],
       refused: [{ document: 'NewNewsletterSubscriptions', errors: ['no such filter'], instead: 'a full read' }],
     }),
     resolvedBy: alertFingerprint('centra_schema', { capability: 'newsletter' }),
     fingerprint: 'centra-schema:newsletter',
-    message: 'Centra newsletter is degraded (introspection refused; only documented fields used): Query.newsletterSubscriptions is missing: read by page; NewNewsletterSubscriptions not sent (no such filter): a full read',
+    message:
+      'Centra newsletter is degraded (introspection refused; only documented fields used): Query.newsletterSubscriptions is missing: read by page; NewNewsletterSubscriptions not sent (no such filter): a full read',
   },
   {
     alert: catalogueAlert('catalogue_unreadable', { id: undefined, message: 'price is not a number' }),
@@ -117,7 +147,8 @@ const SAMPLES: Array<{ alert: CatalogueAlert; resolvedBy: string; fingerprint: s
     alert: catalogueAlert('webhook_signature_failures', { count: 6, reason: 'signature does not match', code: 'mismatch' }),
     resolvedBy: alertFingerprint('webhook_signature_failures'),
     fingerprint: 'webhook-signature-failures',
-    message: '6 webhook deliveries in the last 10 minutes were refused for their signature (latest: signature does not match). Refused deliveries are not stored: Centra retries them, then gives up.',
+    message:
+      '6 webhook deliveries in the last 10 minutes were refused for their signature (latest: signature does not match). Refused deliveries are not stored: Centra retries them, then gives up.',
   },
 ];
 
@@ -144,8 +175,17 @@ describe('the alert catalogue', () => {
     const deadLetters = SAMPLES.filter((s) => s.alert.kind === 'dead_letter').map((s) => s.alert.team);
     // Ometria push, asynchronous error, order data (ecommerce); an id Centra refuses (operations).
     expect(deadLetters).toEqual(['ecommerce', 'ecommerce', 'ecommerce', 'operations']);
-    expect(catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: 14, deadLetterId: 9, reason: 'market 3 unmapped', owner: 'developers', problem: 'unmapped_market' }))
-      .toMatchObject({ team: 'operations', action: 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.' });
+    expect(
+      catalogueAlert('dead_letter', {
+        source: 'order_mapping',
+        type: 'order',
+        id: 14,
+        deadLetterId: 9,
+        reason: 'market 3 unmapped',
+        owner: 'developers',
+        problem: 'unmapped_market',
+      }),
+    ).toMatchObject({ team: 'operations', action: 'Add the market to OMETRIA_STORE_MAP, restart, then replay the dead letter.' });
   });
 
   it('is the only source of alerts the alerter takes (checked by tsc)', () => {
@@ -169,12 +209,15 @@ function documentedAlerts(): Array<{ kind: string; owner: string }> {
   const manual = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
   const section = manual.split(/^## /m).find((s) => s.startsWith('The alerts'));
   if (!section) throw new Error('docs/operations.md has no "## The alerts" section: the alert table is expected there');
-  return section.split('\n').filter((line) => line.startsWith('| **')).map((line) => {
-    const [, what, owner] = line.split('|').map((cell) => cell.trim());
-    const kind = /\(`([a-z_]+)`/.exec(what!)?.[1];
-    if (!kind) throw new Error(`docs/operations.md: the alert row "${what}" names no kind in (\`kind\`)`);
-    return { kind, owner: owner! };
-  });
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| **'))
+    .map((line) => {
+      const [, what, owner] = line.split('|').map((cell) => cell.trim());
+      const kind = /\(`([a-z_]+)`/.exec(what!)?.[1];
+      if (!kind) throw new Error(`docs/operations.md: the alert row "${what}" names no kind in (\`kind\`)`);
+      return { kind, owner: owner! };
+    });
 }
 
 describe('docs/operations.md lists the alert catalogue', () => {

@@ -10,17 +10,27 @@ import { waitFor } from '../helpers/wait-for.js';
 const temp = useTempStore();
 
 // Hand-made, standing in for a catalogue alert: these tests are about the alerter, not the catalogue's words.
-const alert = { fingerprint: 'sla:order:14', kind: 'sla_breach', entity: 'order 14', team: 'ecommerce' as const, message: 'order 14 is late', cause: 'Ometria is down', action: 'wait' } as CatalogueAlert;
+const alert = {
+  fingerprint: 'sla:order:14',
+  kind: 'sla_breach',
+  entity: 'order 14',
+  team: 'ecommerce' as const,
+  message: 'order 14 is late',
+  cause: 'Ometria is down',
+  action: 'wait',
+} as CatalogueAlert;
 
 describe('alerter', () => {
   it('sends one Slack message when an alert opens, none while it stays open, one when it resolves', async () => {
     const received: Array<{ text: string }> = [];
     const server = createServer((req, res) => {
       let body = '';
-      req.on('data', (c) => (body += c)).on('end', () => {
-        received.push(JSON.parse(body));
-        res.end('ok');
-      });
+      req
+        .on('data', (c) => (body += c))
+        .on('end', () => {
+          received.push(JSON.parse(body));
+          res.end('ok');
+        });
     }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;

@@ -24,8 +24,14 @@ describe('centra-vocabulary', () => {
 
   it('lists each value it does not know with what was done, naming the entity', () => {
     const found = unknownOrderValues({
-      number: 1001, __typename: 'DirectToConsumerOrder', status: 'SHIPPED', store: { type: 'DIRECT_TO_CONSUMER' },
-      returns: [{ id: 7, status: 'ACCEPTED' }, { id: 8, status: 'COMPLETED' }],
+      number: 1001,
+      __typename: 'DirectToConsumerOrder',
+      status: 'SHIPPED',
+      store: { type: 'DIRECT_TO_CONSUMER' },
+      returns: [
+        { id: 7, status: 'ACCEPTED' },
+        { id: 8, status: 'COMPLETED' },
+      ],
     });
     expect(found).toEqual([{ kind: 'ReturnStatus', value: 'ACCEPTED', entity: 'return 7 of order 1001', treatedAs: expect.stringContaining('not completed') }]);
   });

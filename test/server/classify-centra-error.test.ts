@@ -24,17 +24,26 @@ describe('classifyCentraError: every Integration API failure has one outcome', (
     ['500', http(500), { kind: 'retry', reason: 'Centra answered 500' }],
     ['503', http(503), { kind: 'retry', reason: 'Centra answered 503' }],
     ['408', http(408), { kind: 'retry', reason: 'Centra answered 408' }],
-    ['400 with GraphQL errors', http(400, '{"errors":[{"message":"Int cannot represent 99999999999"}]}'),
-      { kind: 'reject', reason: 'Centra answered 400', status: 400, body: '{"errors":[{"message":"Int cannot represent 99999999999"}]}' }],
+    [
+      '400 with GraphQL errors',
+      http(400, '{"errors":[{"message":"Int cannot represent 99999999999"}]}'),
+      { kind: 'reject', reason: 'Centra answered 400', status: 400, body: '{"errors":[{"message":"Int cannot represent 99999999999"}]}' },
+    ],
     ['404 with an HTML page', http(404, '<html>no</html>'), { kind: 'reject', status: 404, body: '<html>no</html>' }],
     ['200 that graphql-request refused', http(200, '{}'), { kind: 'retry', reason: expect.stringMatching(/^Centra returned GraphQL errors: /) }],
     ['our timeout (TimeoutError)', { thrown: named('TimeoutError'), now: NOW }, { kind: 'retry', reason: 'Centra did not answer in time', timedOut: true }],
     ['an aborted request (AbortError)', { thrown: named('AbortError'), now: NOW }, { kind: 'retry', reason: 'Centra did not answer in time', timedOut: true }],
     ['a refused connection', { thrown: new TypeError('fetch failed'), now: NOW }, { kind: 'retry', reason: 'Centra unreachable: fetch failed' }],
-    ['a page answered with GraphQL errors and no data', { missing: 'products page', errors: [{ message: 'Cannot query field "x"' }] },
-      { kind: 'unusable', reason: 'Centra returned no products page: Cannot query field "x"' }],
-    ['a page answered with rows we cannot read', { missing: 'displays page', errors: [], detail: 'Expected array, received null' },
-      { kind: 'unusable', reason: 'Centra returned no displays page: Expected array, received null' }],
+    [
+      'a page answered with GraphQL errors and no data',
+      { missing: 'products page', errors: [{ message: 'Cannot query field "x"' }] },
+      { kind: 'unusable', reason: 'Centra returned no products page: Cannot query field "x"' },
+    ],
+    [
+      'a page answered with rows we cannot read',
+      { missing: 'displays page', errors: [], detail: 'Expected array, received null' },
+      { kind: 'unusable', reason: 'Centra returned no displays page: Expected array, received null' },
+    ],
     ['an empty answer', { missing: 'orders page', errors: [] }, { kind: 'unusable', reason: 'Centra returned no orders page: empty answer' }],
   ])('%s', (_name, reply, expected) => {
     expect(classifyCentraError(reply)).toEqual(expect.objectContaining(expected));

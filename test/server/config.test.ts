@@ -11,7 +11,16 @@ const production = {
 describe('loadConfig', () => {
   it('starts the sandbox on 127.0.0.1 with no credentials, with documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ mode: 'sandbox', HOST: '127.0.0.1', PORT: 8080, CENTRA_SIGNATURE_TOLERANCE_SECONDS: 900, OMETRIA_API_URL: 'https://api.ometria.com/v2', OMETRIA_PUSH_RATE: 4, CENTRA_BATCH_SIZE: 50, WORKER_ENABLED: true });
+    expect(config).toMatchObject({
+      mode: 'sandbox',
+      HOST: '127.0.0.1',
+      PORT: 8080,
+      CENTRA_SIGNATURE_TOLERANCE_SECONDS: 900,
+      OMETRIA_API_URL: 'https://api.ometria.com/v2',
+      OMETRIA_PUSH_RATE: 4,
+      CENTRA_BATCH_SIZE: 50,
+      WORKER_ENABLED: true,
+    });
   });
 
   it('runs for real on 0.0.0.0 with both credentials', () => {
@@ -37,7 +46,11 @@ describe('loadConfig', () => {
   });
 
   it('parses the store map and allowed origins', () => {
-    const config = loadConfig({ ...production, OMETRIA_STORE_MAP: '{"1":"example.com/uk","*":"example.com"}', TRACKER_ALLOWED_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig({
+      ...production,
+      OMETRIA_STORE_MAP: '{"1":"example.com/uk","*":"example.com"}',
+      TRACKER_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+    });
     expect(config.OMETRIA_STORE_MAP).toEqual({ '1': 'example.com/uk', '*': 'example.com' });
     expect(config.TRACKER_ALLOWED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });

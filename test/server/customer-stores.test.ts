@@ -9,8 +9,16 @@ const history = () => temp.store.customerHistory;
 const audit = () => temp.store.consentAudit;
 
 const fact = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
-  orderNumber: 1001, contactKey: 'c7', orderDate: '2024-03-05T14:30:00.000Z', currency: 'GBP', netValue: 129.99,
-  items: 3, fullPriceItems: 2, itemsReturned: 1, isValid: true, ...overrides,
+  orderNumber: 1001,
+  contactKey: 'c7',
+  orderDate: '2024-03-05T14:30:00.000Z',
+  currency: 'GBP',
+  netValue: 129.99,
+  items: 3,
+  fullPriceItems: 2,
+  itemsReturned: 1,
+  isValid: true,
+  ...overrides,
 });
 
 describe('customer history store', async () => {
@@ -74,7 +82,10 @@ describe('consent audit store', async () => {
     await audit().record({ contactKey: 'c20', from: undefined, to: optOut, recordedAt: 1_200 });
     expect(await audit().markPushed('c20', 2_000)).toBe(true);
     expect(await audit().markPushed('c20', 2_100), 'already pushed').toBe(false);
-    expect((await audit().history('c20')).map((r) => [r.newState, r.pushedAt])).toEqual([['in', undefined], ['out', 2_000]]);
+    expect((await audit().history('c20')).map((r) => [r.newState, r.pushedAt])).toEqual([
+      ['in', undefined],
+      ['out', 2_000],
+    ]);
     expect(await audit().lastKnown('c20')).toEqual(optOut);
   });
 

@@ -14,11 +14,21 @@ describe('event routing (docs/design.md D16)', () => {
     expect(routeEvent('order', '14', handled)).toEqual({ state: 'queued', kind: 'order', entityKey: '14' });
     expect(routeEvent('customer', '4', handled)).toEqual({ state: 'pending' });
     expect(routeEvent('account', '3', handled)).toEqual({ state: 'ignored' });
-    expect(routeEvent('storefront.DisplayItems', '7', new Set(['product'] as const))).toEqual({ state: 'queued', kind: 'product', entityKey: 'display-item:7' });
+    expect(routeEvent('storefront.DisplayItems', '7', new Set(['product'] as const))).toEqual({
+      state: 'queued',
+      kind: 'product',
+      entityKey: 'display-item:7',
+    });
   });
 
   it('queues pending events once their handler exists, exactly once', async () => {
-    const body = form({ events: [{ type: 'customer', id: 4 }, { type: 'customer', id: 4 }, { type: 'account', id: 1 }] });
+    const body = form({
+      events: [
+        { type: 'customer', id: 4 },
+        { type: 'customer', id: 4 },
+        { type: 'account', id: 1 },
+      ],
+    });
     await temp.store.transaction((tx) => acceptDelivery(tx, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, new Set(['order']), 1_000));
     expect(await temp.store.jobs.countsByState()).toEqual([]);
     expect(await queuePendingEvents(temp.store, new Set(['order', 'customer']), ROUTED_EVENT_TYPES, 2_000)).toBe(2);

@@ -7,7 +7,10 @@ import { centraErrorStrike, CENTRA_ERROR_ATTEMPTS } from '../../server/jobs/cent
 /** Keeps each alias's raw value, so the tests see exactly what fetchByAlias handed to `read`. */
 type Raw = { status: 'data'; value: unknown };
 const doc: AliasedDocument<Raw> = {
-  alias: (n) => `o${n}`, build: (ids) => ids.map((n) => `o${n}`).join(' '), noun: 'order', read: (value) => ({ status: 'data', value }),
+  alias: (n) => `o${n}`,
+  build: (ids) => ids.map((n) => `o${n}`).join(' '),
+  noun: 'order',
+  read: (value) => ({ status: 'data', value }),
 };
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
 
@@ -31,11 +34,13 @@ const refuse = (status: number, body: unknown) => {
 };
 
 describe('fetchByAlias', () => {
-  it('splits a document Centra rejects with HTTP 400 (an order number beyond GraphQL Int) and rejects that id alone, with Centra\'s message', async () => {
+  it("splits a document Centra rejects with HTTP 400 (an order number beyond GraphQL Int) and rejects that id alone, with Centra's message", async () => {
     const bad = 99_999_999_999;
-    const { client, requests } = fakeClient((ids) => (ids.includes(bad)
-      ? refuse(400, { errors: [{ message: `Int cannot represent non 32-bit signed integer value: ${bad}`, locations: [{ line: 2, column: 30 }] }] })
-      : { data: rows(ids), errors: [] }));
+    const { client, requests } = fakeClient((ids) =>
+      ids.includes(bad)
+        ? refuse(400, { errors: [{ message: `Int cannot represent non 32-bit signed integer value: ${bad}`, locations: [{ line: 2, column: 30 }] }] })
+        : { data: rows(ids), errors: [] },
+    );
     const ids = [...range(24), bad, ...range(25, 25)];
     const out = await fetchByAlias(client, ids, doc);
     expect(out.get(bad)).toEqual({
@@ -48,13 +53,15 @@ describe('fetchByAlias', () => {
   });
 
   it('treats errors without a path and no data (a 200 with only errors) as a whole refusal too', async () => {
-    const { client } = fakeClient((ids) => (ids.includes(3) ? { data: undefined, errors: [{ message: 'Internal: bad id 3' }] } : { data: rows(ids), errors: [] }));
+    const { client } = fakeClient((ids) =>
+      ids.includes(3) ? { data: undefined, errors: [{ message: 'Internal: bad id 3' }] } : { data: rows(ids), errors: [] },
+    );
     const out = await fetchByAlias(client, range(8), doc);
     expect(out.get(3)).toMatchObject({ status: 'rejected', message: 'Internal: bad id 3' });
     expect([...out.values()].filter((a) => a.status === 'data')).toHaveLength(7);
   });
 
-  it('keeps a per-alias error beside other aliases\' data to its own id, in one request, as a retryable error', async () => {
+  it("keeps a per-alias error beside other aliases' data to its own id, in one request, as a retryable error", async () => {
     const { client, requests } = fakeClient((ids) => ({
       data: { ...rows(ids.filter((n) => n !== 5)), o5: null },
       errors: [{ message: 'Internal server error', path: ['o5', 0, 'lines'] }],
@@ -65,10 +72,12 @@ describe('fetchByAlias', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('when one alias\'s resolver error nulls the whole data (non-null root lists), splits and keeps it a retryable error of that id', async () => {
-    const { client } = fakeClient((ids) => (ids.includes(4)
-      ? refuse(400, { data: null, errors: [{ message: 'Cannot return null for non-nullable field Order.status.', path: ['o4', 0, 'status'] }] })
-      : { data: rows(ids), errors: [] }));
+  it("when one alias's resolver error nulls the whole data (non-null root lists), splits and keeps it a retryable error of that id", async () => {
+    const { client } = fakeClient((ids) =>
+      ids.includes(4)
+        ? refuse(400, { data: null, errors: [{ message: 'Cannot return null for non-nullable field Order.status.', path: ['o4', 0, 'status'] }] })
+        : { data: rows(ids), errors: [] },
+    );
     const out = await fetchByAlias(client, range(10), doc);
     expect(out.get(4)).toEqual({ status: 'error', message: 'Cannot return null for non-nullable field Order.status.' });
     expect([...out.values()].filter((a) => a.status === 'data')).toHaveLength(9);
@@ -118,14 +127,17 @@ describe('fetchByAlias with two bad orders side by side', () => {
   });
 });
 
-describe('fetchByAlias when many orders of a batch fail in Centra\'s resolvers', () => {
+describe("fetchByAlias when many orders of a batch fail in Centra's resolvers", () => {
   it('settles every alias Centra names and re-sends the rest once: 2 requests, not a split per bad id', async () => {
     const bad = new Set(range(50).filter((n) => n % 4 !== 0)); // 38 of 50, like a shop whose orders are mostly in a status we do not know
     const { client, requests } = fakeClient((ids) => {
       const failing = ids.filter((n) => bad.has(n));
       return failing.length === 0
         ? { data: rows(ids), errors: [] }
-        : refuse(400, { data: null, errors: failing.map((n) => ({ message: `Enum "OrderStatus" cannot represent value: "COMPLETED"`, path: [`o${n}`, 0, 'status'] })) });
+        : refuse(400, {
+            data: null,
+            errors: failing.map((n) => ({ message: `Enum "OrderStatus" cannot represent value: "COMPLETED"`, path: [`o${n}`, 0, 'status'] })),
+          });
     });
     const out = await fetchByAlias(client, range(50), doc);
     expect([...out.values()].filter((a) => a.status === 'data')).toHaveLength(12);

@@ -41,8 +41,9 @@ describe('job registry', () => {
   });
 
   it('refuses an event type declared under two kinds, naming both', () => {
-    expect(() => buildEventRoutes({ order: { events: { order: (id) => id } }, customer: { events: { order: (id) => id } } }))
-      .toThrow(/order to both order and customer/);
+    expect(() => buildEventRoutes({ order: { events: { order: (id) => id } }, customer: { events: { order: (id) => id } } })).toThrow(
+      /order to both order and customer/,
+    );
   });
 
   it('derives the handled kinds and batch sizes from the registry', () => {
@@ -63,7 +64,9 @@ describe('job registry', () => {
     expect(runtime.handledKinds.has('product')).toBe(false);
     expect(runtime.handledKinds.has('order')).toBe(true);
     const body = form({ events: [{ type: 'storefront.DisplayItems', id: 7 }] });
-    const accepted = await temp.store.transaction((tx) => acceptDelivery(tx, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, runtime.handledKinds, 1_000));
+    const accepted = await temp.store.transaction((tx) =>
+      acceptDelivery(tx, { parsed: parseDelivery(body), rawBody: body, signatureT: 1 }, runtime.handledKinds, 1_000),
+    );
     expect(accepted.counts).toMatchObject({ pending: 1, queued: 0 });
     await temp.store.jobs.enqueue('product', 'display-item:7', 1_000);
     expect(await runtime.worker.drain()).toBe(0);

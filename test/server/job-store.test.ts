@@ -76,7 +76,10 @@ describe('job store', () => {
     await temp.store.jobs.enqueue('order', '1', 1_000);
     await temp.store.jobs.claimDue('order', 10, 1_000);
     const claimed = await temp.store.jobs.claimNow('order', ['1', '2', '3'], 2_000);
-    expect(claimed.map((j) => [j.entity_key, j.state])).toEqual([['2', 'running'], ['3', 'running']]);
+    expect(claimed.map((j) => [j.entity_key, j.state])).toEqual([
+      ['2', 'running'],
+      ['3', 'running'],
+    ]);
     expect(await temp.store.jobs.find('order', '1')).toMatchObject({ state: 'running', dirty: 1 });
   });
 });
@@ -87,7 +90,7 @@ describe('contact keys (docs/design.md D1)', () => {
     expect(await temp.store.contactKeys.resolve(9, 'anna@example.com', 2)).toBe('c7');
   });
 
-  it('keeps a customer\'s key when the email changes', async () => {
+  it("keeps a customer's key when the email changes", async () => {
     await temp.store.contactKeys.resolve(7, 'old@example.com', 1);
     expect(await temp.store.contactKeys.resolve(7, 'new@example.com', 2)).toBe('c7');
     expect(await temp.store.contactKeys.resolve(8, 'new@example.com', 3)).toBe('c7');

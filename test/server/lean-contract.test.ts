@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema, type GraphQLSchema,
-} from 'graphql';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { documentedContractSchema, guessedCoordinates, leanContractSdl } from '../../server/centra/schema/lean-contract.js';
 import { contractPath } from '../../server/package-root.js';
@@ -21,15 +19,31 @@ describe('guessedCoordinates', () => {
   const guessed = guessedCoordinates(contract);
 
   it('finds fields, enum values, input fields and root fields marked # guessed', () => {
-    for (const c of ['Order.updatedAt', 'DirectToConsumerOrder.returns', 'ShipmentLine.orderLine', 'ReturnLine.quantity',
-      'Query.newsletterSubscriptions', 'ProductSort.id_ASC', 'OrderFilter.updatedAt', 'OrderStatus.DELETED']) {
+    for (const c of [
+      'Order.updatedAt',
+      'DirectToConsumerOrder.returns',
+      'ShipmentLine.orderLine',
+      'ReturnLine.quantity',
+      'Query.newsletterSubscriptions',
+      'ProductSort.id_ASC',
+      'OrderFilter.updatedAt',
+      'OrderStatus.DELETED',
+    ]) {
       expect(guessed, c).toContain(c);
     }
   });
 
   it('leaves documented items, "# documented: … guessed" and comments on a type\'s opening line alone', () => {
-    for (const c of ['Order.number', 'OrderLine.returnedQuantity', 'Query.returns', 'StockTotals.availableQuantity',
-      'Query.displayItems', 'Order.createdAt', 'ProductSort.id_DESC', 'OrderStatus.SHIPPED']) {
+    for (const c of [
+      'Order.number',
+      'OrderLine.returnedQuantity',
+      'Query.returns',
+      'StockTotals.availableQuantity',
+      'Query.displayItems',
+      'Order.createdAt',
+      'ProductSort.id_DESC',
+      'OrderStatus.SHIPPED',
+    ]) {
       expect(guessed, c).not.toContain(c);
     }
     expect([...guessed].filter((c) => !c.includes('.'))).toEqual([]);
@@ -46,15 +60,31 @@ describe('leanContractSdl', () => {
 
   it('builds into a valid schema (interfaces and implementations agree), and drops every guessed item', () => {
     expect(validateSchema(lean).map((e) => e.message)).toEqual([]);
-    for (const c of ['Order.updatedAt', 'DirectToConsumerOrder.updatedAt', 'Order.returns', 'ShipmentLine.orderLine',
-      'ReturnLine.quantity', 'Query.newsletterSubscriptions', 'ProductSort.id_ASC', 'OrderFilter.updatedAt']) {
+    for (const c of [
+      'Order.updatedAt',
+      'DirectToConsumerOrder.updatedAt',
+      'Order.returns',
+      'ShipmentLine.orderLine',
+      'ReturnLine.quantity',
+      'Query.newsletterSubscriptions',
+      'ProductSort.id_ASC',
+      'OrderFilter.updatedAt',
+    ]) {
       expect(has(lean, c), c).toBe(false);
     }
   });
 
   it('keeps documented items', () => {
-    for (const c of ['Order.number', 'OrderLine.returnedQuantity', 'Query.returns', 'StockTotals.availableQuantity',
-      'Return.refundPaymentHistory', 'ProductSort.updatedAt_DESC', 'Query.orders', 'UserError.message']) {
+    for (const c of [
+      'Order.number',
+      'OrderLine.returnedQuantity',
+      'Query.returns',
+      'StockTotals.availableQuantity',
+      'Return.refundPaymentHistory',
+      'ProductSort.updatedAt_DESC',
+      'Query.orders',
+      'UserError.message',
+    ]) {
       expect(has(lean, c), c).toBe(true);
     }
   });
@@ -65,7 +95,12 @@ describe('leanContractSdl', () => {
     expect(lean.getType('ReturnStatus')).toBeUndefined();
     expect(has(lean, 'Return.status')).toBe(false);
     expect(lean.getType('StoreSort')).toBeUndefined();
-    expect(lean.getQueryType()!.getFields().stores!.args.map((a) => a.name)).toEqual(['where', 'limit', 'page']);
+    expect(
+      lean
+        .getQueryType()!
+        .getFields()
+        .stores!.args.map((a) => a.name),
+    ).toEqual(['where', 'limit', 'page']);
   });
 
   it('removes a planted guessed field, and a field whose required argument lost its type', () => {
@@ -82,7 +117,12 @@ describe('leanContractSdl', () => {
     `;
     const schema = buildSchema(leanContractSdl(sdl));
     expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(['a', 'd']);
-    expect(schema.getQueryType()!.getFields().d!.args.map((a) => a.name)).toEqual(['y']);
+    expect(
+      schema
+        .getQueryType()!
+        .getFields()
+        .d!.args.map((a) => a.name),
+    ).toEqual(['y']);
     expect(schema.getType('OnlyGuessed')).toBeUndefined();
   });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionSignal } from '../../server/jobs/newsletter/newsletter-signal.js';
 
-const sub = (over: Record<string, unknown> = {}) => ({ id: 7, email: 'a@example.com', isActive: true, createdAt: '2024-06-01T12:00:00+02:00', productVariant: null, productSize: null, ...over });
+const sub = (over: Record<string, unknown> = {}) => ({
+  id: 7,
+  email: 'a@example.com',
+  isActive: true,
+  createdAt: '2024-06-01T12:00:00+02:00',
+  productVariant: null,
+  productSize: null,
+  ...over,
+});
 const SEEN = '2024-07-01T00:00:00.000Z';
 
 describe('a newsletter subscription as consent', () => {

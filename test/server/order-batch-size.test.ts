@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createOrderBatchSizer } from '../../server/centra/orders/order-batch-size.js';
 
-const requests = [{ limit: 20, windowMs: 10_000 }, { limit: 3600, windowMs: 3_600_000 }];
+const requests = [
+  { limit: 20, windowMs: 10_000 },
+  { limit: 3600, windowMs: 3_600_000 },
+];
 
 describe('order batch size under Centra complexity', () => {
   it('stays at CENTRA_BATCH_SIZE until Centra reports a complexity quota and a cost', () => {

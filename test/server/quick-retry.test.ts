@@ -5,10 +5,12 @@ import { RemoteError, type Outcome } from '../../server/remote/remote-errors.js'
 /** Calls withQuickRetries on a call that always fails with `outcome`; returns how many times it was called. */
 async function triesFor(outcome: Outcome): Promise<number> {
   let calls = 0;
-  await expect(withQuickRetries(async () => {
-    calls++;
-    throw new RemoteError(outcome);
-  })).rejects.toBeInstanceOf(RemoteError);
+  await expect(
+    withQuickRetries(async () => {
+      calls++;
+      throw new RemoteError(outcome);
+    }),
+  ).rejects.toBeInstanceOf(RemoteError);
   return calls;
 }
 

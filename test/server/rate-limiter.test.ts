@@ -18,7 +18,10 @@ describe('rate limiter (a calendar in the store)', () => {
   });
 
   it('honours the tightest of several windows (Centra: per 10 s and per hour)', async () => {
-    const l = limiter([{ limit: 20, windowMs: 10_000 }, { limit: 25, windowMs: 3_600_000 }]);
+    const l = limiter([
+      { limit: 20, windowMs: 10_000 },
+      { limit: 25, windowMs: 3_600_000 },
+    ]);
     const waits = await inOrder(26, () => l.reserve(0));
     expect(waits.slice(0, 20).every((w) => w === 0)).toBe(true);
     expect(waits[20]).toBe(10_000);

@@ -10,13 +10,20 @@ describe('PII and secret redaction', () => {
 
   it('masks emails deep in objects and drops secret-named fields', () => {
     expect(redactPii({ customer: { email: 'a@b.se', id: 'c4' }, apiKey: 'k', headers: { Authorization: 'Bearer t' } })).toEqual({
-      customer: { email: '[email]', id: 'c4' }, apiKey: '[redacted]', headers: { Authorization: '[redacted]' },
+      customer: { email: '[email]', id: 'c4' },
+      apiKey: '[redacted]',
+      headers: { Authorization: '[redacted]' },
     });
   });
 
   it('keeps emails and secrets out of every log line', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const logger = createLogger('info', sink);
     logger.info({ email: 'anna@example.com', token: 'sekrit-token', err: new Error('bad address bob@example.com') }, 'order for anna@example.com');
     await new Promise((r) => setImmediate(r));

@@ -23,7 +23,13 @@ describe('Retry-After is capped where it is parsed (issue 15)', () => {
   });
 
   it('an Ometria 429 asking for years is a rate limit of at most the cap', () => {
-    const outcome = classifyOmetriaResponse({ status: 429, headers: new Headers({ 'retry-after': '999999999' }), body: '', now: NOW, maxRetryAfterMs: 120_000 });
+    const outcome = classifyOmetriaResponse({
+      status: 429,
+      headers: new Headers({ 'retry-after': '999999999' }),
+      body: '',
+      now: NOW,
+      maxRetryAfterMs: 120_000,
+    });
     expect(outcome).toMatchObject({ kind: 'rate_limited', delayMs: 120_000 });
   });
 });

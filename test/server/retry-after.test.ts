@@ -14,7 +14,11 @@ describe('retryAfterMs reads every Retry-After form Centra is known to send (doc
     expect(retryAfterMs(value, NOW)).toBe(expected);
   });
 
-  it.each([['missing', undefined], ['unreadable', 'soon'], ['in the past', 'Mon, 03 Jun 2024 15:00:00 GMT']])('falls back to 10 s when %s', (_name, value) => {
+  it.each([
+    ['missing', undefined],
+    ['unreadable', 'soon'],
+    ['in the past', 'Mon, 03 Jun 2024 15:00:00 GMT'],
+  ])('falls back to 10 s when %s', (_name, value) => {
     expect(retryAfterMs(value, NOW)).toBe(DEFAULT_RETRY_AFTER_MS);
   });
 });

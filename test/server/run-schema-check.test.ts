@@ -18,14 +18,25 @@ afterEach(async () => {
 /** A Centra that refuses introspection (some tokens may not allow it) and answers everything else. */
 const refusingIntrospection: typeof fetch = async (input, init) =>
   typeof init?.body === 'string' && init.body.includes('__schema')
-    ? new Response(JSON.stringify({ errors: [{ message: 'introspection is not allowed for this token' }] }), { status: 403, headers: { 'content-type': 'application/json' } })
+    ? new Response(JSON.stringify({ errors: [{ message: 'introspection is not allowed for this token' }] }), {
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+      })
     : fetch(input, init);
 
 async function check(schema: 'full' | 'lean', fetchFn?: typeof fetch) {
   sim = await startCentraSimulator({ rateLimit: false, schema });
   const adapter = createSchemaAdapter();
   const limiter = { reserve: async () => 0, pauseUntil: async () => undefined, setLimits: () => undefined, windows: () => [] };
-  const centra = createCentraClient({ url: sim.url, token: sim.token, timeoutMs: 5_000, limiter, now: Date.now, adapter, ...(fetchFn ? { fetch: fetchFn } : {}) });
+  const centra = createCentraClient({
+    url: sim.url,
+    token: sim.token,
+    timeoutMs: 5_000,
+    limiter,
+    now: Date.now,
+    adapter,
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  });
   const alerter = createAlerter({ alerts: temp.store.alerts, logger: createLogger('silent'), now: Date.now });
   const result = await runSchemaCheck({ centra, adapter, kv: temp.store.kv, alerter, logger: createLogger('silent'), now: Date.now });
   return { result, adapter, centra };

@@ -10,7 +10,11 @@ describe('scheduler (issue 9: one run per interval for the fleet)', () => {
     let runs = 0;
     let clock = 1_000;
     const replicas = [0, 1, 2].map(() =>
-      createScheduler([{ name: 'push-errors', everyMs: 5_000, run: async () => runs++ }], { kv: temp.store.kv, now: () => clock, logger: createLogger('silent') }),
+      createScheduler([{ name: 'push-errors', everyMs: 5_000, run: async () => runs++ }], {
+        kv: temp.store.kv,
+        now: () => clock,
+        logger: createLogger('silent'),
+      }),
     );
     await Promise.all(replicas.map((r) => r.tick()));
     expect(runs).toBe(0);
@@ -23,7 +27,8 @@ describe('scheduler (issue 9: one run per interval for the fleet)', () => {
 
   it('a restart neither repeats nor skips a run: the last start is in the store', async () => {
     let runs = 0;
-    const make = (now: number) => createScheduler([{ name: 'reconcile', everyMs: 10_000, run: async () => runs++ }], { kv: temp.store.kv, now: () => now, logger: createLogger('silent') });
+    const make = (now: number) =>
+      createScheduler([{ name: 'reconcile', everyMs: 10_000, run: async () => runs++ }], { kv: temp.store.kv, now: () => now, logger: createLogger('silent') });
     await make(0).tick();
     await make(10_000).tick();
     await make(15_000).tick();

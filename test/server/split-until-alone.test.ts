@@ -25,7 +25,10 @@ describe('splitUntilAlone: one bad id never fails its neighbours', () => {
     const r = remote(new Set([position]));
     const out = await splitUntilAlone(range(50), r.send);
     expect([...out.refusedAlone.keys()]).toEqual([position]);
-    expect(out.refusedAlone.get(position)).toEqual({ message: `Int cannot represent non 32-bit signed integer value: ${position}`, response: { culprit: position } });
+    expect(out.refusedAlone.get(position)).toEqual({
+      message: `Int cannot represent non 32-bit signed integer value: ${position}`,
+      response: { culprit: position },
+    });
     expect(out.answers.flat().sort((a, b) => a - b)).toEqual(range(50).filter((id) => id !== position));
     expect(out.unattributed).toBeUndefined();
     expect(out.requests).toBe(r.sent.length);
@@ -33,7 +36,10 @@ describe('splitUntilAlone: one bad id never fails its neighbours', () => {
   });
 
   it('isolates two bad ids, also side by side, when the remote names each', async () => {
-    for (const bad of [[3, 40], [20, 21]]) {
+    for (const bad of [
+      [3, 40],
+      [20, 21],
+    ]) {
       const r = remote(new Set(bad));
       const out = await splitUntilAlone(range(50), r.send);
       expect([...out.refusedAlone.keys()].sort((a, b) => a - b)).toEqual(bad);

@@ -70,14 +70,19 @@ describe('findings', () => {
 describe('deliveries', () => {
   it('stores the raw body and only the events that did not become a job', async () => {
     const id = await temp.store.deliveries.insert({
-      receivedAt: 1_000, signatureT: 999, shape: 'batch', rawBody: Buffer.from('{"events":[]}'),
+      receivedAt: 1_000,
+      signatureT: 999,
+      shape: 'batch',
+      rawBody: Buffer.from('{"events":[]}'),
       events: [
         { type: 'order', action: 'update', entityId: '14', state: 'queued', reason: null },
         { type: 'voucher', action: 'update', entityId: '3', state: 'pending', reason: 'no handler yet' },
       ],
     });
     expect(await temp.store.deliveries.count()).toBe(1);
-    expect(await temp.store.deliveries.recent(5)).toEqual([{ id, received_at: 1_000, shape: 'batch', event_count: 2, summary: 'order 14 queued; voucher 3 pending' }]);
+    expect(await temp.store.deliveries.recent(5)).toEqual([
+      { id, received_at: 1_000, shape: 'batch', event_count: 2, summary: 'order 14 queued; voucher 3 pending' },
+    ]);
     const [pending] = await temp.store.deliveries.pendingEvents(['voucher', 'giftcard']);
     expect(pending).toMatchObject({ type: 'voucher', entity_id: '3' });
     expect(await temp.store.deliveries.pendingEvents([])).toEqual([]);
@@ -88,10 +93,17 @@ describe('deliveries', () => {
 
 describe('tracker events', () => {
   const event = (id: string, receivedAt: number) => ({
-    id, visitorId: 'v1', store: 'uk', type: 'page_view', event: `{"id":"${id}"}`, identityId: null, state: 'pending' as const, receivedAt,
+    id,
+    visitorId: 'v1',
+    store: 'uk',
+    type: 'page_view',
+    event: `{"id":"${id}"}`,
+    identityId: null,
+    state: 'pending' as const,
+    receivedAt,
   });
 
-  it('dedupes by id, holds an anonymous visitor\'s newest events and releases them once identified', async () => {
+  it("dedupes by id, holds an anonymous visitor's newest events and releases them once identified", async () => {
     for (let n = 1; n <= 4; n++) expect(await temp.store.trackerEvents.insert(event(`e${n}`, n))).toBe(true);
     expect(await temp.store.trackerEvents.insert(event('e1', 9))).toBe(false);
     expect(await temp.store.trackerEvents.capHeld('v1', 2, 10)).toBe(2);
@@ -106,7 +118,10 @@ describe('tracker events', () => {
     await temp.store.trackerEvents.markSent(['e3'], 20);
     await temp.store.trackerEvents.markDead(['e4']);
     expect(await temp.store.trackerEvents.counts()).toEqual({ dropped: 2, sent: 1, dead: 1 });
-    expect((await temp.store.trackerEvents.pendingFor('v1', 10)).map((e) => e.id), 'dead without an open letter comes back').toEqual(['e4']);
+    expect(
+      (await temp.store.trackerEvents.pendingFor('v1', 10)).map((e) => e.id),
+      'dead without an open letter comes back',
+    ).toEqual(['e4']);
     await temp.store.trackerEvents.drop('e4', 21);
     expect(await temp.store.trackerEvents.prune(100)).toBe(4);
   });
@@ -148,11 +163,13 @@ describe('store transactions', () => {
       await tx.kv.set('a', 1);
       await tx.jobs.enqueue('order', '14', 1_000);
     });
-    await expect(temp.store.transaction(async (tx) => {
-      await tx.kv.set('a', 2);
-      await tx.ledger.record('order', '14', 'h', 1_000);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      temp.store.transaction(async (tx) => {
+        await tx.kv.set('a', 2);
+        await tx.ledger.record('order', '14', 'h', 1_000);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await temp.store.kv.get('a')).toBe(1);
     expect(await temp.store.ledger.has('order', '14')).toBe(false);
     expect(await temp.store.jobs.find('order', '14')).toMatchObject({ state: 'pending' });

@@ -16,7 +16,13 @@ describe('job leases (issue 9: replicas share the job table)', () => {
         takenMeanwhile.push((await temp.store.jobs.claimDue('order', 10, Date.now(), 300)).length);
       }
     };
-    const worker = createWorker({ jobs: temp.store.jobs, handlers: { order: { handle, batchSize: 10 } }, logger: createLogger('silent'), now: Date.now, leaseMs: 300 });
+    const worker = createWorker({
+      jobs: temp.store.jobs,
+      handlers: { order: { handle, batchSize: 10 } },
+      logger: createLogger('silent'),
+      now: Date.now,
+      leaseMs: 300,
+    });
     expect(await worker.drain()).toBe(1);
     expect(takenMeanwhile).toEqual([0, 0, 0, 0, 0, 0]);
   });

@@ -21,7 +21,6 @@ describe(`openStore (${storeEngine})`, () => {
 
   it('fails to open an unreachable PostgreSQL server, and says why', async () => {
     // Port 1 on loopback: nothing listens there, so the refusal is immediate.
-    await expect(openStore({ dataDir: temp.path, synchronous: 'NORMAL', databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none' }))
-      .rejects.toThrow(/ECONNREFUSED/);
+    await expect(openStore({ dataDir: temp.path, synchronous: 'NORMAL', databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -4,12 +4,18 @@ import { bindValues, rewritePlaceholders } from '../../server/store/sql/postgres
 describe('rewriting placeholders for PostgreSQL', () => {
   it('numbers positional ? in order', () => {
     expect(rewritePlaceholders('SELECT * FROM t WHERE a = ? AND b IN (?, ?)')).toEqual({
-      text: 'SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)', names: null, positional: 3 });
+      text: 'SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)',
+      names: null,
+      positional: 3,
+    });
   });
 
   it('gives each @name one $n, reused where the name repeats', () => {
     expect(rewritePlaceholders('UPDATE t SET a = @now, b = @b_2 WHERE c < @now')).toEqual({
-      text: 'UPDATE t SET a = $1, b = $2 WHERE c < $1', names: ['now', 'b_2'], positional: 0 });
+      text: 'UPDATE t SET a = $1, b = $2 WHERE c < $1',
+      names: ['now', 'b_2'],
+      positional: 0,
+    });
   });
 
   it('leaves literals, quoted identifiers, comments and dollar-quoted bodies alone', () => {
@@ -21,8 +27,9 @@ describe('rewriting placeholders for PostgreSQL', () => {
   });
 
   it('keeps @@, :: casts and $n-like text that is no placeholder', () => {
-    expect(rewritePlaceholders("SELECT v @@ to_tsquery(@q), @x::text, a@@b, col$1 FROM t").text)
-      .toBe('SELECT v @@ to_tsquery($1), $2::text, a@@b, col$1 FROM t');
+    expect(rewritePlaceholders('SELECT v @@ to_tsquery(@q), @x::text, a@@b, col$1 FROM t').text).toBe(
+      'SELECT v @@ to_tsquery($1), $2::text, a@@b, col$1 FROM t',
+    );
   });
 
   it('refuses a statement mixing both styles', () => {

@@ -11,7 +11,11 @@ const DAY = 86_400_000;
 const NOW = 1_000 * DAY;
 const daysAgo = (d: number) => NOW - d * DAY;
 const settings = retentionSettings({
-  RETENTION_WEBHOOK_BODY_DAYS: 7, RETENTION_DONE_JOB_DAYS: 7, RETENTION_PUSH_LOG_DAYS: 30, RETENTION_TRACKER_EVENT_DAYS: 30, RETENTION_RESOLVED_DAYS: 90,
+  RETENTION_WEBHOOK_BODY_DAYS: 7,
+  RETENTION_DONE_JOB_DAYS: 7,
+  RETENTION_PUSH_LOG_DAYS: 30,
+  RETENTION_TRACKER_EVENT_DAYS: 30,
+  RETENTION_RESOLVED_DAYS: 90,
 });
 const prune = (store: Store, extra: { batch?: number; budgetMs?: number } = {}) => runRetention({ store, settings, now: () => NOW, ...extra });
 const ids = async (store: Store, query: string): Promise<unknown[]> => (await store.sql.all<{ v: unknown }>(query)).map((r) => r.v);
@@ -33,10 +37,14 @@ describe(`retention prune (${storeEngine})`, () => {
     await s.jobs.markDead((await s.jobs.find('order', 'gave-up'))!.id, 'no', daysAgo(91));
 
     // Deliveries: old goes (with its event rows), old with a pending event stays, recent stays.
-    const delivery = (at: number, state: 'queued' | 'pending' | 'ignored') => s.deliveries.insert({
-      receivedAt: at, signatureT: null, shape: 'batch', rawBody: Buffer.from('payload=anna@example.com'),
-      events: [{ type: 'voucher', action: 'update', entityId: '1', state, reason: null }],
-    });
+    const delivery = (at: number, state: 'queued' | 'pending' | 'ignored') =>
+      s.deliveries.insert({
+        receivedAt: at,
+        signatureT: null,
+        shape: 'batch',
+        rawBody: Buffer.from('payload=anna@example.com'),
+        events: [{ type: 'voucher', action: 'update', entityId: '1', state, reason: null }],
+      });
     const oldDelivery = await delivery(daysAgo(8), 'ignored');
     const waitingDelivery = await delivery(daysAgo(8), 'pending');
     const recentDelivery = await delivery(daysAgo(1), 'queued');
@@ -47,9 +55,17 @@ describe(`retention prune (${storeEngine})`, () => {
     }
 
     // Tracker: an old sent event goes; an old dead one whose letter is open stays; a recent one stays.
-    const event = (id: string, visitorId: string, at: number, identityId: number | null) => s.trackerEvents.insert({
-      id, visitorId, store: 'uk', type: 'page_view', event: '{}', identityId, state: 'pending', receivedAt: at,
-    });
+    const event = (id: string, visitorId: string, at: number, identityId: number | null) =>
+      s.trackerEvents.insert({
+        id,
+        visitorId,
+        store: 'uk',
+        type: 'page_view',
+        event: '{}',
+        identityId,
+        state: 'pending',
+        receivedAt: at,
+      });
     const oldIdentity = await s.trackerEvents.identify('v-old', { email: 'gone@example.com' }, daysAgo(31));
     const liveIdentity = await s.trackerEvents.identify('v-live', { email: 'kept@example.com' }, daysAgo(2));
     await event('e-old', 'v-old', daysAgo(31), oldIdentity);
@@ -82,8 +98,17 @@ describe(`retention prune (${storeEngine})`, () => {
 
     expect(result.unfinished).toBe(false);
     expect(result.deleted).toMatchObject({
-      doneJobs: 1, deadJobs: 1, deliveries: 1, pushLog: 1, trackerSettled: 2, trackerEvents: 1, trackerVisitors: 1, trackerIdentities: 1,
-      deadLetters: 1, findings: 1, alerts: 1,
+      doneJobs: 1,
+      deadJobs: 1,
+      deliveries: 1,
+      pushLog: 1,
+      trackerSettled: 2,
+      trackerEvents: 1,
+      trackerVisitors: 1,
+      trackerIdentities: 1,
+      deadLetters: 1,
+      findings: 1,
+      alerts: 1,
     });
     expect(await ids(s, `SELECT entity_key AS v FROM jobs ORDER BY entity_key`)).toEqual(['recent', 'waiting']);
     expect(await ids(s, `SELECT id AS v FROM deliveries ORDER BY id`)).toEqual([waitingDelivery, recentDelivery]);
@@ -92,13 +117,18 @@ describe(`retention prune (${storeEngine})`, () => {
     expect(await ids(s, `SELECT id AS v FROM tracker_events ORDER BY id`)).toEqual(['e-dead', 'e-new']);
     expect(await ids(s, `SELECT visitor_id AS v FROM tracker_visitors`)).toEqual(['v-live']);
     expect(await ids(s, `SELECT email AS v FROM tracker_identities`), 'the email of the forgotten visitor is gone').toEqual(['kept@example.com']);
-    expect(await ids(s, `SELECT id AS v FROM dead_letters ORDER BY id`)).toEqual([(await s.deadLetters.listOpen())[0]!.id, openOld, replayedRecent].sort((a, b) => a - b));
+    expect(await ids(s, `SELECT id AS v FROM dead_letters ORDER BY id`)).toEqual(
+      [(await s.deadLetters.listOpen())[0]!.id, openOld, replayedRecent].sort((a, b) => a - b),
+    );
     expect(await ids(s, `SELECT id AS v FROM findings`)).toEqual([openFinding.id]);
     expect(oldFinding.id).not.toBe(openFinding.id);
     expect(await ids(s, `SELECT fingerprint AS v FROM alerts`)).toEqual(['a2']);
 
     // The counters behind /status followed the deletes, before and after compaction.
-    const expected = [{ kind: 'order', state: 'done', n: 1 }, { kind: 'order', state: 'pending', n: 1 }];
+    const expected = [
+      { kind: 'order', state: 'done', n: 1 },
+      { kind: 'order', state: 'pending', n: 1 },
+    ];
     expect(await s.jobs.countsByState()).toEqual(expected);
     expect(await s.deliveries.count()).toBe(2);
     await compactRowCounts({ store: s, now: Date.now });

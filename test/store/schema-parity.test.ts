@@ -22,36 +22,54 @@ afterEach(async () => {
 function sqliteSchema(): { columns: Columns; indexes: string[] } {
   const dir = tempDir();
   const db = openDatabase(dir.path, { synchronous: 'NORMAL' });
-  cleanups.push(() => dir.remove(), () => {
-    db.close();
-  });
+  cleanups.push(
+    () => dir.remove(),
+    () => {
+      db.close();
+    },
+  );
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>;
   const columns: Columns = {};
   for (const { name } of tables) {
-    const info = db.prepare(`SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?)`).all(name) as Array<{ name: string; type: string; not_null: number; pk: number }>;
+    const info = db.prepare(`SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?)`).all(name) as Array<{
+      name: string;
+      type: string;
+      not_null: number;
+      pk: number;
+    }>;
     // A primary key column is NOT NULL on PostgreSQL whether declared or not.
     columns[name] = info.map((c) => `${c.name} ${POSTGRES_TYPE[c.type] ?? c.type}${c.not_null || c.pk ? ' not null' : ''}`).sort();
   }
-  const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string }>).map((r) => r.name).sort();
+  const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string }>)
+    .map((r) => r.name)
+    .sort();
   return { columns, indexes };
 }
 
 async function postgresSchema(): Promise<{ columns: Columns; indexes: string[] }> {
   const database = await createTestSchema(databaseUrl!);
   const sql = createPostgresSql({ connectionString: database.url, poolSize: 2 });
-  cleanups.push(() => database.drop(), () => sql.close());
+  cleanups.push(
+    () => database.drop(),
+    () => sql.close(),
+  );
   await migratePostgres(sql);
   const rows = await sql.all<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
     `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`);
+     WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
+  );
   const columns: Columns = {};
   for (const r of rows) (columns[r.table_name] ??= []).push(`${r.column_name} ${r.data_type}${r.is_nullable === 'NO' ? ' not null' : ''}`);
   for (const list of Object.values(columns)) list.sort();
   // Explicit CREATE INDEX only: SQLite's counterparts of primary keys and UNIQUE columns have no SQL.
-  const indexes = (await sql.all<{ name: string }>(
-    `SELECT indexname AS name FROM pg_indexes i WHERE schemaname = current_schema()
+  const indexes = (
+    await sql.all<{ name: string }>(
+      `SELECT indexname AS name FROM pg_indexes i WHERE schemaname = current_schema()
      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = to_regnamespace(current_schema()))`,
-  )).map((r) => r.name).sort();
+    )
+  )
+    .map((r) => r.name)
+    .sort();
   return { columns, indexes };
 }
 

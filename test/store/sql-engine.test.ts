@@ -63,15 +63,16 @@ describe.each([
   });
 
   it.skipIf(skip)('leaves ? and @name inside string literals alone', async () => {
-    const row = await sql.get<{ q: string; n: string; v: string }>(
-      `SELECT 'why? it''s @noon' AS q, '@name' AS n, CAST(@name AS TEXT) AS v`, { name: 'x' });
+    const row = await sql.get<{ q: string; n: string; v: string }>(`SELECT 'why? it''s @noon' AS q, '@name' AS n, CAST(@name AS TEXT) AS v`, { name: 'x' });
     expect(row).toEqual({ q: "why? it's @noon", n: '@name', v: 'x' });
   });
 
   it.skipIf(skip)('returns integers, counts and sums as JS numbers', async () => {
     for (let i = 0; i < 3; i++) await sql.run('INSERT INTO items (name, at) VALUES (?, ?)', [`n${i}`, T0 + i]);
     const row = await sql.get<Record<string, unknown>>(
-      'SELECT COUNT(*) AS count, SUM(at) AS sum, MAX(at) AS max, MIN(id) AS id, CAST(@big AS BIGINT) + 1 AS next FROM items', { big: T0 });
+      'SELECT COUNT(*) AS count, SUM(at) AS sum, MAX(at) AS max, MIN(id) AS id, CAST(@big AS BIGINT) + 1 AS next FROM items',
+      { big: T0 },
+    );
     expect(row).toEqual({ count: 3, sum: 3 * T0 + 3, max: T0 + 2, id: 1, next: T0 + 1 });
     for (const value of Object.values(row!)) expect(typeof value).toBe('number');
   });
@@ -96,11 +97,13 @@ describe.each([
   });
 
   it.skipIf(skip)('rolls a transaction back when it throws, nested calls included', async () => {
-    await expect(sql.transaction(async (tx) => {
-      await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', ['a', T0]);
-      await tx.transaction(async (inner) => inner.run('INSERT INTO items (name, at) VALUES (?, ?)', ['b', T0]));
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      sql.transaction(async (tx) => {
+        await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', ['a', T0]);
+        await tx.transaction(async (inner) => inner.run('INSERT INTO items (name, at) VALUES (?, ?)', ['b', T0]));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await sql.get('SELECT COUNT(*) AS n FROM items')).toEqual({ n: 0 });
     // The connection is usable afterwards.
     await sql.transaction((tx) => tx.run('INSERT INTO items (name, at) VALUES (?, ?)', ['c', T0]));
@@ -108,10 +111,12 @@ describe.each([
   });
 
   it.skipIf(skip)('rolls back on a failing statement and surfaces its error', async () => {
-    await expect(sql.transaction(async (tx) => {
-      await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', ['a', T0]);
-      await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', [null, T0]);
-    })).rejects.toThrow(/NOT NULL|null value/i);
+    await expect(
+      sql.transaction(async (tx) => {
+        await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', ['a', T0]);
+        await tx.run('INSERT INTO items (name, at) VALUES (?, ?)', [null, T0]);
+      }),
+    ).rejects.toThrow(/NOT NULL|null value/i);
     expect(await sql.get('SELECT COUNT(*) AS n FROM items')).toEqual({ n: 0 });
   });
 
@@ -148,14 +153,17 @@ describe.each([
   it.skipIf(skip || engine !== 'postgres')('rewrites placeholders around @@ and :: (PostgreSQL)', async () => {
     const row = await sql.get<{ hit: boolean; t: string }>(
       `SELECT to_tsvector('simple', 'red shoes') @@ to_tsquery('simple', @word) AS hit, CAST(@t AS TEXT)::varchar AS t`,
-      { word: 'shoes', t: 'x' });
+      { word: 'shoes', t: 'x' },
+    );
     expect(row).toEqual({ hit: true, t: 'x' });
   });
 
   it.skipIf(skip || engine !== 'postgres')('uses the schema named in the URL (PostgreSQL)', async () => {
     const row = await sql.get<{ schema: string }>('SELECT current_schema() AS schema');
     expect(row!.schema).toMatch(/^t_/);
-    expect(await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?', ['items'])).toEqual({ n: 1 });
+    expect(
+      await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?', ['items']),
+    ).toEqual({ n: 1 });
   });
 
   it.skipIf(skip || engine !== 'postgres')('lets two transactions claim disjoint rows with FOR UPDATE SKIP LOCKED (PostgreSQL)', async () => {
@@ -181,7 +189,9 @@ describe.each([
     await one;
     expect(first).toEqual([1, 2]);
     expect(second).toEqual([3, 4]);
-    expect(await sql.all('SELECT claimed_by, COUNT(*) AS n FROM items GROUP BY claimed_by ORDER BY claimed_by'))
-      .toEqual([{ claimed_by: 'one', n: 2 }, { claimed_by: 'two', n: 2 }]);
+    expect(await sql.all('SELECT claimed_by, COUNT(*) AS n FROM items GROUP BY claimed_by ORDER BY claimed_by')).toEqual([
+      { claimed_by: 'one', n: 2 },
+      { claimed_by: 'two', n: 2 },
+    ]);
   });
 });

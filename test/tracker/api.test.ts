@@ -16,10 +16,7 @@ const win = window as unknown as Win;
 /** The snippet of docs/design.md D28, verbatim. */
 const snippet = () =>
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- test only: runs the storefront's inline snippet as written
-  new Function(
-    'window',
-    'window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}',
-  )(window);
+  new Function('window', 'window.centraOmetria=window.centraOmetria||function(){(window.centraOmetria.q=window.centraOmetria.q||[]).push(arguments)}')(window);
 
 describe('the snippet stub', () => {
   it('replays calls made before load in order, then both call forms work', async () => {
@@ -165,7 +162,25 @@ describe('wire format', () => {
 describe('never throws into the page', () => {
   it('with bad arguments', () => {
     const t = tracker();
-    const weird = [undefined, null, 0, 'x', [], () => 1, Symbol('s'), { sku: Symbol('s') }, { lines: 'no' }, new Proxy({}, { get() { throw new Error('trap'); } })];
+    const weird = [
+      undefined,
+      null,
+      0,
+      'x',
+      [],
+      () => 1,
+      Symbol('s'),
+      { sku: Symbol('s') },
+      { lines: 'no' },
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('trap');
+          },
+        },
+      ),
+    ];
     for (const m of ['productView', 'collectionView', 'basket', 'addToBasket', 'removeFromBasket', 'identify', 'checkout', 'orderComplete', 'consent'] as const)
       for (const w of weird) {
         expect(() => (t[m] as (x: unknown) => void)(w)).not.toThrow();
@@ -180,12 +195,24 @@ describe('never throws into the page', () => {
     vi.stubGlobal('fetch', () => {
       throw new Error('fetch blocked');
     });
-    Object.defineProperty(navigator, 'sendBeacon', { value: () => { throw new Error('beacon blocked'); }, configurable: true });
+    Object.defineProperty(navigator, 'sendBeacon', {
+      value: () => {
+        throw new Error('beacon blocked');
+      },
+      configurable: true,
+    });
     for (const m of ['getItem', 'setItem', 'removeItem'] as const)
       vi.spyOn(Storage.prototype, m).mockImplementation(() => {
         throw new Error('storage blocked');
       });
-    (window as unknown as { ometria: unknown }).ometria = new Proxy({}, { get() { throw new Error('tag broken'); } });
+    (window as unknown as { ometria: unknown }).ometria = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('tag broken');
+        },
+      },
+    );
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);

@@ -67,7 +67,14 @@ describe('CustomEvents on document', () => {
     fire('ometria:unknown', { sku: 'x' });
     await run(1000);
     expect(sentEvents(f).map((e) => e.type)).toEqual([
-      'product_view', 'collection_view', 'basket', 'add_to_basket', 'remove_from_basket', 'identify', 'checkout', 'order_complete',
+      'product_view',
+      'collection_view',
+      'basket',
+      'add_to_basket',
+      'remove_from_basket',
+      'identify',
+      'checkout',
+      'order_complete',
     ]);
   });
 

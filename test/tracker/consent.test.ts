@@ -75,7 +75,10 @@ describe('consent gate (data-require-consent="true")', () => {
 
   it('does not put back events whose request failed after consent was withdrawn', async () => {
     let fail!: () => void;
-    const inFlight = () => new Promise<never>((_, reject) => { fail = () => reject(new TypeError('offline')); });
+    const inFlight = () =>
+      new Promise<never>((_, reject) => {
+        fail = () => reject(new TypeError('offline'));
+      });
     const f = mockFetch(inFlight);
     const t = tracker({ requireConsent: true });
     t.consent(true);

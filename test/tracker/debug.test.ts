@@ -46,7 +46,11 @@ describe('debug mode', () => {
   it('reports what /collect rejected or refused, and retries', async () => {
     const { warn } = consoleSpies();
     const reply = (status: number, body: object) => async () => ({ status, json: async () => body }) as unknown as never;
-    mockFetch(reply(200, { accepted: 0, duplicates: 0, rejected: [{ index: 0, id: 'abc', reason: 'identify: token expired' }] }), 503, reply(400, { error: 'not a tracker batch' }));
+    mockFetch(
+      reply(200, { accepted: 0, duplicates: 0, rejected: [{ index: 0, id: 'abc', reason: 'identify: token expired' }] }),
+      503,
+      reply(400, { error: 'not a tracker batch' }),
+    );
     const t = tracker({ debug: true });
     t.identify({ email: 'a@example.com' });
     await run(1000);

@@ -17,12 +17,24 @@ function fakeOmetria() {
     constructor() {
       calls.push(['new Basket']);
     }
-    setId(...a: unknown[]) { calls.push(['basket.setId', ...a]); }
-    setTotal(...a: unknown[]) { calls.push(['basket.setTotal', ...a]); }
-    addLineItem(...a: unknown[]) { calls.push(['basket.addLineItem', ...a]); }
-    setUrl(...a: unknown[]) { calls.push(['basket.setUrl', ...a]); }
+    setId(...a: unknown[]) {
+      calls.push(['basket.setId', ...a]);
+    }
+    setTotal(...a: unknown[]) {
+      calls.push(['basket.setTotal', ...a]);
+    }
+    addLineItem(...a: unknown[]) {
+      calls.push(['basket.addLineItem', ...a]);
+    }
+    setUrl(...a: unknown[]) {
+      calls.push(['basket.setUrl', ...a]);
+    }
   }
-  const rec = (name: string) => (...a: unknown[]) => { calls.push([name, ...a]); };
+  const rec =
+    (name: string) =>
+    (...a: unknown[]) => {
+      calls.push([name, ...a]);
+    };
   (window as unknown as { ometria: unknown }).ometria = {
     Basket,
     init: rec('init'),
@@ -141,9 +153,17 @@ describe('the Ometria tag bridge', () => {
     const t = tracker();
     t.basket(basket); // no window.ometria
     (window as unknown as { ometria: unknown }).ometria = {
-      init() { throw new Error('boom'); },
-      Basket: class { constructor() { throw new Error('boom'); } },
-      trackTransaction() { throw new Error('boom'); },
+      init() {
+        throw new Error('boom');
+      },
+      Basket: class {
+        constructor() {
+          throw new Error('boom');
+        }
+      },
+      trackTransaction() {
+        throw new Error('boom');
+      },
     };
     expect(() => {
       t.basket(basket);

@@ -52,8 +52,13 @@ describe('the localStorage queue', () => {
     const f = mockFetch(200);
     const t = tracker();
     const lines = Array.from({ length: 100 }, (_, i) => ({
-      sku: `S${i}`.padEnd(500, 'x'), productSku: 'p'.repeat(500), quantity: 1, unitPrice: 1,
-      name: 'n'.repeat(500), url: 'u'.repeat(500), imageUrl: 'i'.repeat(500),
+      sku: `S${i}`.padEnd(500, 'x'),
+      productSku: 'p'.repeat(500),
+      quantity: 1,
+      unitPrice: 1,
+      name: 'n'.repeat(500),
+      url: 'u'.repeat(500),
+      imageUrl: 'i'.repeat(500),
     }));
     t.basket({ id: 'huge', currency: 'GBP', lines });
     t.checkout();
@@ -113,7 +118,10 @@ describe('several tabs', () => {
 
   it('claims what it sends: two tabs never send the same event', async () => {
     let release!: () => void;
-    const slow = () => new Promise<never>((resolve) => { release = () => resolve({ status: 200 } as never); });
+    const slow = () =>
+      new Promise<never>((resolve) => {
+        release = () => resolve({ status: 200 } as never);
+      });
     const f = mockFetch(slow, 200);
     const a = tracker();
     const b = tracker(); // a second tab on the same storage
@@ -129,6 +137,10 @@ describe('several tabs', () => {
     await run(15_000);
     const ids = sentEvents(f).map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(sentEvents(f).map((e) => (e.data as { sku: string }).sku).sort()).toEqual(['A1', 'B1', 'B2']);
+    expect(
+      sentEvents(f)
+        .map((e) => (e.data as { sku: string }).sku)
+        .sort(),
+    ).toEqual(['A1', 'B1', 'B2']);
   });
 });

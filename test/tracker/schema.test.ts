@@ -29,7 +29,11 @@ describe('tracker wire schema', () => {
   it('shares its limits and event types with the tracker', () => {
     expect([MAX_STRING, MAX_LINES, MAX_EVENTS]).toEqual([TRACKER_MAX_STRING, TRACKER_MAX_LINES, TRACKER_MAX_EVENTS]);
     expect(MAX_BODY).toBeLessThan(TRACKER_MAX_BODY_BYTES);
-    expect(Object.values(BUILDERS).map(([t]) => t).sort()).toEqual([...TRACKER_EVENT_TYPES].sort());
+    expect(
+      Object.values(BUILDERS)
+        .map(([t]) => t)
+        .sort(),
+    ).toEqual([...TRACKER_EVENT_TYPES].sort());
   });
 
   it('accepts every event type', () => {

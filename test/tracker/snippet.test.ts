@@ -20,8 +20,12 @@ const runSnippet = () => new Function(SNIPPET)();
 describe('the snippet', () => {
   it('stubs exactly the public methods of the tracker', () => {
     runSnippet();
-    const stubbed = Object.keys(win.centraOmetria!).filter((k) => k != 'q').sort();
-    const api = Object.keys(tracker()).filter((k) => !['l', 'q', 'destroy'].includes(k)).sort();
+    const stubbed = Object.keys(win.centraOmetria!)
+      .filter((k) => k != 'q')
+      .sort();
+    const api = Object.keys(tracker())
+      .filter((k) => !['l', 'q', 'destroy'].includes(k))
+      .sort();
     expect(stubbed).toEqual(api);
   });
 

@@ -27,8 +27,7 @@ export const AFTER_SALE_RESOLVERS = {
   DirectToConsumerReturn: ret,
   WholesaleReturn: ret,
   ShipmentLine: {
-    orderLine: (l: SimShipmentLine, _args: unknown, ctx: SimContext) =>
-      orderLineOf(ctx, parentOf<SimShipment>(l), l.orderLine?.id) ?? l.orderLine,
+    orderLine: (l: SimShipmentLine, _args: unknown, ctx: SimContext) => orderLineOf(ctx, parentOf<SimShipment>(l), l.orderLine?.id) ?? l.orderLine,
   },
   ReturnLine: {
     shipmentLine: (l: SimReturnLine, _args: unknown, ctx: SimContext) => {
@@ -39,8 +38,9 @@ export const AFTER_SALE_RESOLVERS = {
     },
     orderLine: (l: SimReturnLine, _args: unknown, ctx: SimContext) => {
       const r = parentOf<SimReturn>(l);
-      const viaShipment = l.orderLine ? undefined : r?.shipment && ctx.data.shipments.get(r.shipment.id)?.lines
-        .find((x) => x.id === l.shipmentLine?.id)?.orderLine;
+      const viaShipment = l.orderLine
+        ? undefined
+        : r?.shipment && ctx.data.shipments.get(r.shipment.id)?.lines.find((x) => x.id === l.shipmentLine?.id)?.orderLine;
       return orderLineOf(ctx, r, (l.orderLine ?? viaShipment ?? undefined)?.id) ?? l.orderLine;
     },
   },

@@ -28,12 +28,10 @@ export interface ReturnWhere {
 
 /** The order a shipment or return points at, whichever of number and hash id its ref carries. */
 export function orderOf(data: SimData, ref: SimOrderRef) {
-  return (ref.number !== undefined ? data.orders.get(ref.number) : undefined)
-    ?? (ref.id !== undefined ? data.orders.getById(ref.id) : undefined);
+  return (ref.number !== undefined ? data.orders.get(ref.number) : undefined) ?? (ref.id !== undefined ? data.orders.getById(ref.id) : undefined);
 }
 
-const storeTypeOf = (typename: string): SimStoreType =>
-  typename.startsWith('Wholesale') ? 'WHOLESALE' : 'DIRECT_TO_CONSUMER';
+const storeTypeOf = (typename: string): SimStoreType => (typename.startsWith('Wholesale') ? 'WHOLESALE' : 'DIRECT_TO_CONSUMER');
 
 function getters<T extends SimShipment | SimReturn>(offset: number): SortGetters<T> {
   const ms = timeOf(offset);

@@ -3,21 +3,17 @@ import { findDisplays, type DisplayWhere } from './catalogue-search.js';
 import type { SimContext } from './context.js';
 import { linkParent, parentOf } from './parent-link.js';
 
-const media = (owner: { media?: SimMedia[] }, args: { limit?: number | null }) =>
-  (owner.media ?? []).slice(0, args.limit ?? undefined);
+const media = (owner: { media?: SimMedia[] }, args: { limit?: number | null }) => (owner.media ?? []).slice(0, args.limit ?? undefined);
 
 export const CATALOGUE_RESOLVERS = {
   Product: {
-    displays: (p: SimProduct, args: { where?: DisplayWhere | null }, ctx: SimContext) =>
-      findDisplays(ctx.data, { ...args.where, productId: p.id }),
+    displays: (p: SimProduct, args: { where?: DisplayWhere | null }, ctx: SimContext) => findDisplays(ctx.data, { ...args.where, productId: p.id }),
     media,
   },
   ProductVariant: {
-    product: (v: SimProductVariant & { product?: unknown }, _args: unknown, ctx: SimContext) =>
-      v.product ?? ctx.data.products.variantById(v.id)?.product,
+    product: (v: SimProductVariant & { product?: unknown }, _args: unknown, ctx: SimContext) => v.product ?? ctx.data.products.variantById(v.id)?.product,
     displayItems: (v: SimProductVariant, _args: unknown, ctx: SimContext) =>
-      ctx.data.displays.values().flatMap((d) =>
-        d.displayItems.filter((i) => i.productVariant.id === v.id).map((i) => linkParent(i, d))),
+      ctx.data.displays.values().flatMap((d) => d.displayItems.filter((i) => i.productVariant.id === v.id).map((i) => linkParent(i, d))),
     media,
   },
   ProductSize: {

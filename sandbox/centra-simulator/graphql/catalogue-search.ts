@@ -30,8 +30,7 @@ export function findProducts(data: SimData, where: ProductWhere | null | undefin
   return [...new Set(candidates)].filter((p): p is SimProduct => p !== undefined && matches(p));
 }
 
-export function findDisplays(data: SimData, where: DisplayWhere | null | undefined,
-  within: Iterable<SimDisplay> = data.displays): SimDisplay[] {
+export function findDisplays(data: SimData, where: DisplayWhere | null | undefined, within: Iterable<SimDisplay> = data.displays): SimDisplay[] {
   const w = where ?? {};
   const matches = allOf<SimDisplay>(
     [oneOf(w.id), (d) => d.id],
@@ -46,14 +45,12 @@ export function findDisplays(data: SimData, where: DisplayWhere | null | undefin
 
 export function listProducts(data: SimData, args: ListArgs<ProductWhere>, defaultLimit?: number): SimProduct[] {
   const ms = timeOf(data.utcOffsetMinutes);
-  const sorted = sortBy(findProducts(data, args.where), args.sort,
-    { id: (p) => p.id, updatedAt: (p) => ms(p.updatedAt) }, ['id_ASC']);
+  const sorted = sortBy(findProducts(data, args.where), args.sort, { id: (p) => p.id, updatedAt: (p) => ms(p.updatedAt) }, ['id_ASC']);
   return paginate(sorted, args, defaultLimit);
 }
 
 export function listDisplays(data: SimData, args: ListArgs<DisplayWhere>, defaultLimit?: number): SimDisplay[] {
   const ms = timeOf(data.utcOffsetMinutes);
-  const sorted = sortBy(findDisplays(data, args.where), args.sort,
-    { id: (d) => d.id, updatedAt: (d) => ms(d.updatedAt) }, ['id_ASC']);
+  const sorted = sortBy(findDisplays(data, args.where), args.sort, { id: (d) => d.id, updatedAt: (d) => ms(d.updatedAt) }, ['id_ASC']);
   return paginate(sorted, args, defaultLimit);
 }

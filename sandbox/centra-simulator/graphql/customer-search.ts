@@ -27,7 +27,6 @@ export function findCustomers(data: SimData, where: CustomerWhere | null | undef
 
 export function listCustomers(data: SimData, args: ListArgs<CustomerWhere>, defaultLimit?: number): SimCustomer[] {
   const ms = timeOf(data.utcOffsetMinutes);
-  const sorted = sortBy(findCustomers(data, args.where), args.sort,
-    { id: (c) => c.id, updatedAt: (c) => ms(c.updatedAt) }, ['id_ASC']);
+  const sorted = sortBy(findCustomers(data, args.where), args.sort, { id: (c) => c.id, updatedAt: (c) => ms(c.updatedAt) }, ['id_ASC']);
   return paginate(sorted, args, defaultLimit);
 }

@@ -4,13 +4,13 @@ import { orderOf } from './after-sale-search.js';
 type Ref = { id?: unknown; number?: unknown };
 type Lookup = (data: SimData, ref: Ref) => unknown;
 
-const byId = (get: (data: SimData, id: number) => unknown): Lookup => (data, ref) =>
-  typeof ref.id === 'number' ? get(data, ref.id) : undefined;
+const byId =
+  (get: (data: SimData, id: number) => unknown): Lookup =>
+  (data, ref) =>
+    typeof ref.id === 'number' ? get(data, ref.id) : undefined;
 
 const order: Lookup = (data, ref) =>
-  typeof ref.number === 'number' || typeof ref.id === 'string'
-    ? orderOf(data, ref as { number: number; id?: string })
-    : undefined;
+  typeof ref.number === 'number' || typeof ref.id === 'string' ? orderOf(data, ref as { number: number; id?: string }) : undefined;
 const shipment = byId((d, id) => d.shipments.get(id));
 const ret = byId((d, id) => d.returns.get(id));
 

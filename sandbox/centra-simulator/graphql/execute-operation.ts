@@ -19,8 +19,7 @@ export interface OperationResponse {
  * errors and no data gives 400; anything else is 200 with `data` and per-field `errors` side by side [INF:
  * graphql-php's default, which Centra is likely to use].
  */
-export async function executeOperation(schema: GraphQLSchema, request: OperationRequest, rootValue: unknown,
-  ctx: SimContext): Promise<OperationResponse> {
+export async function executeOperation(schema: GraphQLSchema, request: OperationRequest, rootValue: unknown, ctx: SimContext): Promise<OperationResponse> {
   const result = await execute({
     schema,
     document: request.document,

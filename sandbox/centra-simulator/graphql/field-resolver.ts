@@ -1,6 +1,13 @@
 import {
-  defaultFieldResolver, getNamedType, isEnumType, isListType, isNonNullType, isScalarType,
-  type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLTypeResolver,
+  defaultFieldResolver,
+  getNamedType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLTypeResolver,
 } from 'graphql';
 import { parseTz, toTzOutput } from '../sim-time.js';
 import type { SimContext } from './context.js';

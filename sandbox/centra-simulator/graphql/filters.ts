@@ -14,8 +14,7 @@ export interface StringMatch {
 }
 
 /** Both ends inclusive [INF]. Zone-less bounds are read at the store offset. */
-export function dateRange(range: DateRange | null | undefined, offsetMinutes: number):
-  Check<string | Date | null | undefined> | undefined {
+export function dateRange(range: DateRange | null | undefined, offsetMinutes: number): Check<string | Date | null | undefined> | undefined {
   if (!range || (range.from == null && range.to == null)) return undefined;
   const from = range.from == null ? -Infinity : parseTz(range.from, offsetMinutes);
   const to = range.to == null ? Infinity : parseTz(range.to, offsetMinutes);

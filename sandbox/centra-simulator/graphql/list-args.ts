@@ -27,8 +27,7 @@ function compare(a: SortValue, b: SortValue): number {
 }
 
 /** Stable multi-key sort; missing values go last whatever the direction. Unknown keys are ignored. */
-export function sortBy<T>(items: T[], sort: readonly string[] | null | undefined, getters: SortGetters<T>,
-  fallback: readonly string[]): T[] {
+export function sortBy<T>(items: T[], sort: readonly string[] | null | undefined, getters: SortGetters<T>, fallback: readonly string[]): T[] {
   const keys = (sort && sort.length > 0 ? sort : fallback).flatMap((spec) => {
     const cut = spec.lastIndexOf('_');
     const get = getters[spec.slice(0, cut)];

@@ -16,9 +16,13 @@ export interface NewsletterWhere {
 export function findNewsletterSubscriptions(data: SimData, where: NewsletterWhere | null | undefined): SimNewsletterSignup[] {
   const w = where ?? {};
   const offset = data.utcOffsetMinutes;
-  const embedded = data.customers.values().flatMap((c) => (c.newsletterSubscriptions ?? [])
-    .filter((s) => !data.newsletterSubscriptions.has(s.id))
-    .map((s): SimNewsletterSignup => ({ ...s, isActive: s.isActive ?? null, createdAt: s.createdAt ?? c.createdAt, email: s.email ?? c.email })));
+  const embedded = data.customers
+    .values()
+    .flatMap((c) =>
+      (c.newsletterSubscriptions ?? [])
+        .filter((s) => !data.newsletterSubscriptions.has(s.id))
+        .map((s): SimNewsletterSignup => ({ ...s, isActive: s.isActive ?? null, createdAt: s.createdAt ?? c.createdAt, email: s.email ?? c.email })),
+    );
   const matches = allOf<SimNewsletterSignup>(
     [stringMatch(w.email), (s) => s.email],
     [equalTo(w.storeId), (s) => s.store?.id],

@@ -18,9 +18,10 @@ const order = {
   shipments: (o: SimOrder, _args: unknown, ctx: SimContext) => ctx.data.shipments.forOrder(o),
   returns: (o: SimOrder, _args: unknown, ctx: SimContext) => ctx.data.returns.forOrder(o),
   paymentHistory: (o: SimOrder, args: { where?: PaymentHistoryWhere | null }) =>
-    (o.paymentHistory ?? []).filter((e: SimPaymentHistoryEntry) =>
-      (!args.where?.entryType || args.where.entryType.includes(e.entryType ?? '')) &&
-      (!args.where?.status || args.where.status.includes(e.status ?? ''))),
+    (o.paymentHistory ?? []).filter(
+      (e: SimPaymentHistoryEntry) =>
+        (!args.where?.entryType || args.where.entryType.includes(e.entryType ?? '')) && (!args.where?.status || args.where.status.includes(e.status ?? '')),
+    ),
 };
 
 /**
@@ -29,9 +30,7 @@ const order = {
  */
 const orderLine = {
   lineValue: (l: SimOrderLine, args: { includingTax?: boolean | null }) =>
-    args.includingTax === false
-      ? simMoney(l.lineValue.value / (1 + l.taxPercent / 100), l.lineValue.currency)
-      : l.lineValue,
+    args.includingTax === false ? simMoney(l.lineValue.value / (1 + l.taxPercent / 100), l.lineValue.currency) : l.lineValue,
   returnedQuantity: (l: SimOrderLine, _args: unknown, ctx: SimContext) => {
     const order = parentOf<SimOrder>(l);
     return l.returnedQuantity ?? (order ? returnedQuantity(ctx.data, order, l) : null);
@@ -48,5 +47,4 @@ export const ORDER_RESOLVERS = {
   OrderLine: orderLine,
 };
 
-export const shipmentReturns = (s: SimShipment, _args: unknown, ctx: SimContext) =>
-  ctx.data.returns.values().filter((r) => r.shipment?.id === s.id);
+export const shipmentReturns = (s: SimShipment, _args: unknown, ctx: SimContext) => ctx.data.returns.values().filter((r) => r.shipment?.id === s.id);

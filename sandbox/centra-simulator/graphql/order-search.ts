@@ -19,8 +19,7 @@ export interface OrderWhere {
 }
 
 export function orderStoreType(data: SimData, order: SimOrder): SimStoreType {
-  return data.stores.get(order.store.id)?.type ?? order.store.type
-    ?? (order.__typename === 'WholesaleOrder' ? 'WHOLESALE' : 'DIRECT_TO_CONSUMER');
+  return data.stores.get(order.store.id)?.type ?? order.store.type ?? (order.__typename === 'WholesaleOrder' ? 'WHOLESALE' : 'DIRECT_TO_CONSUMER');
 }
 
 /** `notNull: ["accountId"]` reads `account.id`; other names read the field itself. */
@@ -36,9 +35,7 @@ function hasValue(order: SimOrder, name: string): boolean {
 export function findOrders(data: SimData, where: OrderWhere | null | undefined): SimOrder[] {
   const w = where ?? {};
   const offset = data.utcOffsetMinutes;
-  const candidates = w.number != null
-    ? w.number.map((n) => data.orders.get(n))
-    : w.id != null ? w.id.map((h) => data.orders.getById(h)) : data.orders.values();
+  const candidates = w.number != null ? w.number.map((n) => data.orders.get(n)) : w.id != null ? w.id.map((h) => data.orders.getById(h)) : data.orders.values();
   const matches = allOf<SimOrder>(
     [oneOf(w.status), (o) => o.status],
     [equalTo(w.storeType), (o) => orderStoreType(data, o)],

@@ -1,7 +1,17 @@
 import {
-  Kind, OperationTypeNode, getNamedType, isCompositeType,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLNamedType,
-  type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  Kind,
+  OperationTypeNode,
+  getNamedType,
+  isCompositeType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /**
@@ -14,14 +24,13 @@ import {
  * So `orders(limit: 50) { number lines { id } }` costs 1 + 50 × (number 1 + lines 1 + id 1) = 151, fifty aliased
  * `orders(limit: 1) { …20 fields… }` cost 50 × 21, and `orderConnection(first: 5) { edges { node { id } } }` 16. The document must have passed validation.
  */
-export function queryComplexity(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | null,
-  operationName: string | null): number {
+export function queryComplexity(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | null, operationName: string | null): number {
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
-  const root = op?.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : op?.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
+  const root =
+    op?.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : op?.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
   if (!op || !root) return 0;
-  const fragments = new Map(doc.definitions.flatMap((d) =>
-    d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []));
+  const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const defaults = new Map((op.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.defaultValue] as const));
 
   const intArg = (value: ValueNode | undefined): number | undefined => {
@@ -61,8 +70,7 @@ export function queryComplexity(schema: GraphQLSchema, doc: DocumentNode, variab
   return cost(op.selectionSet, root, 1, new Set());
 }
 
-const asComposite = (type: GraphQLNamedType | null | undefined): GraphQLCompositeType | undefined =>
-  type && isCompositeType(type) ? type : undefined;
+const asComposite = (type: GraphQLNamedType | null | undefined): GraphQLCompositeType | undefined => (type && isCompositeType(type) ? type : undefined);
 
 /** The field's type, introspection meta fields included; undefined on a union (only __typename is selectable). */
 function fieldType(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLOutputType | undefined {

@@ -23,9 +23,16 @@ export function refundPaymentHistory(data: SimData, ret: SimReturn): SimPaymentH
     const line = order.lines.find((l) => l.id === returnedOrderLineId(data, ret, rl));
     if (line && line.quantity > 0) amount += (line.lineValue.value / line.quantity) * (rl.quantity ?? 0);
   }
-  return [{
-    id: REFUND_ID_BASE + ret.id, createdAt: ret.updatedAt, status: 'SUCCESS', entryType: 'REFUND',
-    value: simMoney(amount, order.grandTotal.currency), paymentMethod: order.paymentMethod?.plugin ?? null,
-    externalReference: null, paramsJSON: null,
-  }];
+  return [
+    {
+      id: REFUND_ID_BASE + ret.id,
+      createdAt: ret.updatedAt,
+      status: 'SUCCESS',
+      entryType: 'REFUND',
+      value: simMoney(amount, order.grandTotal.currency),
+      paymentMethod: order.paymentMethod?.plugin ?? null,
+      externalReference: null,
+      paramsJSON: null,
+    },
+  ];
 }

@@ -25,8 +25,9 @@ export const catalogueRoot = {
   productVariant: (args: { id: number }, ctx: SimContext) => ctx.data.products.variantById(args.id)?.variant ?? null,
   productSizes: (args: ListArgs<SizeWhere>, ctx: SimContext) => {
     const w = args.where ?? {};
-    const sizes = [...ctx.data.products.allSizes()].map((e) => e.size).filter((s) =>
-      (!w.id || w.id.includes(s.id)) && (w.EAN == null || s.EAN === w.EAN) && (w.UPC == null || s.UPC === w.UPC));
+    const sizes = [...ctx.data.products.allSizes()]
+      .map((e) => e.size)
+      .filter((s) => (!w.id || w.id.includes(s.id)) && (w.EAN == null || s.EAN === w.EAN) && (w.UPC == null || s.UPC === w.UPC));
     return paginate(sizes, args, ctx.defaultLimit);
   },
   displays: (args: ListArgs<DisplayWhere>, ctx: SimContext) => listDisplays(ctx.data, args, ctx.defaultLimit),
@@ -35,11 +36,11 @@ export const catalogueRoot = {
     connection(sortBy(findDisplays(ctx.data, args.where), args.sort, { id: (d: SimDisplay) => d.id }, ['id_ASC']), args),
   displayItems: (args: ListArgs<DisplayItemWhere>, ctx: SimContext) => {
     const w = args.where ?? {};
-    const items = ctx.data.displays.values()
+    const items = ctx.data.displays
+      .values()
       .filter((d) => w.displayId == null || d.id === w.displayId)
       .flatMap((d) => d.displayItems.map((i) => linkParent(i, d)))
-      .filter((i) => (!w.id || w.id.includes(i.id)) &&
-        (w.productVariantId == null || i.productVariant.id === w.productVariantId));
+      .filter((i) => (!w.id || w.id.includes(i.id)) && (w.productVariantId == null || i.productVariant.id === w.productVariantId));
     return paginate(items, args, ctx.defaultLimit);
   },
   categories: (args: ListArgs<SetupWhere>, ctx: SimContext) => listSetup(ctx.data.categories, args, ctx.defaultLimit),

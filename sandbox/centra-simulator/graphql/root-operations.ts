@@ -36,8 +36,7 @@ export function operationsRoot(rateLimits: () => RateLimitRow[]) {
     setEventListeners: (args: { input: Array<{ objectType: string; changeTypes?: string[] | null }> }) => {
       for (const l of args.input) {
         const prev = listeners.get(l.objectType)?.changeTypes ?? [];
-        listeners.set(l.objectType, { objectType: l.objectType,
-          changeTypes: [...new Set([...prev, ...(l.changeTypes ?? ALL_CHANGES)])] });
+        listeners.set(l.objectType, { objectType: l.objectType, changeTypes: [...new Set([...prev, ...(l.changeTypes ?? ALL_CHANGES)])] });
       }
       return payload();
     },

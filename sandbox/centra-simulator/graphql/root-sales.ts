@@ -15,8 +15,7 @@ export const salesRoot = {
     return order && !order.isOnHold ? order : null;
   },
   orderConnection: (args: ConnectionArgs & { where?: OrderWhere | null; sort?: string[] | null }, ctx: SimContext) =>
-    connection(sortBy(findOrders(ctx.data, args.where), args.sort,
-      orderSortGetters(ctx.data.utcOffsetMinutes), ['number_ASC']), args),
+    connection(sortBy(findOrders(ctx.data, args.where), args.sort, orderSortGetters(ctx.data.utcOffsetMinutes), ['number_ASC']), args),
   customers: (args: ListArgs<CustomerWhere>, ctx: SimContext) => listCustomers(ctx.data, args, ctx.defaultLimit),
   customer: (args: { id: number }, ctx: SimContext) => ctx.data.customers.get(args.id) ?? null,
   shipments: (args: ListArgs<ShipmentWhere>, ctx: SimContext) => listShipments(ctx.data, args, ctx.defaultLimit),

@@ -16,12 +16,16 @@ export const setupRoot = {
   stores: (args: ListArgs<SetupWhere>, ctx: SimContext) => listSetup(ctx.data.stores, args, ctx.defaultLimit),
   pricelists: (args: ListArgs<SetupWhere>, ctx: SimContext) => listSetup(ctx.data.pricelists, args, ctx.defaultLimit),
   countries: (args: { where?: { code?: string[] | null } | null }, ctx: SimContext) =>
-    unique<SimCountry, string>([...ctx.data.markets].flatMap((m) => m.assignedToCountries), (c) => c.code)
-      .filter((c) => !args.where?.code || args.where.code.includes(c.code)),
+    unique<SimCountry, string>(
+      [...ctx.data.markets].flatMap((m) => m.assignedToCountries),
+      (c) => c.code,
+    ).filter((c) => !args.where?.code || args.where.code.includes(c.code)),
   /** [INF] The first pricelist's currency stands in for the instance's base currency. */
   currencies: (args: { where?: { isBase?: boolean | null } | null }, ctx: SimContext) => {
-    const all = unique<SimCurrency, string>([...ctx.data.pricelists].map((p) => p.currency), (c) => c.code)
-      .map((c, i) => ({ ...c, isBase: i === 0 }));
+    const all = unique<SimCurrency, string>(
+      [...ctx.data.pricelists].map((p) => p.currency),
+      (c) => c.code,
+    ).map((c, i) => ({ ...c, isBase: i === 0 }));
     return args.where?.isBase == null ? all : all.filter((c) => c.isBase === args.where?.isBase);
   },
   languages: () => [],

@@ -11,8 +11,7 @@ export interface SetupWhere {
   isTopCategory?: boolean | null;
 }
 
-type SetupRow = { id: number; name?: string | null; store?: { id: number } | null; type?: string; status?: string | null;
-  isTopCategory?: boolean };
+type SetupRow = { id: number; name?: string | null; store?: { id: number } | null; type?: string; status?: string | null; isTopCategory?: boolean };
 
 export function listSetup<T extends SetupRow>(rows: Iterable<T>, args: ListArgs<SetupWhere>, defaultLimit?: number): T[] {
   const w = args.where ?? {};

@@ -14,7 +14,6 @@ export const TYPE_RESOLVERS: Record<string, Record<string, Special>> = {
   ...CATALOGUE_RESOLVERS,
   Customer: {
     totalOrders: (c: SimCustomer, _args: unknown, ctx: SimContext) =>
-      c.totalOrders ?? ctx.data.orders.values().filter(
-        (o) => o.__typename === 'DirectToConsumerOrder' && o.customer?.id === c.id).length,
+      c.totalOrders ?? ctx.data.orders.values().filter((o) => o.__typename === 'DirectToConsumerOrder' && o.customer?.id === c.id).length,
   },
 };

@@ -1,6 +1,4 @@
-export type InjectedFault =
-  | { kind: 'fail'; status: number; body?: string }
-  | { kind: 'rateLimit'; retryAfter: string | null };
+export type InjectedFault = { kind: 'fail'; status: number; body?: string } | { kind: 'rateLimit'; retryAfter: string | null };
 
 interface Queued {
   fault: InjectedFault;

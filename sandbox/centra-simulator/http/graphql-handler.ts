@@ -48,8 +48,8 @@ export function graphqlHandler(deps: HandlerDeps): RequestHandler {
     const operationName = typeof body.operationName === 'string' ? body.operationName : null;
     const parsed = tryParse(query);
     const rootFields = parsed.doc ? rootFieldKeys(parsed.doc, operationName) : [];
-    const log = (status: number) => deps.requests.record({ time, status, operationName, rootFields,
-      topLevelFields: rootFields.length, query, durationMs: deps.wallClock() - time });
+    const log = (status: number) =>
+      deps.requests.record({ time, status, operationName, rootFields, topLevelFields: rootFields.length, query, durationMs: deps.wallClock() - time });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       log(status);
       res.status(status).set(headers);
@@ -92,8 +92,7 @@ export function graphqlHandler(deps: HandlerDeps): RequestHandler {
       return send(400, { ...errorBody(`Query complexity ${complexity} exceeds the QUERY_COMPLEXITY quota`), extensions: { complexity } });
     }
     if ('retryAt' in budget) {
-      return send(429, { ...errorBody('Rate limit exceeded: QUERY_COMPLEXITY'), extensions: { complexity } },
-        { 'Retry-After': budget.retryAt.toUTCString() });
+      return send(429, { ...errorBody('Rate limit exceeded: QUERY_COMPLEXITY'), extensions: { complexity } }, { 'Retry-After': budget.retryAt.toUTCString() });
     }
     const out = await executeOperation(deps.schema, { document: parsed.doc, variables, operationName }, deps.rootValue, deps.context);
     send(out.status, { ...out.body, extensions: { ...out.body.extensions, complexity } });

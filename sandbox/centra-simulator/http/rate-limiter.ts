@@ -39,7 +39,10 @@ export class RateLimiter {
   private readonly now: () => number;
 
   /** `enforce: false` still counts (so `rateLimits` reads true) but never refuses. */
-  constructor(options: RateLimitOptions = {}, private readonly enforce = true) {
+  constructor(
+    options: RateLimitOptions = {},
+    private readonly enforce = true,
+  ) {
     this.now = options.now ?? Date.now;
     this.tenSeconds = new TokenBucket(options.requestsPer10s ?? 20, 10_000, this.now);
     this.hour = new TokenBucket(options.requestsPerHour ?? 3600, 3_600_000, this.now);

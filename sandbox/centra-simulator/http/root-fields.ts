@@ -9,8 +9,7 @@ export function rootFieldKeys(doc: DocumentNode, operationName?: string | null):
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
   if (!op) return [];
-  const fragments = new Map(doc.definitions.flatMap((d) =>
-    d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : []));
+  const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
   const keys: string[] = [];
   const walk = (set: SelectionSetNode, seen: Set<string>) => {
     for (const sel of set.selections) {

@@ -2,7 +2,11 @@ import type { SimData } from '../data/sim-data.js';
 import type { SimDtcOrder } from '../types/index.js';
 import type { Prng } from './prng.js';
 
-const CARRIERS = [['DHL', 'Express'], ['PostNord', 'MyPack'], ['Royal Mail', 'Tracked 48']] as const;
+const CARRIERS = [
+  ['DHL', 'Express'],
+  ['PostNord', 'MyPack'],
+  ['Royal Mail', 'Tracked 48'],
+] as const;
 
 /**
  * A shipment for processing (not yet shipped) and shipped (completed) or archived orders, and a
@@ -16,25 +20,46 @@ export function seedAfterSale(data: SimData, order: SimDtcOrder, rng: Prng): voi
   const created = Date.parse(order.createdAt) + 86_400_000;
   const at = data.stamp(created);
   const [carrierName, serviceName] = rng.pick(CARRIERS);
-  const lines = order.lines.filter((l) => l.quantity > 0)
-    .map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
+  const lines = order.lines.filter((l) => l.quantity > 0).map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
   data.shipments.add({
-    __typename: 'DirectToConsumerShipment', id, number: `${order.number}-1`, order: { number: order.number, id: order.id },
-    createdAt: at, updatedAt: at, isGoodToGo: true, isPaid: true, paidAt: at, isCaptured: true, capturedAt: at,
-    isShipped: shipped, shippedAt: shipped ? at : null, numberOfPackages: 1,
+    __typename: 'DirectToConsumerShipment',
+    id,
+    number: `${order.number}-1`,
+    order: { number: order.number, id: order.id },
+    createdAt: at,
+    updatedAt: at,
+    isGoodToGo: true,
+    isPaid: true,
+    paidAt: at,
+    isCaptured: true,
+    capturedAt: at,
+    isShipped: shipped,
+    shippedAt: shipped ? at : null,
+    numberOfPackages: 1,
     trackingNumber: shipped ? `${carrierName.slice(0, 2).toUpperCase()}${1_000_000_000 + id}` : null,
-    carrierInformation: shipped ? { carrierName, serviceName } : null, grandTotal: order.grandTotal,
-    lines, shippingAddress: order.shippingAddress ?? null, customer: order.customer ? { id: order.customer.id } : null,
+    carrierInformation: shipped ? { carrierName, serviceName } : null,
+    grandTotal: order.grandTotal,
+    lines,
+    shippingAddress: order.shippingAddress ?? null,
+    customer: order.customer ? { id: order.customer.id } : null,
   });
   const first = lines[0];
   if (!shipped || !first || !rng.chance(0.08)) return;
   const returnedAt = data.stamp(created + 7 * 86_400_000);
   const completed = rng.chance(0.5);
   data.returns.add({
-    __typename: 'DirectToConsumerReturn', id, status: completed ? 'COMPLETED' : 'PENDING',
-    returnStatus: completed ? 'COMPLETED' : 'PENDING', createdAt: returnedAt, updatedAt: returnedAt, returnedToStock: completed,
-    order: { number: order.number, id: order.id }, shipment: { id }, store: { id: order.store.id },
+    __typename: 'DirectToConsumerReturn',
+    id,
+    status: completed ? 'COMPLETED' : 'PENDING',
+    returnStatus: completed ? 'COMPLETED' : 'PENDING',
+    createdAt: returnedAt,
+    updatedAt: returnedAt,
+    returnedToStock: completed,
+    order: { number: order.number, id: order.id },
+    shipment: { id },
+    store: { id: order.store.id },
     lines: [{ id, quantity: first.quantity, shipmentLine: { id: first.id }, orderLine: { id: first.id } }],
-    grandTotal: first.lineValue, customer: order.customer ? { id: order.customer.id } : null,
+    grandTotal: first.lineValue,
+    customer: order.customer ? { id: order.customer.id } : null,
   });
 }

@@ -23,7 +23,10 @@ export interface SeededCatalogue {
 
 /** Ids continue after the highest in the store, so seeding twice adds rather than overwrites. */
 function nextIds(data: SimData) {
-  let product = 0, variant = 0, size = 0, displayItem = 0;
+  let product = 0,
+    variant = 0,
+    size = 0,
+    displayItem = 0;
   for (const { size: s, variant: v, product: p } of data.products.allSizes()) {
     product = Math.max(product, p.id);
     variant = Math.max(variant, v.id);
@@ -62,18 +65,29 @@ export function seedCatalogue(data: SimData, options: SeedCatalogueOptions = {})
       const [code, colour] = COLOURS[v % COLOURS.length]!;
       const variantNumber = v < COLOURS.length ? code : `${code}${Math.floor(v / COLOURS.length)}`;
       return {
-        id: variantId++, name: colour, status: 'ACTIVE', variantNumber, createdAt: stamp, updatedAt: stamp,
+        id: variantId++,
+        name: colour,
+        status: 'ACTIVE',
+        variantNumber,
+        createdAt: stamp,
+        updatedAt: stamp,
         productSizes: Array.from({ length: sizesPer }, (_, s) => {
           const sizeNumber = SIZES[s] ?? `S${s}`;
           const sid = sizeId++;
-          return { id: sid, description: sizeNumber, sizeNumber, EAN: ean13(`73${sid}`), preorder: false,
-            stockTotals: { availableQuantity: rng.int(0, 40) } };
+          return { id: sid, description: sizeNumber, sizeNumber, EAN: ean13(`73${sid}`), preorder: false, stockTotals: { availableQuantity: rng.int(0, 40) } };
         }),
       };
     });
     const product: SimProduct = {
-      id, name, status: rng.chance(0.05) ? 'INACTIVE' : 'ACTIVE', productNumber, createdAt: stamp, updatedAt: stamp,
-      brand: { id: rng.int(1, 3) }, collection: { id: rng.int(1, 4) }, variants,
+      id,
+      name,
+      status: rng.chance(0.05) ? 'INACTIVE' : 'ACTIVE',
+      productNumber,
+      createdAt: stamp,
+      updatedAt: stamp,
+      brand: { id: rng.int(1, 3) },
+      collection: { id: rng.int(1, 4) },
+      variants,
     };
     const prices: SimPrice[] = variants.flatMap((v) => [
       { price: simMoney(gbp, 'GBP'), pricelist: { id: SEED_IDS.gbpPricelist }, productVariant: { id: v.id } },
@@ -81,12 +95,20 @@ export function seedCatalogue(data: SimData, options: SeedCatalogueOptions = {})
     ]);
     const category = rng.int(4, 7);
     const display: SimDisplay = {
-      id, name, status: product.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE',
-      uri: `${name.toLowerCase().replace(/ /g, '-')}-${id}`, createdAt: stamp, updatedAt: stamp,
-      store: { id: SEED_IDS.dtcStore }, product: { id }, productVariants: variants.map((v) => ({ id: v.id })),
+      id,
+      name,
+      status: product.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE',
+      uri: `${name.toLowerCase().replace(/ /g, '-')}-${id}`,
+      createdAt: stamp,
+      updatedAt: stamp,
+      store: { id: SEED_IDS.dtcStore },
+      product: { id },
+      productVariants: variants.map((v) => ({ id: v.id })),
       displayItems: variants.map((v) => ({ id: itemId++, productVariant: { id: v.id } })),
-      categories: [{ id: category }], canonicalCategory: { id: category },
-      markets: [{ id: SEED_IDS.ukMarket }, { id: SEED_IDS.seMarket }], prices,
+      categories: [{ id: category }],
+      canonicalCategory: { id: category },
+      markets: [{ id: SEED_IDS.ukMarket }, { id: SEED_IDS.seMarket }],
+      prices,
     };
     data.products.add(product);
     data.displays.add(display);

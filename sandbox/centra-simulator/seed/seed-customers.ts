@@ -33,13 +33,26 @@ export function seedCustomers(data: SimData, options: SeedCustomersOptions): Sim
     const email = `${emailPart(firstName)}.${emailPart(lastName)}${id}@example.com`;
     const stamp = data.stamp(before - rng.int(1, 400) * 86_400_000);
     const base = {
-      email, firstName, lastName, phoneNumber: uk ? `+44 7700 ${String(900000 + id).slice(-6)}` : `+46 70 ${String(1000000 + id).slice(-7)}`,
+      email,
+      firstName,
+      lastName,
+      phoneNumber: uk ? `+44 7700 ${String(900000 + id).slice(-6)}` : `+46 70 ${String(1000000 + id).slice(-7)}`,
       billingAddress: {
-        firstName, lastName, address1: `${rng.int(1, 200)} ${uk ? 'High Street' : 'Storgatan'}`, city: uk ? 'London' : 'Stockholm',
-        zipCode: uk ? 'EC1A 1BB' : '111 22', country: uk ? COUNTRIES.GB : COUNTRIES.SE, email,
+        firstName,
+        lastName,
+        address1: `${rng.int(1, 200)} ${uk ? 'High Street' : 'Storgatan'}`,
+        city: uk ? 'London' : 'Stockholm',
+        zipCode: uk ? 'EC1A 1BB' : '111 22',
+        country: uk ? COUNTRIES.GB : COUNTRIES.SE,
+        email,
       },
-      store: { id: SEED_IDS.dtcStore }, market: { id: market }, pricelist: { id: market },
-      createdAt: stamp, updatedAt: stamp, newsletterSubscriptions: [], consents: [],
+      store: { id: SEED_IDS.dtcStore },
+      market: { id: market },
+      pricelist: { id: market },
+      createdAt: stamp,
+      updatedAt: stamp,
+      newsletterSubscriptions: [],
+      consents: [],
     };
     const registered: SimCustomer = { ...base, id: id++, isRegistered: true, newsletter: rng.chance(0.4) };
     added.push(registered);

@@ -23,7 +23,12 @@ export interface LinePlan {
  * objects serve as the line's product refs, so 20,000 orders add no copies of them.
  */
 export function seedLines(rng: Prng, plan: LinePlan): SimOrderLine[] {
-  const count = rng.weighted([[1, 45], [2, 30], [3, 15], [4, 10]] as const);
+  const count = rng.weighted([
+    [1, 45],
+    [2, 30],
+    [3, 15],
+    [4, 10],
+  ] as const);
   return Array.from({ length: count }, (_, k): SimOrderLine => {
     const entry = rng.pick(plan.sizes);
     const original = plan.price(entry);

@@ -28,9 +28,15 @@ export interface SeedOrdersOptions {
   afterSale?: boolean;
 }
 
-const PAYMENTS = [{ uri: 'klarna-checkout', plugin: 'klarna' }, { uri: 'adyen-drop-in', plugin: 'adyen' },
-  { uri: 'paypal', plugin: 'paypal' }];
-const SHIPPING = [{ id: 1, name: 'Standard', uri: 'standard' }, { id: 2, name: 'Express', uri: 'express' }];
+const PAYMENTS = [
+  { uri: 'klarna-checkout', plugin: 'klarna' },
+  { uri: 'adyen-drop-in', plugin: 'adyen' },
+  { uri: 'paypal', plugin: 'paypal' },
+];
+const SHIPPING = [
+  { id: 1, name: 'Standard', uri: 'standard' },
+  { id: 2, name: 'Express', uri: 'express' },
+];
 const MARKET_TERMS = {
   [SEED_IDS.ukMarket]: { market: SEED_IDS.ukMarket, pricelist: SEED_IDS.gbpPricelist, tax: 20, shipping: [4.95, 9.95], fallback: 'GBP' },
   [SEED_IDS.seMarket]: { market: SEED_IDS.seMarket, pricelist: SEED_IDS.sekPricelist, tax: 25, shipping: [49, 99], fallback: 'SEK' },
@@ -61,31 +67,71 @@ export function seedOrders(data: SimData, options: SeedOrdersOptions): { first: 
     const cancelled = rng.chance(options.cancelledShare ?? 0.03);
     const voucher = !cancelled && rng.chance(options.voucherShare ?? 0.1);
     const lines = seedLines(rng, {
-      orderNumber: number, sizes, currency, taxPercent: terms.tax, cancelled,
-      price: (e) => price(e.variant.id, terms.pricelist) ?? 100, brand: (id) => (id ? data.brands.get(id) : undefined),
-      saleShare: options.saleShare ?? 0.15, voucherFactor: voucher ? 0.9 : 1,
+      orderNumber: number,
+      sizes,
+      currency,
+      taxPercent: terms.tax,
+      cancelled,
+      price: (e) => price(e.variant.id, terms.pricelist) ?? 100,
+      brand: (id) => (id ? data.brands.get(id) : undefined),
+      saleShare: options.saleShare ?? 0.15,
+      voucherFactor: voucher ? 0.9 : 1,
     });
     const created = from + i * spacing + rng.int(0, 600) * 1000;
     const createdAt = data.stamp(created);
-    const status: SimOrderStatus = cancelled ? 'CANCELLED'
-      : rng.weighted([['PENDING', 5], ['CONFIRMED', 12], ['PROCESSING', 8], ['SHIPPED', 72], ['ARCHIVED', 3]] as const);
+    const status: SimOrderStatus = cancelled
+      ? 'CANCELLED'
+      : rng.weighted([
+          ['PENDING', 5],
+          ['CONFIRMED', 12],
+          ['PROCESSING', 8],
+          ['SHIPPED', 72],
+          ['ARCHIVED', 3],
+        ] as const);
     const shippingOption = rng.pick(SHIPPING);
     const { grandTotal, totals } = orderTotals(lines, { currency, shipping: cancelled ? 0 : terms.shipping[shippingOption.id - 1]! });
-    const discountsApplied: SimAppliedDiscount[] = voucher ? [{
-      __typename: 'AppliedDiscount', date: createdAt, discount: { id: 1, name: 'Welcome 10 %', code: 'WELCOME10', type: 'voucher' },
-      value: simMoney(lines.reduce((s, l) => s + l.unitOriginalPrice.value * l.quantity - l.lineValue.value, 0) / 9, currency),
-    }] : [];
+    const discountsApplied: SimAppliedDiscount[] = voucher
+      ? [
+          {
+            __typename: 'AppliedDiscount',
+            date: createdAt,
+            discount: { id: 1, name: 'Welcome 10 %', code: 'WELCOME10', type: 'voucher' },
+            value: simMoney(lines.reduce((s, l) => s + l.unitOriginalPrice.value * l.quantity - l.lineValue.value, 0) / 9, currency),
+          },
+        ]
+      : [];
     const payment = rng.pick(PAYMENTS);
     const order: SimDtcOrder = {
-      __typename: 'DirectToConsumerOrder', id: simOrderHash(number), number, status,
-      isOnHold: rng.chance(options.heldShare ?? 0), createdAt, orderDate: createdAt,
+      __typename: 'DirectToConsumerOrder',
+      id: simOrderHash(number),
+      number,
+      status,
+      isOnHold: rng.chance(options.heldShare ?? 0),
+      createdAt,
+      orderDate: createdAt,
       updatedAt: data.stamp(created + (status === 'SHIPPED' || status === 'ARCHIVED' ? 2 * 86_400_000 : 60_000)),
-      store, market: data.markets.get(terms.market) ?? { id: terms.market }, pricelist: pricelist ?? { id: terms.pricelist },
-      grandTotal, totals, discountsApplied, paymentMethod: payment, lines,
-      paymentHistory: [{ id: number, createdAt, status: 'SUCCESS', entryType: status === 'PENDING' ? 'AUTHORIZATION' : 'CAPTURE',
-        value: grandTotal, paymentMethod: payment.plugin }],
-      shippingPriceGroup: { shippingOption }, shippingAddress: customer.billingAddress ?? null,
-      billingAddress: customer.billingAddress ?? null, customer,
+      store,
+      market: data.markets.get(terms.market) ?? { id: terms.market },
+      pricelist: pricelist ?? { id: terms.pricelist },
+      grandTotal,
+      totals,
+      discountsApplied,
+      paymentMethod: payment,
+      lines,
+      paymentHistory: [
+        {
+          id: number,
+          createdAt,
+          status: 'SUCCESS',
+          entryType: status === 'PENDING' ? 'AUTHORIZATION' : 'CAPTURE',
+          value: grandTotal,
+          paymentMethod: payment.plugin,
+        },
+      ],
+      shippingPriceGroup: { shippingOption },
+      shippingAddress: customer.billingAddress ?? null,
+      billingAddress: customer.billingAddress ?? null,
+      customer,
     };
     data.orders.add(order);
     if (options.afterSale !== false) seedAfterSale(data, order, rng);

@@ -3,23 +3,57 @@
  * by test/centra-queries.test.ts. Consent fields are guessed names [INF]: see centra-customer.ts.
  */
 export const CUSTOMER_FRAGMENT = /* GraphQL */ `
-fragment CustomerFields on Customer {
-  id email firstName lastName gender phoneNumber isRegistered createdAt updatedAt
-  billingAddress { country { code } }
-  store { id }
-  market { id }
-  newsletter
-  newsletterSubscriptions { isActive createdAt productVariant { id } }
-  consents { key consented createdAt updatedAt }
-  attributes {
-    type { name }
-    elements {
+  fragment CustomerFields on Customer {
+    id
+    email
+    firstName
+    lastName
+    gender
+    phoneNumber
+    isRegistered
+    createdAt
+    updatedAt
+    billingAddress {
+      country {
+        code
+      }
+    }
+    store {
+      id
+    }
+    market {
+      id
+    }
+    newsletter
+    newsletterSubscriptions {
+      isActive
+      createdAt
+      productVariant {
+        id
+      }
+    }
+    consents {
       key
-      ... on AttributeStringElement { value }
-      ... on AttributeChoiceElement { selectedValue selectedValueName }
+      consented
+      createdAt
+      updatedAt
+    }
+    attributes {
+      type {
+        name
+      }
+      elements {
+        key
+        ... on AttributeStringElement {
+          value
+        }
+        ... on AttributeChoiceElement {
+          selectedValue
+          selectedValueName
+        }
+      }
     }
   }
-}
 `;
 
 /** Centra keeps at most two customers per email (guest + registered); the limit leaves room for surprises. */

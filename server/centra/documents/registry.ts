@@ -44,7 +44,12 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     essential: ['Query.shipments', 'Shipment.order', 'Order.number'],
     fallback: 'shipment webhooks are not traced to their order: shipments reach Ometria with the next change of the order or at reconciliation',
   },
-  { name: 'ReturnOrders', capability: 'returns', sample: () => buildParentOrdersQuery('return', [315]), essential: ['Query.returns', 'Return.order', 'Order.number'] },
+  {
+    name: 'ReturnOrders',
+    capability: 'returns',
+    sample: () => buildParentOrdersQuery('return', [315]),
+    essential: ['Query.returns', 'Return.order', 'Order.number'],
+  },
   {
     name: 'CustomersById',
     capability: 'customers',
@@ -87,7 +92,8 @@ export const CENTRA_DOCUMENTS: readonly CentraDocument[] = [
     capability: 'catalogue-incremental',
     sample: () => DISPLAY_ITEMS_QUERY,
     essential: ['Query.displayItems'],
-    fallback: "product webhooks are resolved through the catalogue's own index of display items (filled by every sync); an item new since the last sync waits for the catalogue poll",
+    fallback:
+      "product webhooks are resolved through the catalogue's own index of display items (filled by every sync); an item new since the last sync waits for the catalogue poll",
   },
   { name: 'CatalogueSetup', capability: 'catalogue-full', sample: () => CATALOGUE_SETUP_QUERY, essential: ['Query.markets', 'Query.pricelists'] },
   { name: 'ListOrders', capability: 'backfill', sample: () => LIST_ORDERS_QUERY, essential: ['Query.orders'] },

@@ -17,9 +17,10 @@ export interface NewsletterPage {
  * there and its checkpoint stays, so the next poll starts again from the same page.
  */
 export async function fetchNewsletterPage(client: CentraClient, page: number, limit: number, since?: string): Promise<NewsletterPage> {
-  const res = since === undefined
-    ? await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEWSLETTER_SUBSCRIPTIONS_QUERY, { limit, page })
-    : await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, { since, limit, page });
+  const res =
+    since === undefined
+      ? await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEWSLETTER_SUBSCRIPTIONS_QUERY, { limit, page })
+      : await client.request<{ newsletterSubscriptions?: unknown[] | null }>(NEW_NEWSLETTER_SUBSCRIPTIONS_QUERY, { since, limit, page });
   const rows = res.data?.newsletterSubscriptions;
   if (!Array.isArray(rows)) throw missingFromAnswer('newsletterSubscriptions page', res.errors);
   const out: NewsletterPage = { subscriptions: [], unreadable: 0, rows: rows.length };

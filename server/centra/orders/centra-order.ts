@@ -25,12 +25,8 @@ export const CentraAddressSchema = z.object({
 export const CentraOrderLineSchema = z.object({
   id: z.number().int(),
   product: z.object({ id: z.number().int(), productNumber: z.string().nullish(), name: z.string().nullish() }).nullish(),
-  productVariant: z
-    .object({ id: z.number().int(), variantNumber: z.string().nullish(), name: z.string().nullish() })
-    .nullish(),
-  productSize: z
-    .object({ SKU: z.string().nullish(), sizeNumber: z.string().nullish(), description: z.string().nullish() })
-    .nullish(),
+  productVariant: z.object({ id: z.number().int(), variantNumber: z.string().nullish(), name: z.string().nullish() }).nullish(),
+  productSize: z.object({ SKU: z.string().nullish(), sizeNumber: z.string().nullish(), description: z.string().nullish() }).nullish(),
   productName: z.string().nullish(),
   productVariantName: z.string().nullish(),
   quantity: z.number().int(),
@@ -82,9 +78,7 @@ export const CentraReturnSchema = z.object({
       shipmentLine: z.object({ id: z.number().int(), orderLine: lineRef }).nullish(),
     }),
   ),
-  refundPaymentHistory: z
-    .array(z.object({ entryType: z.string().nullish(), status: z.string().nullish(), value: nullableAmount }))
-    .optional(),
+  refundPaymentHistory: z.array(z.object({ entryType: z.string().nullish(), status: z.string().nullish(), value: nullableAmount })).optional(),
 });
 
 export const CentraOrderSchema = z.object({
@@ -113,9 +107,7 @@ export const CentraOrderSchema = z.object({
     }),
   ),
   paymentMethod: z.object({ uri: z.string().nullish(), plugin: z.string().nullish() }).nullish(),
-  shippingPriceGroup: z
-    .object({ shippingOption: z.object({ uri: z.string().nullish(), name: z.string().nullish() }).nullish() })
-    .nullish(),
+  shippingPriceGroup: z.object({ shippingOption: z.object({ uri: z.string().nullish(), name: z.string().nullish() }).nullish() }).nullish(),
   lines: z.array(CentraOrderLineSchema),
   shippingAddress: CentraAddressSchema.nullish(),
   billingAddress: CentraAddressSchema.nullish(),

@@ -4,7 +4,6 @@ import { buildParentOrdersQuery, prefixOf, type AfterSaleKind } from './parent-o
 
 export { buildParentOrdersQuery, type AfterSaleKind };
 
-
 /**
  * The order a shipment or return belongs to; `order` undefined where Centra has no such shipment or return (deleted,
  * not visible yet): the caller falls back on the order it was last seen on, so there is no `not_found`.
@@ -13,7 +12,12 @@ export type ParentLookup = Exclude<Fetched<{ order: number | undefined }>, { sta
 
 /** id → its order; one bad id fails only itself (fetch-by-alias.ts). */
 export function fetchParentOrders(client: CentraClient, kind: AfterSaleKind, ids: readonly number[]): Promise<Map<number, ParentLookup>> {
-  return fetchByAlias(client, ids, { alias: (id) => `${prefixOf(kind)}${id}`, build: (part) => buildParentOrdersQuery(kind, part), noun: kind, read: readParent });
+  return fetchByAlias(client, ids, {
+    alias: (id) => `${prefixOf(kind)}${id}`,
+    build: (part) => buildParentOrdersQuery(kind, part),
+    noun: kind,
+    read: readParent,
+  });
 }
 
 function readParent(rows: unknown): ParentLookup {

@@ -11,13 +11,15 @@ const status = z.string().nullish();
 /** Only the element fields custom attributes read; other element kinds (files, images) parse to key + kind. */
 export const CentraAttributeSchema = z.object({
   type: z.object({ name: z.string() }),
-  elements: z.array(z.object({
-    key: z.string(),
-    kind: z.string().nullish(),
-    value: z.string().nullish(),
-    selectedValue: z.string().nullish(),
-    selectedValueName: z.string().nullish(),
-  })),
+  elements: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.string().nullish(),
+      value: z.string().nullish(),
+      selectedValue: z.string().nullish(),
+      selectedValueName: z.string().nullish(),
+    }),
+  ),
 });
 
 export const CentraSizeSchema = z.object({

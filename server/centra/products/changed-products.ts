@@ -6,10 +6,12 @@ import { CHANGED_DISPLAYS_QUERY, DISPLAY_ITEMS_QUERY } from './change-queries.js
 const DISPLAY_PAGE = 100;
 
 const DisplayRows = z.array(z.object({ product: z.object({ id: z.number().int() }).nullish() }));
-const ItemRows = z.array(z.object({
-  id: z.number().int(),
-  productVariant: z.object({ product: z.object({ id: z.number().int() }).nullish() }).nullish(),
-}));
+const ItemRows = z.array(
+  z.object({
+    id: z.number().int(),
+    productVariant: z.object({ product: z.object({ id: z.number().int() }).nullish() }).nullish(),
+  }),
+);
 
 /** Products whose displays changed since `since` (Centra DateTimeTz); counts its own requests. */
 export async function productsOfChangedDisplays(client: CentraClient, since: string): Promise<{ ids: number[]; requests: number }> {

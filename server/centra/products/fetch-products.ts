@@ -36,8 +36,7 @@ export async function fetchProductPage(client: CentraClient, page: number, limit
  * `unreadable`: Centra answered in a shape we cannot read, so a retry gives the same answer (an alert instead).
  */
 export type FetchedProduct =
-  | Exclude<Fetched<{ product: CentraProduct }>, { status: 'rejected' | 'document_rejected' }>
-  | { status: 'unreadable'; message: string };
+  Exclude<Fetched<{ product: CentraProduct }>, { status: 'rejected' | 'document_rejected' }> | { status: 'unreadable'; message: string };
 
 /** Many products in one request, one alias each; one failing alias does not fail the others (fetch-by-alias.ts). */
 export async function fetchProductsById(client: CentraClient, ids: readonly number[]): Promise<Map<number, FetchedProduct>> {

@@ -4,42 +4,103 @@
  * Ometria as `is_active: false`, not vanish.
  */
 export const PRODUCT_FRAGMENT = /* GraphQL */ `
-fragment CustomAttributes on Attribute {
-  type { name }
-  elements {
-    key kind
-    ... on AttributeStringElement { value }
-    ... on AttributeChoiceElement { selectedValue selectedValueName }
-  }
-}
-fragment ProductFields on Product {
-  id name status productNumber updatedAt
-  brand { id name }
-  collection { id name }
-  attributes { ...CustomAttributes }
-  variants {
-    id name status variantNumber
-    attributes { ...CustomAttributes }
-    productSizes {
-      id sizeNumber description SKU EAN
-      stockTotals { availableQuantity }
+  fragment CustomAttributes on Attribute {
+    type {
+      name
+    }
+    elements {
+      key
+      kind
+      ... on AttributeStringElement {
+        value
+      }
+      ... on AttributeChoiceElement {
+        selectedValue
+        selectedValueName
+      }
     }
   }
-  displays {
-    id name uri status
-    categories { id name }
-    canonicalCategory { id }
-    markets { id }
-    prices {
-      pricelist { id }
-      productVariant { id }
-      price { value currency { code } }
-      recommendedRetailPrice { value }
+  fragment ProductFields on Product {
+    id
+    name
+    status
+    productNumber
+    updatedAt
+    brand {
+      id
+      name
     }
-    media { source(sizeName: "standard") { url } }
-    displayItems { id productVariant { id } }
+    collection {
+      id
+      name
+    }
+    attributes {
+      ...CustomAttributes
+    }
+    variants {
+      id
+      name
+      status
+      variantNumber
+      attributes {
+        ...CustomAttributes
+      }
+      productSizes {
+        id
+        sizeNumber
+        description
+        SKU
+        EAN
+        stockTotals {
+          availableQuantity
+        }
+      }
+    }
+    displays {
+      id
+      name
+      uri
+      status
+      categories {
+        id
+        name
+      }
+      canonicalCategory {
+        id
+      }
+      markets {
+        id
+      }
+      prices {
+        pricelist {
+          id
+        }
+        productVariant {
+          id
+        }
+        price {
+          value
+          currency {
+            code
+          }
+        }
+        recommendedRetailPrice {
+          value
+        }
+      }
+      media {
+        source(sizeName: "standard") {
+          url
+        }
+      }
+      displayItems {
+        id
+        productVariant {
+          id
+        }
+      }
+    }
   }
-}
 `;
 
 /**
@@ -48,10 +109,13 @@ fragment ProductFields on Product {
  * down). `id_ASC` is a guessed sort value; the adaptive-document layer deals with its absence.
  */
 export const PRODUCT_PAGE_QUERY = /* GraphQL */ `
-query ProductPage($where: ProductFilter, $limit: Int!, $page: Int!) {
-  products(where: $where, sort: [id_ASC], limit: $limit, page: $page) { ...ProductFields }
-}
-${PRODUCT_FRAGMENT}`;
+  query ProductPage($where: ProductFilter, $limit: Int!, $page: Int!) {
+    products(where: $where, sort: [id_ASC], limit: $limit, page: $page) {
+      ...ProductFields
+    }
+  }
+  ${PRODUCT_FRAGMENT}
+`;
 
 /**
  * One page of products, most recently updated first: the incremental walk (recent-products.ts) reads pages
@@ -64,10 +128,13 @@ ${PRODUCT_FRAGMENT}`;
  * stable order among them a page boundary could show one twice and another never.
  */
 export const RECENT_PRODUCTS_QUERY = /* GraphQL */ `
-query RecentProducts($limit: Int!, $page: Int!) {
-  products(sort: [updatedAt_DESC, id_DESC], limit: $limit, page: $page) { ...ProductFields }
-}
-${PRODUCT_FRAGMENT}`;
+  query RecentProducts($limit: Int!, $page: Int!) {
+    products(sort: [updatedAt_DESC, id_DESC], limit: $limit, page: $page) {
+      ...ProductFields
+    }
+  }
+  ${PRODUCT_FRAGMENT}
+`;
 
 /** Products by id, one alias each (docs/design.md D12): `p7: product(id: 7)` is valid whatever Centra's filters take. */
 export function buildProductsByIdQuery(ids: readonly number[]): string {

@@ -108,12 +108,15 @@ function dropMissing(document: DocumentNode, schema: GraphQLSchema, drop: (c: st
 function retypeVariables(document: DocumentNode, schema: GraphQLSchema): DocumentNode {
   const expected = new Map<string, GraphQLInputType>();
   const info = new TypeInfo(schema);
-  visit(document, visitWithTypeInfo(info, {
-    Variable(node) {
-      const type = info.getInputType();
-      if (type && !expected.has(node.name.value)) expected.set(node.name.value, type);
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Variable(node) {
+        const type = info.getInputType();
+        if (type && !expected.has(node.name.value)) expected.set(node.name.value, type);
+      },
+    }),
+  );
   return visit(document, {
     VariableDefinition(node) {
       if (typeFromAST(schema, node.type as never)) return undefined;

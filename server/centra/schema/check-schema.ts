@@ -39,9 +39,7 @@ const stateOf = (effect: Effect): CapabilityState => (effect === 'exact' ? 'ok' 
  * registry names a fallback, which makes it degraded.
  */
 export function checkSchema(schema: GraphQLSchema, source: SchemaReport['source'], documents: readonly CentraDocument[] = CENTRA_DOCUMENTS): SchemaReport {
-  const reports = new Map<CentraCapability, CapabilityReport>(
-    CENTRA_CAPABILITIES.map((c) => [c, { capability: c, state: 'ok', missing: [], refused: [] }]),
-  );
+  const reports = new Map<CentraCapability, CapabilityReport>(CENTRA_CAPABILITIES.map((c) => [c, { capability: c, state: 'ok', missing: [], refused: [] }]));
   // Each missing item is named once, under the capability it costs, however many documents ask for it.
   const named = new Set<string>();
   const note = (capability: CentraCapability, item: MissingItem) => {
@@ -82,7 +80,11 @@ function noConsentSource(reports: Map<CentraCapability, CapabilityReport>): void
   const customerFieldsGone = CUSTOMER_CONSENT_FIELDS.every((f) => consent.missing.some((m) => m.coordinate === f));
   if (!customerFieldsGone || reports.get('newsletter')!.state !== 'unavailable') return;
   consent.state = 'unavailable';
-  consent.refused.push({ document: 'consent sources', errors: ['no customer consent field and no newsletterSubscriptions query'], instead: 'no opt-in or opt-out reaches Ometria from Centra: keep consent in Ometria (preference centre, forms)' });
+  consent.refused.push({
+    document: 'consent sources',
+    errors: ['no customer consent field and no newsletterSubscriptions query'],
+    instead: 'no opt-in or opt-out reaches Ometria from Centra: keep consent in Ometria (preference centre, forms)',
+  });
 }
 
 /** Capabilities built on others' documents: reconciliation lists orders as the backfill does. */
@@ -92,5 +94,4 @@ const DEPENDS_ON: Partial<Record<CentraCapability, CentraCapability[]>> = {
 };
 
 /** Order sync works: the `doctor` exit code and the start-up verdict. */
-export const orderSyncWorks = (report: SchemaReport): boolean =>
-  report.capabilities.find((c) => c.capability === 'orders')?.state !== 'unavailable';
+export const orderSyncWorks = (report: SchemaReport): boolean => report.capabilities.find((c) => c.capability === 'orders')?.state !== 'unavailable';

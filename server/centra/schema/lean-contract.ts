@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
 import {
-  Kind, TokenKind, buildSchema, parse, print,
-  type ASTNode, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type GraphQLSchema,
-  type InputValueDefinitionNode, type NamedTypeNode, type TypeNode,
+  Kind,
+  TokenKind,
+  buildSchema,
+  parse,
+  print,
+  type ASTNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLSchema,
+  type InputValueDefinitionNode,
+  type NamedTypeNode,
+  type TypeNode,
 } from 'graphql';
 import { contractPath } from '../../package-root.js';
 
@@ -28,8 +38,7 @@ const isGuessed = (node: ASTNode): boolean => GUESSED.test(trailingComment(node)
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 
 /** A required argument or input field: non-null and without a default, so a caller cannot leave it out. */
-const isRequired = (value: InputValueDefinitionNode): boolean =>
-  value.type.kind === Kind.NON_NULL_TYPE && value.defaultValue === undefined;
+const isRequired = (value: InputValueDefinitionNode): boolean => value.type.kind === Kind.NON_NULL_TYPE && value.defaultValue === undefined;
 
 const parseContract = (sdl: string): DocumentNode => parse(sdl); // locations (and so comments) are kept by default
 
@@ -73,8 +82,7 @@ function withoutGuessed(def: DefinitionNode): DefinitionNode {
     case Kind.INTERFACE_TYPE_DEFINITION:
       return {
         ...def,
-        fields: (def.fields ?? []).filter((f) => !isGuessed(f))
-          .map((f) => ({ ...f, arguments: (f.arguments ?? []).filter((a) => !isGuessed(a)) })),
+        fields: (def.fields ?? []).filter((f) => !isGuessed(f)).map((f) => ({ ...f, arguments: (f.arguments ?? []).filter((a) => !isGuessed(a)) })),
       };
     case Kind.INPUT_OBJECT_TYPE_DEFINITION:
       return { ...def, fields: (def.fields ?? []).filter((f) => !isGuessed(f)) };
@@ -158,16 +166,16 @@ function prunePass(defs: DefinitionNode[]): Pruned {
  */
 function consistentInterfaces(defs: DefinitionNode[]): Pruned {
   let changed = false;
-  const byName = new Map(defs.flatMap((d) => (
-    d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const byName = new Map(
+    defs.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
   const out = defs.map((def) => {
     if (def.kind !== Kind.INTERFACE_TYPE_DEFINITION) return def;
     const implementations = [...byName.values()].filter((t) => (t.interfaces ?? []).some((i) => i.name.value === def.name.value));
     const fields = (def.fields ?? []).flatMap((field) => {
       const counterparts = implementations.map((t) => (t.fields ?? []).find((f) => f.name.value === field.name.value));
       if (counterparts.some((f) => f === undefined)) return [];
-      const args = (field.arguments ?? []).filter((a) =>
-        counterparts.every((f) => (f!.arguments ?? []).some((b) => b.name.value === a.name.value)));
+      const args = (field.arguments ?? []).filter((a) => counterparts.every((f) => (f!.arguments ?? []).some((b) => b.name.value === a.name.value)));
       return [{ ...field, arguments: args }];
     });
     const argCount = (fs: readonly FieldDefinitionNode[]) => fs.reduce((n, f) => n + (f.arguments?.length ?? 0), 0);

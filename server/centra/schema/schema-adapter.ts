@@ -32,7 +32,10 @@ export function createSchemaAdapter() {
      */
     ready(): Promise<void> {
       if (schema || !check) return Promise.resolve();
-      firstCheck ??= check().then(() => undefined, () => undefined);
+      firstCheck ??= check().then(
+        () => undefined,
+        () => undefined,
+      );
       return firstCheck;
     },
     adopt(next: GraphQLSchema, nextReport: SchemaReport): void {

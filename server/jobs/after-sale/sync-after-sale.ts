@@ -12,7 +12,13 @@ import type { SyncContext } from '../sync-context.js';
  */
 export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs: Job[]): Promise<void> {
   if (!(await ctx.centra.canSend(kind === 'shipment' ? 'ShipmentOrders' : 'ReturnOrders'))) return syncByLinksOnly(ctx, kind, jobs);
-  const read = await remoteStep(ctx, 'Centra', jobs, () => fetchParentOrders(ctx.centra, kind, jobs.map((j) => Number(j.entity_key))));
+  const read = await remoteStep(ctx, 'Centra', jobs, () =>
+    fetchParentOrders(
+      ctx.centra,
+      kind,
+      jobs.map((j) => Number(j.entity_key)),
+    ),
+  );
   if (!read.ok) return;
   const parents = read.value;
   if (![...parents.values()].some((p) => p.status === 'document_rejected')) await resolveDocumentAlert(ctx, kind);
@@ -22,10 +28,16 @@ export async function syncAfterSale(ctx: SyncContext, kind: AfterSaleKind, jobs:
     if (parent.status === 'found') found.push(job);
     else await settleCentraFailure(ctx, job, parent);
   }
-  await queueOrders(ctx, kind, found, (job) => {
-    const lookup = parents.get(Number(job.entity_key));
-    return lookup?.status === 'found' ? lookup.order : undefined;
-  }, 'is not in Centra and was never seen on an order: nothing to update');
+  await queueOrders(
+    ctx,
+    kind,
+    found,
+    (job) => {
+      const lookup = parents.get(Number(job.entity_key));
+      return lookup?.status === 'found' ? lookup.order : undefined;
+    },
+    'is not in Centra and was never seen on an order: nothing to update',
+  );
 }
 
 /**

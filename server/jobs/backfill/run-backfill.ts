@@ -24,9 +24,20 @@ const SETTLE_BATCH = 100;
 export async function runBackfill(ctx: SyncContext, options: BackfillOptions): Promise<BackfillCheckpoint> {
   const since = new Date(options.since).toISOString();
   const previous = await readCheckpoint(ctx.store.kv);
-  let cp: BackfillCheckpoint = previous && !previous.finishedAt && previous.since === since
-    ? previous
-    : { since, windows: backfillWindows(ctx.now(), options.since), windowIndex: 0, page: 1, pageSize: ctx.centraBatchSize, processed: 0, total: 0, startedAt: new Date(ctx.now()).toISOString(), updatedAt: new Date(ctx.now()).toISOString() };
+  let cp: BackfillCheckpoint =
+    previous && !previous.finishedAt && previous.since === since
+      ? previous
+      : {
+          since,
+          windows: backfillWindows(ctx.now(), options.since),
+          windowIndex: 0,
+          page: 1,
+          pageSize: ctx.centraBatchSize,
+          processed: 0,
+          total: 0,
+          startedAt: new Date(ctx.now()).toISOString(),
+          updatedAt: new Date(ctx.now()).toISOString(),
+        };
   if (cp.total === 0) {
     for (const w of cp.windows) cp.total += await countOrders(ctx.centra, w);
   }

@@ -3,5 +3,8 @@ import { syncCustomers } from './sync-customers.js';
 
 export const customerJob: JobDefinition = {
   batchSize: (config) => config.CENTRA_BATCH_SIZE,
-  handler: ({ ctx }) => (jobs) => syncCustomers(ctx, jobs),
+  handler:
+    ({ ctx }) =>
+    (jobs) =>
+      syncCustomers(ctx, jobs),
 };

@@ -28,9 +28,18 @@ interface Prepared {
  */
 export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const groups = new Map<number, CentraCustomer[]>();
-  const read = await remoteStep(ctx, 'Centra', jobs, async () => (await ctx.centra.canSend('CustomersById'))
-    ? fetchCustomersById(ctx.centra, jobs.map((j) => Number(j.entity_key)))
-    : fetchCustomersViaEmail(ctx, jobs.map((j) => Number(j.entity_key)), groups));
+  const read = await remoteStep(ctx, 'Centra', jobs, async () =>
+    (await ctx.centra.canSend('CustomersById'))
+      ? fetchCustomersById(
+          ctx.centra,
+          jobs.map((j) => Number(j.entity_key)),
+        )
+      : fetchCustomersViaEmail(
+          ctx,
+          jobs.map((j) => Number(j.entity_key)),
+          groups,
+        ),
+  );
   if (!read.ok) return;
   const byId = read.value;
   if (![...byId.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'customer');
@@ -62,7 +71,11 @@ export async function syncCustomers(ctx: SyncContext, jobs: Job[]): Promise<void
     prepared.push(await prepare(ctx, job, group));
   }
   if (prepared.length === 0) return;
-  const pushed = await pushJobRecords(ctx, prepared.map((p) => p.job), prepared.map((p) => p.item));
+  const pushed = await pushJobRecords(
+    ctx,
+    prepared.map((p) => p.job),
+    prepared.map((p) => p.item),
+  );
   if (!pushed.ok) return;
   const result = pushed.value;
   const now = ctx.now();
@@ -88,15 +101,18 @@ async function prepare(ctx: SyncContext, job: Job, group: CentraCustomer[]): Pro
     const contactKey = (await tx.contactKeys.keyForCustomer(Number(job.entity_key))) ?? keys[0]!;
     const last = await tx.consentAudit.lastKnown(contactKey);
     const merged = mergeConsent([...group.map((c) => consentOf(c, cfg.consent, last)), last]);
-    const consentChange = !last || !sameConsent(merged, last)
-      ? await tx.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() })
-      : undefined;
+    const consentChange =
+      !last || !sameConsent(merged, last) ? await tx.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() }) : undefined;
     return { contactKey, last, merged, consentChange, facts: await tx.customerHistory.factsFor(contactKey) };
   });
-  const storeIds = [...new Set(group.flatMap((c) => {
-    const store = resolveOmetriaStore(ctx.storeMap, c.market?.id);
-    return store ? [store] : [];
-  }))];
+  const storeIds = [
+    ...new Set(
+      group.flatMap((c) => {
+        const store = resolveOmetriaStore(ctx.storeMap, c.market?.id);
+        return store ? [store] : [];
+      }),
+    ),
+  ];
   const record = mapCustomerContact(group, {
     contactKey,
     collection: ctx.contactCollection,

@@ -62,9 +62,7 @@ export async function applyNewsletterPage(ctx: SyncContext, subscriptions: reado
   const updates: ContactUpdate[] = [];
   for (const [contactKey, changed] of byContact) updates.push(await decide(ctx, contactKey, changed, counts));
   const items = updates.flatMap((u) => (u.item ? [u.item] : []));
-  const result = items.length > 0
-    ? await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now })
-    : undefined;
+  const result = items.length > 0 ? await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now }) : undefined;
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     for (const update of updates) {
@@ -93,13 +91,16 @@ async function decide(ctx: SyncContext, contactKey: string, changed: Changed[], 
       return { contactKey, changed };
     }
     const changeId = await tx.consentAudit.record({ contactKey, from: last, to: merged, recordedAt: ctx.now() });
-    const record = mapNewsletterContact(changed.map((c) => c.subscription), {
-      contactKey,
-      collection: ctx.contactCollection,
-      consent: merged,
-      lastSentConsent: last,
-      force: { forceOptIn: cfg.forceOptIn, forceOptOut: cfg.forceOptOut },
-    });
+    const record = mapNewsletterContact(
+      changed.map((c) => c.subscription),
+      {
+        contactKey,
+        collection: ctx.contactCollection,
+        consent: merged,
+        lastSentConsent: last,
+        force: { forceOptIn: cfg.forceOptIn, forceOptOut: cfg.forceOptOut },
+      },
+    );
     return { contactKey, changed, changeId, item: { record, jobKind: NEWSLETTER_JOB_KIND, entityKey: String(changed[0]!.subscription.id) } };
   });
 }

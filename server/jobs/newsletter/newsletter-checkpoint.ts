@@ -61,7 +61,18 @@ export interface NewsletterProgress extends NewsletterCounts {
 
 export function emptyNewsletterProgress(mode: NewsletterProgress['mode'], startedAt: number, since?: string): NewsletterProgress {
   return {
-    mode, state: 'running', startedAt, ...(since === undefined ? {} : { since }), pages: 0, centraRequests: 0,
-    subscriptions: 0, backInStock: 0, unchanged: 0, contactsSent: 0, outranked: 0, deadLettered: 0, unreadable: 0,
+    mode,
+    state: 'running',
+    startedAt,
+    ...(since === undefined ? {} : { since }),
+    pages: 0,
+    centraRequests: 0,
+    subscriptions: 0,
+    backInStock: 0,
+    unchanged: 0,
+    contactsSent: 0,
+    outranked: 0,
+    deadLettered: 0,
+    unreadable: 0,
   };
 }

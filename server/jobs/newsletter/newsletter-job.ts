@@ -6,5 +6,8 @@ export const SUBSCRIPTIONS_PER_CYCLE = 100;
 
 export const newsletterJob: JobDefinition = {
   batchSize: () => SUBSCRIPTIONS_PER_CYCLE,
-  handler: ({ ctx }) => (jobs) => replayNewsletterJobs(ctx, jobs),
+  handler:
+    ({ ctx }) =>
+    (jobs) =>
+      replayNewsletterJobs(ctx, jobs),
 };

@@ -6,7 +6,12 @@ import type { SyncContext } from '../sync-context.js';
 import { applyNewsletterPage } from './apply-newsletter-page.js';
 import { fetchNewsletterPage } from '../../centra/newsletter/fetch-newsletter-page.js';
 import {
-  emptyNewsletterProgress, PROGRESS_KEY, readCheckpoint, writeCheckpoint, type NewsletterCheckpoint, type NewsletterProgress,
+  emptyNewsletterProgress,
+  PROGRESS_KEY,
+  readCheckpoint,
+  writeCheckpoint,
+  type NewsletterCheckpoint,
+  type NewsletterProgress,
 } from './newsletter-checkpoint.js';
 
 export interface NewsletterPollSettings {
@@ -85,9 +90,7 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
         const last = await readPage(page);
         // Sign-ups made while the full read ran come after the pages already read (ids ascending) [INF], so the
         // watermark is the read's first start.
-        await save(last
-          ? { watermark: fullReadStartedAt, sweepPage: 1, sweeps: 0 }
-          : { ...checkpoint, fullReadPage: page + 1, fullReadStartedAt });
+        await save(last ? { watermark: fullReadStartedAt, sweepPage: 1, sweeps: 0 } : { ...checkpoint, fullReadPage: page + 1, fullReadStartedAt });
         if (last) break;
       }
     } else {
@@ -104,12 +107,16 @@ async function poll(ctx: SyncContext, settings: NewsletterPollSettings, startedA
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
-    if (error instanceof RemoteError && error.outcome.kind !== 'unusable') ctx.logger.warn({ outcome: error.outcome.kind }, `newsletter poll stopped: ${error.message}; the next poll retries`);
+    if (error instanceof RemoteError && error.outcome.kind !== 'unusable')
+      ctx.logger.warn({ outcome: error.outcome.kind }, `newsletter poll stopped: ${error.message}; the next poll retries`);
     else await raisePollFailedAlert(ctx, error as Error);
   }
   progress.finishedAt = ctx.now();
   await save();
-  ctx.logger.info({ newsletter: progress }, `newsletter ${progress.mode} poll ${progress.state}: ${progress.subscriptions} subscriptions, ${progress.contactsSent} contacts sent, ${progress.unchanged} unchanged`);
+  ctx.logger.info(
+    { newsletter: progress },
+    `newsletter ${progress.mode} poll ${progress.state}: ${progress.subscriptions} subscriptions, ${progress.contactsSent} contacts sent, ${progress.unchanged} unchanged`,
+  );
   return progress;
 }
 

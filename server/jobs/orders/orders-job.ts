@@ -10,5 +10,8 @@ export const ORDERS_PER_CYCLE = 5 * MAX_RECORDS_PER_PUSH;
 
 export const orderJob: JobDefinition = {
   batchSize: () => ORDERS_PER_CYCLE,
-  handler: ({ ctx }) => (jobs) => syncOrders(ctx, jobs),
+  handler:
+    ({ ctx }) =>
+    (jobs) =>
+      syncOrders(ctx, jobs),
 };

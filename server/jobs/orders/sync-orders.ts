@@ -32,22 +32,31 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   let answered = 0;
   // One step over all slices: a later slice refused leaves the auth alert it raises open, whatever an earlier one
   // proved, and only the jobs not answered yet are rescheduled.
-  const read = await remoteStep(ctx, 'Centra', () => jobs.slice(answered), async () => {
-    // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
-    for (let size = ctx.centraBatchSize; answered < jobs.length; size = ctx.centraBatchSize) {
-      const slice = jobs.slice(answered, answered + size);
-      const answers = await fetchOrderSlice(ctx, slice);
-      for (const [n, f] of answers) fetched.set(n, f);
-      answered += slice.length;
-      if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
-    }
-  });
+  const read = await remoteStep(
+    ctx,
+    'Centra',
+    () => jobs.slice(answered),
+    async () => {
+      // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
+      for (let size = ctx.centraBatchSize; answered < jobs.length; size = ctx.centraBatchSize) {
+        const slice = jobs.slice(answered, answered + size);
+        const answers = await fetchOrderSlice(ctx, slice);
+        for (const [n, f] of answers) fetched.set(n, f);
+        answered += slice.length;
+        if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
+      }
+    },
+  );
   await settleFetchedOrders(ctx, read.ok ? jobs : jobs.slice(0, answered), fetched);
 }
 
 /** One Centra read for the orders of `slice`, teaching the batch sizer what it cost. */
 const fetchOrderSlice = (ctx: SyncContext, slice: readonly Job[]) =>
-  fetchOrders(ctx.centra, slice.map((j) => Number(j.entity_key)), (n, cost) => ctx.orderBatch.observe(n, cost));
+  fetchOrders(
+    ctx.centra,
+    slice.map((j) => Number(j.entity_key)),
+    (n, cost) => ctx.orderBatch.observe(n, cost),
+  );
 
 /**
  * The half of the pipeline after Centra: map, push contacts then orders then shipment events, settle each job.
@@ -61,7 +70,11 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
   }
   if (mapped.length === 0) return;
 
-  const contacts = await pushJobRecords(ctx, mapped.map((m) => m.job), mapped.flatMap((m) => (m.contact ? [m.contact] : [])));
+  const contacts = await pushJobRecords(
+    ctx,
+    mapped.map((m) => m.job),
+    mapped.flatMap((m) => (m.contact ? [m.contact] : [])),
+  );
   if (!contacts.ok) return;
   const contactResult = contacts.value;
   const ready: Mapped[] = [];
@@ -71,11 +84,20 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
       continue;
     }
     const reason = contactResult.deadLettered.get(m.contact.record.id) ?? 'contact not delivered';
-    await ctx.store.jobs.block(m.job.id, `contact:${m.contact.record.id}`, `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`, ctx.now());
+    await ctx.store.jobs.block(
+      m.job.id,
+      `contact:${m.contact.record.id}`,
+      `waiting for contact ${m.contact.record.id}, which Ometria rejected: ${reason}`,
+      ctx.now(),
+    );
   }
   if (ready.length === 0) return;
 
-  const orders = await pushJobRecords(ctx, ready.map((m) => m.job), ready.map((m) => m.order));
+  const orders = await pushJobRecords(
+    ctx,
+    ready.map((m) => m.job),
+    ready.map((m) => m.order),
+  );
   if (!orders.ok) return;
   const orderResult = orders.value;
   const delivered: Mapped[] = [];
@@ -88,7 +110,11 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
     }
   }
 
-  const events = await pushJobRecords(ctx, delivered.map((m) => m.job), delivered.flatMap((m) => m.events));
+  const events = await pushJobRecords(
+    ctx,
+    delivered.map((m) => m.job),
+    delivered.flatMap((m) => m.events),
+  );
   if (!events.ok) return;
   for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
 }
@@ -117,7 +143,15 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
     return undefined;
   }
   const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
-  if (!ometriaStore) return deadJob(ctx, job, order, `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`, 'developers', 'unmapped_market');
+  if (!ometriaStore)
+    return deadJob(
+      ctx,
+      job,
+      order,
+      `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`,
+      'developers',
+      'unmapped_market',
+    );
   const version = orderSourceVersion(order);
   const pushedVersion = await ctx.store.links.version('order', number);
   if (version && pushedVersion && version < pushedVersion) {
@@ -159,8 +193,16 @@ async function notFoundYet(ctx: SyncContext, job: Job): Promise<void> {
   await deadLetterJob(ctx, job, { reason }, () => catalogueAlert('order_not_found', { order: job.entity_key, reason }));
 }
 
-async function deadJob(ctx: SyncContext, job: Job, order: CentraOrder, reason: string, owner: MappingOwner, problem: 'unmapped_market' | 'order_data'): Promise<undefined> {
+async function deadJob(
+  ctx: SyncContext,
+  job: Job,
+  order: CentraOrder,
+  reason: string,
+  owner: MappingOwner,
+  problem: 'unmapped_market' | 'order_data',
+): Promise<undefined> {
   await deadLetterJob(ctx, job, { recordType: 'order', recordId: String(order.number), reason }, (deadLetterId) =>
-    catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: order.number, deadLetterId, reason, owner, problem }));
+    catalogueAlert('dead_letter', { source: 'order_mapping', type: 'order', id: order.number, deadLetterId, reason, owner, problem }),
+  );
   return undefined;
 }

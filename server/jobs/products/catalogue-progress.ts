@@ -23,9 +23,20 @@ export interface CatalogueProgress extends ProductPushCounts {
 
 export function emptyProgress(mode: CatalogueProgress['mode'], startedAt: number, since?: string): CatalogueProgress {
   return {
-    mode, state: 'running', startedAt, ...(since === undefined ? {} : { since }),
-    pages: 0, products: 0, unreadable: 0, centraRequests: 0,
-    records: 0, pushed: 0, skippedUnchanged: 0, deadLettered: 0, collisions: 0, notSendable: 0,
+    mode,
+    state: 'running',
+    startedAt,
+    ...(since === undefined ? {} : { since }),
+    pages: 0,
+    products: 0,
+    unreadable: 0,
+    centraRequests: 0,
+    records: 0,
+    pushed: 0,
+    skippedUnchanged: 0,
+    deadLettered: 0,
+    collisions: 0,
+    notSendable: 0,
   };
 }
 

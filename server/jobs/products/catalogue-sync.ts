@@ -70,11 +70,16 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
     // Without the updatedAt sort (docs/centra-setup.md) an incremental run reads changed displays only.
     const walk = sinceMs === undefined || (await ctx.centra.canSend('RecentProducts'));
     for (let page = 1; walk; page++) {
-      const res = sinceMs === undefined
-        ? { ...await fetchProductPage(ctx.centra, page, settings.pageSize), passedWatermark: false }
-        : await fetchRecentProductPage(ctx.centra, page, settings.pageSize, sinceMs);
+      const res =
+        sinceMs === undefined
+          ? { ...(await fetchProductPage(ctx.centra, page, settings.pageSize)), passedWatermark: false }
+          : await fetchRecentProductPage(ctx.centra, page, settings.pageSize, sinceMs);
       progress.centraRequests++;
-      await handleProducts(run, res.products.filter((p) => !run.seen.has(p.id)), res.unreadable);
+      await handleProducts(
+        run,
+        res.products.filter((p) => !run.seen.has(p.id)),
+        res.unreadable,
+      );
       progress.pages++;
       ctx.logger.debug({ catalogue: { ...progress } }, `catalogue ${mode} sync: page ${page}`);
       await report();
@@ -93,7 +98,8 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
   } catch (error) {
     progress.state = 'failed';
     progress.error = (error as Error).message;
-    if (error instanceof RemoteError && error.outcome.kind !== 'unusable') ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
+    if (error instanceof RemoteError && error.outcome.kind !== 'unusable')
+      ctx.logger.warn({ outcome: error.outcome.kind }, `catalogue sync stopped: ${error.message}; the next run retries`);
     else {
       ctx.logger.error({ err: error }, 'catalogue sync failed');
       await ctx.alerter.raise(catalogueAlert('catalogue_sync_failed', { error: error as Error }));
@@ -101,7 +107,10 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
   }
   progress.finishedAt = ctx.now();
   await report();
-  ctx.logger.info({ catalogue: progress }, `catalogue ${mode} sync ${progress.state}: ${progress.products} products, ${progress.pushed} records pushed, ${progress.skippedUnchanged} unchanged`);
+  ctx.logger.info(
+    { catalogue: progress },
+    `catalogue ${mode} sync ${progress.state}: ${progress.products} products, ${progress.pushed} records pushed, ${progress.skippedUnchanged} unchanged`,
+  );
   return progress;
 }
 

@@ -26,7 +26,12 @@ export const productEntityKey = (id: number): string => `product:${id}`;
  * them for webhook look-ups and pushes the records. Parents and variants are one @type, so they share batches;
  * the ledger skips unchanged ones. Throws RemoteError from the push: the caller reschedules.
  */
-export async function pushProducts(ctx: SyncContext, products: readonly CentraProduct[], mapping: ProductMappingContext, claims: KeyClaims): Promise<ProductPushCounts> {
+export async function pushProducts(
+  ctx: SyncContext,
+  products: readonly CentraProduct[],
+  mapping: ProductMappingContext,
+  claims: KeyClaims,
+): Promise<ProductPushCounts> {
   const items: PushItem[] = [];
   const collisions: KeyCollision[] = [];
   let notSendable = 0;

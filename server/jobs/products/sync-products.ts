@@ -26,10 +26,16 @@ export function createProductSyncHandler(ctx: SyncContext, config: CatalogueConf
       let read: StepResult<ReadProducts>;
       try {
         // Only a request Centra answered clears its auth alert; pushRecords clears Ometria's on a 2xx.
-        read = await remoteStep(ctx, 'Centra', jobs, async () => {
-          const mapping = { stores: await stores.get(), customAttributes: settings.customAttributes };
-          return { mapping, ...(await readProducts(ctx, jobs, settings.batchSize)) };
-        }, { resolvesAuth: ({ ids }) => ids.length > 0, rethrows: (outcome) => outcome.kind === 'unusable' });
+        read = await remoteStep(
+          ctx,
+          'Centra',
+          jobs,
+          async () => {
+            const mapping = { stores: await stores.get(), customAttributes: settings.customAttributes };
+            return { mapping, ...(await readProducts(ctx, jobs, settings.batchSize)) };
+          },
+          { resolvesAuth: ({ ids }) => ids.length > 0, rethrows: (outcome) => outcome.kind === 'unusable' },
+        );
       } catch (error) {
         if (!(error instanceof CatalogueConfigError)) throw error;
         ctx.logger.error({ err: error }, 'catalogue sync failed');
@@ -84,6 +90,7 @@ async function settle(ctx: SyncContext, job: Job, productIds: number[] | undefin
   if (productIds === undefined) return ctx.store.jobs.markDead(job.id, `not a product job key: ${job.entity_key}`, ctx.now());
   const failed = productIds.map((id) => fetched.get(id)).find((f) => f?.status === 'error');
   if (failed?.status === 'error') return retryJob(ctx, job, `${job.entity_key}: ${failed.message}`);
-  if (productIds.length === 0) ctx.logger.info({ entity: job.entity_key }, 'product job: no product known for this entity; the next full catalogue sync covers it');
+  if (productIds.length === 0)
+    ctx.logger.info({ entity: job.entity_key }, 'product job: no product known for this entity; the next full catalogue sync covers it');
   await ctx.store.jobs.complete(job.id, ctx.now());
 }

@@ -25,7 +25,11 @@ export async function consentDrifts(ctx: SyncContext, customerIds: readonly numb
       const last = await ctx.store.consentAudit.lastKnown(contactKey);
       const centra = mergeConsent([consentOf(f.customer, ctx.customers.consent, last), last]);
       if (centra.state === 'out' && last?.state !== 'out') {
-        drifts.push({ customerId: id, contactKey, detail: `customer ${id} opted out in Centra${centra.at ? ` at ${centra.at}` : ''}; Ometria was last told ${last?.state ?? 'nothing'}` });
+        drifts.push({
+          customerId: id,
+          contactKey,
+          detail: `customer ${id} opted out in Centra${centra.at ? ` at ${centra.at}` : ''}; Ometria was last told ${last?.state ?? 'nothing'}`,
+        });
       }
     }
   }

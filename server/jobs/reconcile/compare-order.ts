@@ -1,6 +1,13 @@
 import type { OmetriaOrder } from '../../ometria/ometria-records.js';
 
-export type OrderDriftKind = 'order_missing' | 'order_outdated' | 'order_unmappable' | 'order_status_mismatch' | 'order_total_mismatch' | 'order_refund_mismatch' | 'shipment_tracking_missing';
+export type OrderDriftKind =
+  | 'order_missing'
+  | 'order_outdated'
+  | 'order_unmappable'
+  | 'order_status_mismatch'
+  | 'order_total_mismatch'
+  | 'order_refund_mismatch'
+  | 'shipment_tracking_missing';
 
 export interface OrderDrift {
   kind: OrderDriftKind;
@@ -17,16 +24,22 @@ export function compareOrder(expected: OmetriaOrder, actual: Partial<OmetriaOrde
   if (!actual) return [{ kind: 'order_missing', detail: `order ${expected.id} is in Centra but not in Ometria` }];
   const drift: OrderDrift[] = [];
   if (actual.status !== expected.status || actual.is_valid !== expected.is_valid) {
-    drift.push({ kind: 'order_status_mismatch', detail: `Centra: ${expected.status}${expected.is_valid ? '' : ' (invalid)'}; Ometria: ${actual.status}${actual.is_valid === false ? ' (invalid)' : ''}` });
+    drift.push({
+      kind: 'order_status_mismatch',
+      detail: `Centra: ${expected.status}${expected.is_valid ? '' : ' (invalid)'}; Ometria: ${actual.status}${actual.is_valid === false ? ' (invalid)' : ''}`,
+    });
   }
   if (actual.grand_total !== expected.grand_total || actual.currency !== expected.currency) {
-    drift.push({ kind: 'order_total_mismatch', detail: `Centra: ${expected.grand_total} ${expected.currency}; Ometria: ${actual.grand_total} ${actual.currency}` });
+    drift.push({
+      kind: 'order_total_mismatch',
+      detail: `Centra: ${expected.grand_total} ${expected.currency}; Ometria: ${actual.grand_total} ${actual.currency}`,
+    });
   }
   const refunded = refundsOf(expected);
   const held = refundsOf({ lineitems: actual.lineitems ?? [] });
   if (refunded !== held) drift.push({ kind: 'order_refund_mismatch', detail: `Centra: ${refunded} unit(s) refunded; Ometria: ${held}` });
   const tracking = expected.properties?.tracking_number;
-  if (tracking && (actual.properties)?.tracking_number !== tracking) {
+  if (tracking && actual.properties?.tracking_number !== tracking) {
     // A tracking number is whatever scalar Centra sent (string or number); it is printed as given.
     // eslint-disable-next-line @typescript-eslint/no-base-to-string
     drift.push({ kind: 'shipment_tracking_missing', detail: `Centra's shipment has tracking ${String(tracking)}; Ometria's order does not` });

@@ -28,7 +28,15 @@ export interface ReconcileResult {
   repaired: number;
 }
 
-const ORDER_KINDS = ['order_missing', 'order_outdated', 'order_status_mismatch', 'order_total_mismatch', 'order_refund_mismatch', 'shipment_tracking_missing', 'order_unmappable'];
+const ORDER_KINDS = [
+  'order_missing',
+  'order_outdated',
+  'order_status_mismatch',
+  'order_total_mismatch',
+  'order_refund_mismatch',
+  'shipment_tracking_missing',
+  'order_unmappable',
+];
 
 /**
  * Proves Ometria matches Centra (issue 7): every order Centra holds in the window is mapped as the sync would,
@@ -63,7 +71,13 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
           seen.add(`${drift.kind}|${entity}`);
           result.findings++;
           const repairable = drift.kind !== 'order_unmappable';
-          const finding: FindingInput = { kind: drift.kind, entity, team: 'ecommerce', detail: drift.detail, repair: repairable && options.repair ? 'auto' : 'manual' };
+          const finding: FindingInput = {
+            kind: drift.kind,
+            entity,
+            team: 'ecommerce',
+            detail: drift.detail,
+            repair: repairable && options.repair ? 'auto' : 'manual',
+          };
           if (await recordFinding(ctx, finding, repairable && options.repair ? { kind: 'order', key: String(order.number) } : undefined)) result.repaired++;
         }
       }
@@ -103,7 +117,12 @@ async function recordFinding(ctx: SyncContext, input: FindingInput, repair: { ki
   });
 }
 
-async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecords>[1], reader: ReadClient | undefined, countRead: () => void): Promise<OrderDrift[]> {
+async function orderDrifts(
+  ctx: SyncContext,
+  order: Parameters<typeof orderRecords>[1],
+  reader: ReadClient | undefined,
+  countRead: () => void,
+): Promise<OrderDrift[]> {
   const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
   if (!ometriaStore) return [{ kind: 'order_unmappable', detail: `market ${order.market?.id ?? 'none'} is not in OMETRIA_STORE_MAP` }];
   let expected;
@@ -117,9 +136,11 @@ async function orderDrifts(ctx: SyncContext, order: Parameters<typeof orderRecor
   if (pushed === undefined) return [{ kind: 'order_missing', detail: `order ${expected.id} is in Centra but was never sent to Ometria (a lost webhook?)` }];
   if (reader) {
     countRead();
-    return compareOrder(expected, (await reader.order(expected.id)));
+    return compareOrder(expected, await reader.order(expected.id));
   }
-  return pushed === contentHash(expected) ? [] : [{ kind: 'order_outdated', detail: `order ${expected.id} changed in Centra after our last push (a lost webhook?)` }];
+  return pushed === contentHash(expected)
+    ? []
+    : [{ kind: 'order_outdated', detail: `order ${expected.id} changed in Centra after our last push (a lost webhook?)` }];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

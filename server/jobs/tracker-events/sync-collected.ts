@@ -44,7 +44,10 @@ export async function syncCollected(ctx: SyncContext, jobs: Job[], options: Coll
     if (pending.length > EVENTS_PER_VISITOR_RUN) more.add(job);
     for (const row of pending.slice(0, EVENTS_PER_VISITOR_RUN)) rows.push({ job, row, event: JSON.parse(row.event) as TrackerEvent });
   }
-  const productKeyForSku = await productKeysFor(rows.flatMap((r) => skusToLookUp(r.event)), lookup);
+  const productKeyForSku = await productKeysFor(
+    rows.flatMap((r) => skusToLookUp(r.event)),
+    lookup,
+  );
   const items: PushItem[] = [];
   // A visitor's events mostly share one identity: look its contact key up once per batch.
   const identities = new Map<string, EventIdentity>();

@@ -7,5 +7,8 @@ export const VISITORS_PER_CYCLE = 100;
 /** Storefront events push through their own share of the Ometria push rate. */
 export const collectJob: JobDefinition = {
   batchSize: () => VISITORS_PER_CYCLE,
-  handler: ({ ctx, trackerOmetria }) => (jobs) => syncCollected({ ...ctx, ometria: trackerOmetria }, jobs),
+  handler:
+    ({ ctx, trackerOmetria }) =>
+    (jobs) =>
+      syncCollected({ ...ctx, ometria: trackerOmetria }, jobs),
 };

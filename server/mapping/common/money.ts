@@ -23,11 +23,11 @@ export function roundMoney(value: number, currency: string): number {
 }
 
 /** Rounded sum of the amounts Centra returned; undefined when it returned none, so no zero is invented. */
-export function sumMoney(
-  currency: string,
-  ...amounts: Array<{ value: number } | null | undefined>
-): number | undefined {
+export function sumMoney(currency: string, ...amounts: Array<{ value: number } | null | undefined>): number | undefined {
   const present = amounts.filter((a): a is { value: number } => a != null);
   if (present.length === 0) return undefined;
-  return roundMoney(present.reduce((sum, a) => sum + a.value, 0), currency);
+  return roundMoney(
+    present.reduce((sum, a) => sum + a.value, 0),
+    currency,
+  );
 }

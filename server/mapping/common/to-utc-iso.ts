@@ -1,6 +1,5 @@
 /** Date, optional time (`T` or space), optional zone; groups: y, m, d, h, min, s, fraction, zone. */
-const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Normalises a Centra date-time to UTC ISO-8601 with `Z` and millisecond precision (docs/design.md D15).

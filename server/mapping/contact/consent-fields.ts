@@ -8,10 +8,7 @@ export interface ForceOptions {
   forceOptIn: boolean;
 }
 
-export type ContactConsentFields = Pick<
-  OmetriaContact,
-  'marketing_optin' | 'timestamp_subscribed' | 'timestamp_unsubscribed' | '@force_optin'
->;
+export type ContactConsentFields = Pick<OmetriaContact, 'marketing_optin' | 'timestamp_subscribed' | 'timestamp_unsubscribed' | '@force_optin'>;
 
 /**
  * The contact's consent fields (docs/design.md O5). Sent only when they differ from what Ometria last learned

@@ -1,11 +1,6 @@
 import type { CentraCustomer } from '../../centra/customers/centra-customer.js';
 import type { ConsentConfig } from '../../config/consent-config.js';
-import {
-  consentRecordSignal,
-  newsletterFlagRevoked,
-  newsletterFlagSignal,
-  newsletterSubscriptionSignal,
-} from './consent-signals.js';
+import { consentRecordSignal, newsletterFlagRevoked, newsletterFlagSignal, newsletterSubscriptionSignal } from './consent-signals.js';
 import type { ConsentState } from './consent-state.js';
 import { mergeConsent } from './merge-consent.js';
 

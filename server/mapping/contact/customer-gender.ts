@@ -1,7 +1,17 @@
 const GENDERS: Record<string, 'f' | 'm' | 'o'> = {
-  f: 'f', female: 'f', woman: 'f', w: 'f', kvinna: 'f',
-  m: 'm', male: 'm', man: 'm',
-  o: 'o', other: 'o', x: 'o', 'non-binary': 'o', nonbinary: 'o',
+  f: 'f',
+  female: 'f',
+  woman: 'f',
+  w: 'f',
+  kvinna: 'f',
+  m: 'm',
+  male: 'm',
+  man: 'm',
+  o: 'o',
+  other: 'o',
+  x: 'o',
+  'non-binary': 'o',
+  nonbinary: 'o',
 };
 
 /**

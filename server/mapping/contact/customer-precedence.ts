@@ -6,12 +6,7 @@ import type { CentraCustomer } from '../../centra/customers/centra-customer.js';
  * Undated or unreadable updatedAt sorts last among its kind.
  */
 export function byPrecedence(customers: readonly CentraCustomer[]): CentraCustomer[] {
-  return [...customers].sort(
-    (a, b) =>
-      Number(b.isRegistered === true) - Number(a.isRegistered === true) ||
-      updatedMs(b) - updatedMs(a) ||
-      b.id - a.id,
-  );
+  return [...customers].sort((a, b) => Number(b.isRegistered === true) - Number(a.isRegistered === true) || updatedMs(b) - updatedMs(a) || b.id - a.id);
 }
 
 /** The first value a record in precedence order has: a guest's value fills a blank on the registered record. */

@@ -11,7 +11,5 @@ export function dominantCurrency(valid: readonly OrderFacts[]): string | undefin
     const s = stats.get(fact.currency) ?? { count: 0, latest: -Infinity };
     stats.set(fact.currency, { count: s.count + 1, latest: Math.max(s.latest, Date.parse(fact.orderDate)) });
   }
-  return [...stats.entries()].sort(
-    ([ca, a], [cb, b]) => b.count - a.count || b.latest - a.latest || (ca < cb ? -1 : 1),
-  )[0]?.[0];
+  return [...stats.entries()].sort(([ca, a], [cb, b]) => b.count - a.count || b.latest - a.latest || (ca < cb ? -1 : 1))[0]?.[0];
 }

@@ -36,7 +36,5 @@ function earliestSource(states: ConsentState[]): ConsentState | undefined {
 function firstUnknown(states: ReadonlyArray<ConsentState | undefined>): ConsentState {
   const first = earliestSource(states.filter((s): s is ConsentState => s !== undefined));
   if (!first) return NO_CONSENT;
-  return first.customerId === undefined
-    ? { state: 'unknown', source: first.source }
-    : { state: 'unknown', source: first.source, customerId: first.customerId };
+  return first.customerId === undefined ? { state: 'unknown', source: first.source } : { state: 'unknown', source: first.source, customerId: first.customerId };
 }

@@ -34,7 +34,10 @@ export function orderFacts(order: CentraOrder, contactKey: string, refunds?: Ref
     currency,
     netValue: isValid ? orderNetValue(lines, refundOf, currency) : 0,
     items: sum(lines, effectiveQuantity),
-    fullPriceItems: sum(lines.filter((line) => !onSale(line, order)), effectiveQuantity),
+    fullPriceItems: sum(
+      lines.filter((line) => !onSale(line, order)),
+      effectiveQuantity,
+    ),
     itemsReturned: sum(lines, (line) => refundOf(line).quantity),
     isValid,
   };
@@ -45,11 +48,7 @@ export function orderFacts(order: CentraOrder, contactKey: string, refunds?: Ref
  * after discounts, with tax as priced) minus refunded amounts. Shipping, handling and added tax are left out:
  * refunds are known per line only, so the two sides stay comparable. Never below 0.
  */
-export function orderNetValue(
-  lines: readonly CentraOrderLine[],
-  refundOf: (line: CentraOrderLine) => LineRefundAmount,
-  currency: string,
-): number {
+export function orderNetValue(lines: readonly CentraOrderLine[], refundOf: (line: CentraOrderLine) => LineRefundAmount, currency: string): number {
   const paid = lines.reduce((total, line) => total + (line.lineValue?.value ?? (line.unitPrice?.value ?? 0) * effectiveQuantity(line)), 0);
   const refunded = lines.reduce((total, line) => total + refundOf(line).amount, 0);
   return Math.max(0, roundMoney(paid - refunded, currency));
@@ -57,7 +56,10 @@ export function orderNetValue(
 
 /** A line's refund, capped at the units still bought so a double-counted return cannot exceed the line. */
 function refundFor(refunds: RefundsByLine | undefined, line: CentraOrderLine): LineRefundAmount {
-  const refund = refunds instanceof Map ? (refunds as ReadonlyMap<number, LineRefundAmount>).get(line.id) : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
+  const refund =
+    refunds instanceof Map
+      ? (refunds as ReadonlyMap<number, LineRefundAmount>).get(line.id)
+      : (refunds as Record<string, LineRefundAmount> | undefined)?.[String(line.id)];
   if (!refund) return { quantity: 0, amount: 0 };
   return { quantity: Math.min(effectiveQuantity(line), Math.max(0, refund.quantity)), amount: Math.max(0, refund.amount) };
 }

@@ -20,7 +20,13 @@ export function segmentationAttributes(facts: readonly OrderFacts[], config: Seg
   const valid = facts.filter((f) => f.isValid);
   const currency = dominantCurrency(valid);
   const inCurrency = valid.filter((f) => f.currency === currency);
-  const netLtv = currency === undefined ? 0 : roundMoney(inCurrency.reduce((s, f) => s + f.netValue, 0), currency);
+  const netLtv =
+    currency === undefined
+      ? 0
+      : roundMoney(
+          inCurrency.reduce((s, f) => s + f.netValue, 0),
+          currency,
+        );
   const items = valid.reduce((s, f) => s + f.items, 0);
   const dates = valid.map((f) => f.orderDate).sort((a, b) => Date.parse(a) - Date.parse(b));
   const values: Record<SegmentKey, string | number | null> = {
@@ -30,8 +36,14 @@ export function segmentationAttributes(facts: readonly OrderFacts[], config: Seg
     first_order_at: dates[0] ?? null,
     last_order_at: dates.at(-1) ?? null,
     average_order_value: currency === undefined ? null : roundMoney(netLtv / inCurrency.length, currency),
-    return_rate: ratio(valid.reduce((s, f) => s + f.itemsReturned, 0), items),
-    full_price_share: ratio(valid.reduce((s, f) => s + f.fullPriceItems, 0), items),
+    return_rate: ratio(
+      valid.reduce((s, f) => s + f.itemsReturned, 0),
+      items,
+    ),
+    full_price_share: ratio(
+      valid.reduce((s, f) => s + f.fullPriceItems, 0),
+      items,
+    ),
     tier: config.tierNames[customerTier(valid.length, netLtv, currency, config)],
     based_on_orders: facts.length,
   };

@@ -38,9 +38,7 @@ export function mapOrder(order: CentraOrder, ctx: OrderMappingContext): OmetriaO
   const currency = orderCurrency(order);
   const onSale = ctx.isOnSale ?? isOnSale;
   const refunds = refundsByLine(order);
-  const lineitems = order.lines
-    .filter((line) => effectiveQuantity(line) > 0)
-    .map((line) => mapLineItem(line, order, onSale, refunds.get(line.id)));
+  const lineitems = order.lines.filter((line) => effectiveQuantity(line) > 0).map((line) => mapLineItem(line, order, onSale, refunds.get(line.id)));
   const subtotal = roundMoney(sumOf(lineitems, 'subtotal'), currency);
   const linesTotal = roundMoney(sumOf(lineitems, 'total'), currency);
 

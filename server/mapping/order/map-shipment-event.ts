@@ -38,7 +38,11 @@ export function mapShipmentEvent(order: CentraOrder, shipment: CentraShipment, c
       tracking_number: trackingNumber,
       tracking_url: ctx.trackingUrl(carrier, trackingNumber),
       shipped_at: shipment.shippedAt ? toUtcIso(shipment.shippedAt) : undefined,
-      lines: shipmentLineUnits(order, shipment).map(({ line, quantity }) => ({ product_id: lineProductId(line, order), variant_id: lineVariantId(line, order), quantity })),
+      lines: shipmentLineUnits(order, shipment).map(({ line, quantity }) => ({
+        product_id: lineProductId(line, order),
+        variant_id: lineVariantId(line, order),
+        quantity,
+      })),
     }),
   });
 }

@@ -16,14 +16,16 @@ export const DEFAULT_CARRIER_URLS: Readonly<Record<string, string>> = {
   bring: 'https://tracking.bring.com/tracking/{tracking}',
   budbee: 'https://tracking.budbee.com/{tracking}',
   evri: 'https://www.evri.com/track/parcel/{tracking}',
-  'parcelforce': 'https://www.parcelforce.com/track-trace?trackNumber={tracking}',
+  parcelforce: 'https://www.parcelforce.com/track-trace?trackNumber={tracking}',
 };
 
 export type TrackingUrlFor = (carrier: string | undefined, trackingNumber: string | undefined) => string | undefined;
 
 /** Unknown carriers give no URL: the order keeps the number and carrier name (issue 3). */
 export function trackingUrlBuilder(templates: Readonly<Record<string, string>>): TrackingUrlFor {
-  const keys = Object.keys(templates).map((k) => k.toLowerCase()).sort((a, b) => b.length - a.length);
+  const keys = Object.keys(templates)
+    .map((k) => k.toLowerCase())
+    .sort((a, b) => b.length - a.length);
   const byKey = Object.fromEntries(Object.entries(templates).map(([k, v]) => [k.toLowerCase(), v]));
   return (carrier, trackingNumber) => {
     if (!carrier || !trackingNumber) return undefined;

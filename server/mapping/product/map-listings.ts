@@ -27,15 +27,17 @@ export function mapListings(
     const point = row && pricePoint(row, store.currency);
     if (!point) return [];
     const display = displayForMarket(displays, store.marketId);
-    return [definedOnly<OmetriaListing>({
-      store: store.store,
-      currency: point.currency,
-      price: point.price,
-      special_price: point.special_price,
-      title: cleanText(display?.name, TITLE_MAX_LENGTH) ?? fallbackTitle,
-      url: storefrontUrl(store.baseUrl, display?.uri),
-      image_url: firstImage(display),
-      is_active: isActiveInMarkets(product, variant, displays, [store.marketId]),
-    })];
+    return [
+      definedOnly<OmetriaListing>({
+        store: store.store,
+        currency: point.currency,
+        price: point.price,
+        special_price: point.special_price,
+        title: cleanText(display?.name, TITLE_MAX_LENGTH) ?? fallbackTitle,
+        url: storefrontUrl(store.baseUrl, display?.uri),
+        image_url: firstImage(display),
+        is_active: isActiveInMarkets(product, variant, displays, [store.marketId]),
+      }),
+    ];
   });
 }

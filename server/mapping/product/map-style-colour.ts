@@ -12,9 +12,7 @@ import { storefrontUrl } from '../common/storefront-url.js';
 import { cleanText, truncate } from '../common/text.js';
 import { displayForMarket, displaysOfVariant, isActiveInMarkets } from './variant-displays.js';
 
-export type StyleColour =
-  | { ok: true; parent: OmetriaProduct; point: PricePoint; isActive: boolean }
-  | { ok: false; reason: string };
+export type StyleColour = { ok: true; parent: OmetriaProduct; point: PricePoint; isActive: boolean } | { ok: false; reason: string };
 
 /**
  * One Centra variant (a colour) → the Ometria parent product, keyed by style-colour (docs/design.md D2).
@@ -28,12 +26,20 @@ export function mapStyleColour(product: CentraProduct, variant: CentraVariant, c
   const row = findPrice(product, variant.id, primary.pricelistId);
   const point = row && pricePoint(row, primary.currency);
   if (!point) {
-    return { ok: false, reason: `${id} has no price in pricelist ${primary.pricelistId} (Ometria store ${primary.store}); it is sent once it is priced and on a display` };
+    return {
+      ok: false,
+      reason: `${id} has no price in pricelist ${primary.pricelistId} (Ometria store ${primary.store}); it is sent once it is priced and on a display`,
+    };
   }
   const displays = displaysOfVariant(product, variant.id);
   const display = displayForMarket(displays, primary.marketId);
   const title = cleanText(display?.name, TITLE_MAX_LENGTH) ?? cleanText(product.name, TITLE_MAX_LENGTH) ?? truncate(id, TITLE_MAX_LENGTH);
-  const isActive = isActiveInMarkets(product, variant, displays, ctx.stores.map((s) => s.marketId));
+  const isActive = isActiveInMarkets(
+    product,
+    variant,
+    displays,
+    ctx.stores.map((s) => s.marketId),
+  );
   const parent = definedOnly<OmetriaProduct>({
     '@type': 'product',
     '@merge': true,

@@ -32,7 +32,5 @@ export function pricePoint(row: CentraPrice, fallbackCurrency: string): PricePoi
   const currency = row.price.currency?.code ?? fallbackCurrency;
   const selling = roundMoney(row.price.value, currency);
   const rrp = row.recommendedRetailPrice ? roundMoney(row.recommendedRetailPrice.value, currency) : undefined;
-  return rrp !== undefined && selling < rrp
-    ? { currency, price: rrp, special_price: selling }
-    : { currency, price: selling, special_price: null };
+  return rrp !== undefined && selling < rrp ? { currency, price: rrp, special_price: selling } : { currency, price: selling, special_price: null };
 }

@@ -5,9 +5,7 @@ const inMarket = (d: CentraDisplay, marketId: number): boolean => d.markets.some
 
 /** Displays that carry this style-colour (it has a display item there), by display id. */
 export function displaysOfVariant(product: CentraProduct, variantId: number): CentraDisplay[] {
-  return product.displays
-    .filter((d) => d.displayItems.some((i) => i.productVariant?.id === variantId))
-    .sort((a, b) => a.id - b.id);
+  return product.displays.filter((d) => d.displayItems.some((i) => i.productVariant?.id === variantId)).sort((a, b) => a.id - b.id);
 }
 
 /**

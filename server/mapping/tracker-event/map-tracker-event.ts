@@ -64,8 +64,13 @@ export function mapTrackerEvent(event: TrackerEvent, ctx: TrackerEventMappingCon
       const d = event.data;
       const lines = d.lines.map((l) => basketLine(l, product(l.sku, l.productSku)));
       Object.assign(properties, {
-        basket_id: d.id, currency: d.currency, total: d.total, basket_url: d.url || undefined,
-        item_count: d.lines.reduce((n, l) => n + l.quantity, 0), product_ids: unique(lines.map((l) => l.product_id)), lines,
+        basket_id: d.id,
+        currency: d.currency,
+        total: d.total,
+        basket_url: d.url || undefined,
+        item_count: d.lines.reduce((n, l) => n + l.quantity, 0),
+        product_ids: unique(lines.map((l) => l.product_id)),
+        lines,
       });
       break;
     }

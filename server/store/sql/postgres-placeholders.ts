@@ -64,7 +64,8 @@ export function rewritePlaceholders(sql: string): Rewritten {
 /** The values for `$1…$n`, in order; like better-sqlite3, a named parameter missing from the object throws. */
 export function bindValues(statement: Rewritten, params: SqlParams | undefined): unknown[] {
   if (statement.names) {
-    if (params === undefined || Array.isArray(params)) throw new Error(`SQL takes named parameters (${statement.names.join(', ')}), got ${params === undefined ? 'none' : 'an array'}`);
+    if (params === undefined || Array.isArray(params))
+      throw new Error(`SQL takes named parameters (${statement.names.join(', ')}), got ${params === undefined ? 'none' : 'an array'}`);
     const named = params as Readonly<Record<string, unknown>>;
     return statement.names.map((name) => {
       if (!(name in named)) throw new Error(`missing named parameter @${name}`);

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-const why = (error: unknown): string => String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim().split('\n')[0] ?? 'unknown';
+const why = (error: unknown): string =>
+  String((error as { stderr?: Buffer }).stderr ?? (error as Error).message)
+    .trim()
+    .split('\n')[0] ?? 'unknown';
 
 /** A small tmpfs of its own (mount needs root or CAP_SYS_ADMIN). */
 export interface SmallDisk {

@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  seedOrders,
-  startCentraSimulator,
-  type CentraSimulator,
-  type CentraSimulatorOptions,
-} from '../../../sandbox/centra-simulator/index.js';
+import { seedOrders, startCentraSimulator, type CentraSimulator, type CentraSimulatorOptions } from '../../../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder, type OmetriaRecorderOptions } from '../../../sandbox/ometria-recorder/index.js';
 import { testDatabase } from '../../helpers/database-env.js';
 import { simSchemaFromEnv } from '../../helpers/sim-schema-env.js';
@@ -85,9 +80,18 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   };
   const service = new ServiceProcess(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)));
   return {
-    centra, ometria, service, secrets, dataDir, numbers,
+    centra,
+    ometria,
+    service,
+    secrets,
+    dataDir,
+    numbers,
     databaseUrl: database.url,
-    emails: () => centra.data.customers.values().map((c) => c.email).filter((e): e is string => typeof e === 'string' && e.includes('@')),
+    emails: () =>
+      centra.data.customers
+        .values()
+        .map((c) => c.email)
+        .filter((e): e is string => typeof e === 'string' && e.includes('@')),
     async close() {
       await service.kill('SIGKILL');
       await Promise.all([centra.close(), ometria.close()]);

@@ -27,7 +27,11 @@ export function send(url: string, options: { method?: string; path: string; head
     };
     const req = request(
       {
-        host: hostname, port, method: options.method ?? 'POST', path: options.path, agent: false,
+        host: hostname,
+        port,
+        method: options.method ?? 'POST',
+        path: options.path,
+        agent: false,
         headers: { ...(body ? { 'content-length': String(body.length) } : {}), ...options.headers },
       },
       (res) => {
