@@ -56,7 +56,7 @@ describe('centra-ometria send-webhook', () => {
     );
     await waitFor(
       async () =>
-        ((await (await fetch(`${child!.url}/sandbox/ometria`)).json()) as { orders: { latest: Array<{ id: string }> } }).orders.latest.some(
+        ((await (await fetch(`${child!.url}/sandbox/ometria.json`)).json()) as { orders: { latest: Array<{ id: string }> } }).orders.latest.some(
           (o) => o.id === String(id),
         ),
       `order ${id} in Ometria`,
