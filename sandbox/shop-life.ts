@@ -1,3 +1,4 @@
+import { shipmentOf } from './centra-simulator/seed/seed-after-sale.js';
 import { orderTotals, seedCatalogue, seedCustomers, seedOrders, type SimData, type SimDtcOrder } from './centra-simulator/index.js';
 
 /** A webhook event as Centra sends it (docs/design.md: webhook deliveries); the sandbox signs and posts it. */
@@ -65,29 +66,7 @@ export function shipOrder(data: SimData, number: number): ShopChange {
   const id = afterSaleId(number);
   if (data.shipments.get(id)?.isShipped) throw new ShopActionError(`Order ${number} was already shipped (shipment ${number}-1).`);
   const at = data.stamp();
-  const lines = order.lines.filter((l) => l.quantity > 0).map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
-  const shipment = {
-    __typename: 'DirectToConsumerShipment' as const,
-    id,
-    number: `${number}-1`,
-    order: { number, id: order.id },
-    createdAt: at,
-    updatedAt: at,
-    isGoodToGo: true,
-    isPaid: true,
-    paidAt: at,
-    isCaptured: true,
-    capturedAt: at,
-    isShipped: true,
-    shippedAt: at,
-    numberOfPackages: 1,
-    trackingNumber: `DH${1_000_000_000 + id}`,
-    carrierInformation: { carrierName: 'DHL', serviceName: 'Express' },
-    grandTotal: order.grandTotal,
-    lines,
-    shippingAddress: order.shippingAddress ?? null,
-    customer: order.customer ? { id: order.customer.id } : null,
-  };
+  const shipment = shipmentOf(order, { id, at, carrier: { carrierName: 'DHL', serviceName: 'Express' } });
   if (data.shipments.has(id)) data.shipments.update(id, shipment);
   else data.shipments.add(shipment);
   data.orders.update(number, (o) => void (o.status = 'SHIPPED'));

@@ -95,17 +95,18 @@ async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): 
   }
   const now = deps.now();
   const rejected = Math.min(reply.rejected ?? 0, batch.length);
+  const logged = {
+    at: now,
+    record_type: type,
+    records: batch.length,
+    status: reply.status,
+    request_id: reply.requestId,
+    accepted: reply.accepted,
+    rejected: reply.rejected,
+    error: null,
+  };
   if (rejected > 0) {
-    await deps.store.pushLog.add({
-      at: now,
-      record_type: type,
-      records: batch.length,
-      status: reply.status,
-      request_id: reply.requestId,
-      accepted: reply.accepted,
-      rejected: reply.rejected,
-      error: null,
-    });
+    await deps.store.pushLog.add(logged);
     // Ometria's 2xx gives counts only, no index or id (PushResponse in contracts/ometria-openapi.json): which
     // records it refused is found by halving, as for a 400. A batch refused whole needs no halving.
     if (rejected < batch.length) return splitAndSend(batch, deps, result);
@@ -120,16 +121,7 @@ async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): 
     return;
   }
   await deps.store.transaction(async (tx) => {
-    await tx.pushLog.add({
-      at: now,
-      record_type: type,
-      records: batch.length,
-      status: reply.status,
-      request_id: reply.requestId,
-      accepted: reply.accepted,
-      rejected: reply.rejected,
-      error: null,
-    });
+    await tx.pushLog.add(logged);
     for (const b of batch) {
       await tx.ledger.record(type, b.record.id, b.hash, now);
       if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);

@@ -9,6 +9,16 @@ export const PRUNE_BATCH = 1_000;
  * picks its rows through an index (migration 5), so a batch costs the same with 10 rows or 10 million.
  */
 export function createRetentionStore(sql: Sql) {
+  /** Rows of `table` settled (`state`) before `before` by their `settledAt` column, oldest first, `limit` at a time. */
+  const pruneSettled =
+    (table: string, state: string, settledAt: string) =>
+    async (before: number, limit = PRUNE_BATCH): Promise<number> =>
+      (
+        await sql.run(
+          `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE state = '${state}' AND ${settledAt} < ? ORDER BY ${settledAt} LIMIT ?)`,
+          [before, limit],
+        )
+      ).changes;
   return {
     /**
      * Webhook deliveries (raw bodies, which hold emails) and their event rows. A delivery with an event still
@@ -92,32 +102,11 @@ export function createRetentionStore(sql: Sql) {
       return { deleted: changes, next: ids.length < limit ? null : last };
     },
     /** Dead letters a person replayed before `before`; open ones are kept however old. */
-    deadLetters: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
-      (
-        await sql.run(
-          `
-      DELETE FROM dead_letters WHERE id IN (SELECT id FROM dead_letters WHERE state = 'replayed' AND replayed_at < ? ORDER BY replayed_at LIMIT ?)`,
-          [before, limit],
-        )
-      ).changes,
+    deadLetters: pruneSettled('dead_letters', 'replayed', 'replayed_at'),
     /** Findings resolved before `before`; open and repaired ones are kept. */
-    findings: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
-      (
-        await sql.run(
-          `
-      DELETE FROM findings WHERE id IN (SELECT id FROM findings WHERE state = 'resolved' AND resolved_at < ? ORDER BY resolved_at LIMIT ?)`,
-          [before, limit],
-        )
-      ).changes,
+    findings: pruneSettled('findings', 'resolved', 'resolved_at'),
     /** Alerts resolved before `before`; open ones are kept. */
-    alerts: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
-      (
-        await sql.run(
-          `
-      DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE state = 'resolved' AND resolved_at < ? ORDER BY resolved_at LIMIT ?)`,
-          [before, limit],
-        )
-      ).changes,
+    alerts: pruneSettled('alerts', 'resolved', 'resolved_at'),
     /** Reconciliation runs started before `before`, except the newest (the status page's "last run"). */
     reconcileRuns: async (before: number, limit = PRUNE_BATCH): Promise<number> =>
       (

@@ -1,5 +1,5 @@
 import type { SimData } from '../data/sim-data.js';
-import type { SimDtcOrder } from '../types/index.js';
+import type { SimDtcOrder, SimShipment } from '../types/index.js';
 import type { Prng } from './prng.js';
 
 const CARRIERS = [
@@ -20,30 +20,9 @@ export function seedAfterSale(data: SimData, order: SimDtcOrder, rng: Prng): voi
   const created = Date.parse(order.createdAt) + 86_400_000;
   const at = data.stamp(created);
   const [carrierName, serviceName] = rng.pick(CARRIERS);
-  const lines = order.lines.filter((l) => l.quantity > 0).map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
-  data.shipments.add({
-    __typename: 'DirectToConsumerShipment',
-    id,
-    number: `${order.number}-1`,
-    order: { number: order.number, id: order.id },
-    createdAt: at,
-    updatedAt: at,
-    isGoodToGo: true,
-    isPaid: true,
-    paidAt: at,
-    isCaptured: true,
-    capturedAt: at,
-    isShipped: shipped,
-    shippedAt: shipped ? at : null,
-    numberOfPackages: 1,
-    trackingNumber: shipped ? `${carrierName.slice(0, 2).toUpperCase()}${1_000_000_000 + id}` : null,
-    carrierInformation: shipped ? { carrierName, serviceName } : null,
-    grandTotal: order.grandTotal,
-    lines,
-    shippingAddress: order.shippingAddress ?? null,
-    customer: order.customer ? { id: order.customer.id } : null,
-  });
-  const first = lines[0];
+  const shipment = shipmentOf(order, { id, at, carrier: shipped ? { carrierName, serviceName } : null });
+  data.shipments.add(shipment);
+  const first = shipment.lines[0];
   if (!shipped || !first || !rng.chance(0.08)) return;
   const returnedAt = data.stamp(created + 7 * 86_400_000);
   const completed = rng.chance(0.5);
@@ -62,4 +41,35 @@ export function seedAfterSale(data: SimData, order: SimDtcOrder, rng: Prng): voi
     grandTotal: first.lineValue,
     customer: order.customer ? { id: order.customer.id } : null,
   });
+}
+
+/**
+ * The one shipment of a shop order, of every line still bought, stamped `at`; shipped with a tracking number when
+ * it has a carrier, else waiting (processing). Ids derive from the order number (see seedAfterSale).
+ */
+export function shipmentOf(order: SimDtcOrder, options: { id: number; at: string; carrier: { carrierName: string; serviceName: string } | null }): SimShipment {
+  const { id, at, carrier } = options;
+  const lines = order.lines.filter((l) => l.quantity > 0).map((l) => ({ id: l.id, quantity: l.quantity, lineValue: l.lineValue, orderLine: { id: l.id } }));
+  return {
+    __typename: 'DirectToConsumerShipment',
+    id,
+    number: `${order.number}-1`,
+    order: { number: order.number, id: order.id },
+    createdAt: at,
+    updatedAt: at,
+    isGoodToGo: true,
+    isPaid: true,
+    paidAt: at,
+    isCaptured: true,
+    capturedAt: at,
+    isShipped: carrier !== null,
+    shippedAt: carrier ? at : null,
+    numberOfPackages: 1,
+    trackingNumber: carrier ? `${carrier.carrierName.slice(0, 2).toUpperCase()}${1_000_000_000 + id}` : null,
+    carrierInformation: carrier,
+    grandTotal: order.grandTotal,
+    lines,
+    shippingAddress: order.shippingAddress ?? null,
+    customer: order.customer ? { id: order.customer.id } : null,
+  };
 }
