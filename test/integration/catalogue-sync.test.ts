@@ -277,14 +277,12 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     const e = env;
     const p1 = productOf(e, 1);
     const clash: SimProduct = structuredClone({ ...p1, id: 50, productNumber: p1.productNumber.slice(0, -1) });
-    clash.variants = clash.variants
-      .slice(0, 1)
-      .map((v) => ({
-        ...v,
-        id: 500,
-        variantNumber: `${p1.productNumber.slice(-1)}${v.variantNumber}`,
-        productSizes: v.productSizes.map((s, i) => ({ ...s, id: 5000 + i })),
-      }));
+    clash.variants = clash.variants.slice(0, 1).map((v) => ({
+      ...v,
+      id: 500,
+      variantNumber: `${p1.productNumber.slice(-1)}${v.variantNumber}`,
+      productSizes: v.productSizes.map((s, i) => ({ ...s, id: 5000 + i })),
+    }));
     e.centra.data.products.add(clash);
     e.centra.data.displays.add({
       ...structuredClone(e.centra.data.displays.get(1)!),
