@@ -1,7 +1,7 @@
 import express, { type Request, type Router } from 'express';
-import { sendCentraWebhook, type CentraSimulator } from './centra-simulator/index.js';
+import type { CentraSimulator } from './centra-simulator/index.js';
 import type { OmetriaRecorder } from './ometria-recorder/index.js';
-import { cancelOrder, placeOrders, returnOrder, shipOrder, ShopActionError, toggleConsent, type ShopChange } from './shop-life.js';
+import { cancelOrder, placeOrders, returnOrder, sendShopEvents, shipOrder, ShopActionError, toggleConsent, type ShopChange } from './shop-life.js';
 
 /** How long the outage switches last, ms: long enough to see retries and alerts, short enough to watch recover. */
 export const OUTAGE_MS = 30_000;
@@ -40,12 +40,7 @@ export function sandboxControls(deps: SandboxControlsDeps, state: ControlsState)
   const now = deps.now ?? Date.now;
   const data = deps.centra.data;
   const send = async (change: ShopChange) => {
-    const date = new Date(now()).toISOString().replace('T', ' ').slice(0, 19);
-    const reply = await sendCentraWebhook({
-      url: deps.webhookUrl(),
-      secret: deps.webhookSecret,
-      payload: { events: change.events.map((e) => ({ ...e, date })) },
-    });
+    const reply = await sendShopEvents(deps, change.events, now());
     if (reply.status >= 300)
       throw new ShopActionError(`${change.said} But the companion answered its webhook with ${reply.status}: ${reply.body.slice(0, 200)}`);
     return `${change.said} Centra sent the webhook (${change.events.map((e) => `${e.type} ${e.id}`).join(', ')}).`;

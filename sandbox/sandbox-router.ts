@@ -1,10 +1,10 @@
 import express, { type Router } from 'express';
 import { escapeHtml } from '../server/status/html.js';
-import { sendCentraWebhook, type CentraSimulator } from './centra-simulator/index.js';
+import type { CentraSimulator } from './centra-simulator/index.js';
 import type { OmetriaRecorder } from './ometria-recorder/index.js';
 import { storefrontRouter } from './storefront-route.js';
 import { newsletterRouter } from './newsletter-route.js';
-import { placeOrders } from './shop-life.js';
+import { placeOrders, sendShopEvents } from './shop-life.js';
 import { isViewType, ometriaView } from './ometria-view.js';
 import { OUTAGE_MS, sandboxControls, type ControlsState } from './sandbox-controls.js';
 
@@ -37,10 +37,9 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
   router.post('/sandbox/orders', express.json(), async (req, res) => {
     const count = Math.min(Math.max(Number((req.body as { count?: unknown } | undefined)?.count ?? 5) || 5, 1), 500);
     // Dated in the last minutes, so a 7-day reconciliation sees them.
-    const ids = placeOrders(deps.centra.data, count, Date.now()).events.map((e) => e.id);
-    const events = ids.map((id) => ({ type: 'order', action: 'create', date: new Date().toISOString().replace('T', ' ').slice(0, 26), id }));
-    const reply = await sendCentraWebhook({ url: deps.webhookUrl(), secret: deps.webhookSecret, payload: { events } });
-    res.json({ orders: ids, webhook: reply.status });
+    const { events } = placeOrders(deps.centra.data, count, Date.now());
+    const reply = await sendShopEvents(deps, events, Date.now());
+    res.json({ orders: events.map((e) => e.id), webhook: reply.status });
   });
   // The demo storefront; its store id is the sandbox's OMETRIA_STORE_MAP market 1 (main.ts).
   router.use(storefrontRouter(deps.centra.data, 'sandbox.example.com/uk'));

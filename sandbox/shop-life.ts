@@ -1,5 +1,5 @@
 import { shipmentOf } from './centra-simulator/seed/seed-after-sale.js';
-import { orderTotals, seedCatalogue, seedCustomers, seedOrders, type SimData, type SimDtcOrder } from './centra-simulator/index.js';
+import { sendCentraWebhook, orderTotals, seedCatalogue, seedCustomers, seedOrders, type SimData, type SimDtcOrder } from './centra-simulator/index.js';
 
 /** A webhook event as Centra sends it (docs/design.md: webhook deliveries); the sandbox signs and posts it. */
 export interface ShopEvent {
@@ -12,6 +12,18 @@ export interface ShopEvent {
 export interface ShopChange {
   events: ShopEvent[];
   said: string;
+}
+
+/** Where the sandbox's Centra delivers its webhooks, and the secret it signs them with. */
+export interface WebhookTarget {
+  webhookUrl: () => string;
+  webhookSecret: string;
+}
+
+/** One signed delivery of `events`, dated `now` as Centra dates them ("Y-m-d H:i:s", UTC), as Centra would send it. */
+export function sendShopEvents(target: WebhookTarget, events: readonly ShopEvent[], now: number): Promise<{ status: number; body: string }> {
+  const date = new Date(now).toISOString().replace('T', ' ').slice(0, 19);
+  return sendCentraWebhook({ url: target.webhookUrl(), secret: target.webhookSecret, payload: { events: events.map((e) => ({ ...e, date })) } });
 }
 
 /** A refusal the page shows as it is: what cannot be done to which entity, and why. */
