@@ -6,6 +6,7 @@ import { createSchemaAdapter } from './centra/schema/schema-adapter.js';
 import { runSchemaCheck, type StoredSchemaCheck } from './centra/schema/run-schema-check.js';
 import type { Config } from './config/load-config.js';
 import type { Logger } from './log/logger.js';
+import { NO_METRICS, type Metrics } from './metrics/metrics.js';
 import { createReadClient, type ReadClient } from './ometria/read-client.js';
 import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/order/tracking-url.js';
 import { createPushClient } from './ometria/push-client.js';
@@ -37,9 +38,11 @@ export interface Runtime {
 export function createRuntime(
   config: Readonly<Config>,
   store: Store,
-  deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch; tenant?: string },
+  deps: { logger: Logger; now: () => number; random?: () => number; fetch?: typeof fetch; tenant?: string; metrics?: Metrics },
 ): Runtime {
   const { logger, now } = deps;
+  // The service's one tenant's port (server/metrics/); CLI commands and benchmarks report none.
+  const metrics = deps.metrics ?? NO_METRICS;
   const maxRetryAfterMs = config.REMOTE_MAX_RETRY_AFTER_SECONDS * 1000;
   const alerter = createAlerter({
     alerts: store.alerts,
@@ -49,6 +52,7 @@ export function createRuntime(
     fetch: deps.fetch,
     teams: config.ALERT_TEAMS,
     label: deps.tenant,
+    metrics,
   });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
@@ -65,6 +69,7 @@ export function createRuntime(
     fetch: deps.fetch,
     adapter: schemaAdapter,
     maxRetryAfterMs,
+    metrics,
   });
   const runCheck = () => runSchemaCheck({ centra, adapter: schemaAdapter, kv: store.kv, alerter, logger, now });
   // Whoever sends the first document (the worker, a CLI command) waits for the first check, and start-up's
@@ -85,6 +90,7 @@ export function createRuntime(
     now,
     fetch: deps.fetch,
     maxRetryAfterMs,
+    metrics,
   });
   // Storefront events: at most TRACKER_PUSH_SHARE of the push rate, and inside the whole of it (share-limiter.ts).
   const trackerLimiter = createShareLimiter(
@@ -98,6 +104,7 @@ export function createRuntime(
     now,
     fetch: deps.fetch,
     maxRetryAfterMs,
+    metrics,
   });
   const orderBatch = createOrderBatchSizer({
     max: config.CENTRA_BATCH_SIZE,
@@ -129,6 +136,7 @@ export function createRuntime(
     trackingUrl: trackingUrlBuilder({ ...DEFAULT_CARRIER_URLS, ...config.CARRIER_TRACKING_URLS }),
     customers: config.customers,
     unknownValues: createUnknownValueRecorder({ kv: store.kv, logger, now }),
+    metrics,
   };
   const { handlers, handledKinds } = createJobHandlers(config, { ctx, trackerOmetria, catalogue });
   const worker = createWorker({ jobs: store.jobs, handlers, logger, now, leaseMs: config.JOB_LEASE_SECONDS * 1000 });

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.js';
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import type { AlertStore, Team } from '../store/alert-store.js';
 import type { AlertKind, CatalogueAlert } from './alert-catalogue.js';
 import { slackMessage, slackSafe } from './slack-message.js';
@@ -14,10 +15,13 @@ export interface AlerterDeps {
   teams?: Readonly<Partial<Record<AlertKind, Team>>>;
   /** The tenant (issue 9), put before each message so a channel shared by several brands says whose it is. */
   label?: string;
+  /** Counts the alerts opened (alerts_raised_total). */
+  metrics?: Metrics;
 }
 
 /** Raises deduplicated alerts: stored first (the dashboard shows them), then sent once when opened. */
 export function createAlerter(deps: AlerterDeps) {
+  const metrics = deps.metrics ?? NO_METRICS;
   const send = async (text: string): Promise<void> => {
     if (!deps.webhookUrl) return;
     try {
@@ -38,6 +42,7 @@ export function createAlerter(deps: AlerterDeps) {
       const team = deps.teams?.[input.kind] ?? input.team;
       const { alert, opened } = await deps.alerts.raise({ ...input, team }, deps.now());
       if (!opened) return;
+      metrics.alertRaised(alert.kind, alert.team);
       deps.logger.warn({ alert: { kind: alert.kind, entity: alert.entity, team: alert.team } }, alert.message);
       // Not awaited: the raiser never waits for Slack. The mark is best effort (a full disk must not crash us).
       void send(slackMessage(alert, 'opened'))

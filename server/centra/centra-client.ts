@@ -1,4 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
+import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
 import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
@@ -17,6 +18,8 @@ export interface CentraClientOptions {
   adapter?: SchemaAdapter;
   /** The longest Retry-After honoured, ms (REMOTE_MAX_RETRY_AFTER_SECONDS; default 900 s). */
   maxRetryAfterMs?: number;
+  /** Counts and times each request (centra_requests_total, centra_request_seconds). */
+  metrics?: Metrics;
 }
 
 export interface RequestOptions {
@@ -40,14 +43,19 @@ export function createCentraClient(options: CentraClientOptions) {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let requests = 0;
+  const metrics = options.metrics ?? NO_METRICS;
 
   const once = async <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> => {
     const wait = await options.limiter.reserve(options.now());
     if (wait > 0) await sleep(wait);
     requests++;
+    const operation = operationName(query);
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
       const res = await client.rawRequest<T>({ query, variables, signal: AbortSignal.timeout(options.timeoutMs) } as never);
       const complexity = (res.extensions as { complexity?: unknown } | undefined)?.complexity;
+      metrics.centraRequest(operation, res.errors?.length ? 'partial' : 'ok', took());
       return {
         data: res.data ?? undefined,
         errors: (res.errors ?? []).map((e) => ({ message: e.message, path: e.path })),
@@ -55,6 +63,7 @@ export function createCentraClient(options: CentraClientOptions) {
       };
     } catch (error) {
       const outcome = classifyCentraError({ thrown: error, now: options.now(), maxRetryAfterMs: options.maxRetryAfterMs });
+      metrics.centraRequest(operation, outcome.kind, took());
       if (outcome.kind === 'rate_limited') await options.limiter.pauseUntil(options.now() + outcome.delayMs);
       throw new RemoteError(outcome);
     }
@@ -86,3 +95,8 @@ export function createCentraClient(options: CentraClientOptions) {
 }
 
 export type CentraClient = ReturnType<typeof createCentraClient>;
+
+/** The document's operation name (our documents all name theirs): a fixed label, never a variable's value. */
+function operationName(query: string): string {
+  return /^\s*(?:query|mutation)\s+([A-Za-z_]\w{0,63})/.exec(query)?.[1] ?? 'anonymous';
+}

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Why a signature was refused: the label of the failure counter on /metrics. */
-export type SignatureFailure = 'missing' | 'malformed' | 'stale' | 'future' | 'mismatch';
+export const SIGNATURE_FAILURES = ['missing', 'malformed', 'stale', 'future', 'mismatch'] as const;
+export type SignatureFailure = (typeof SIGNATURE_FAILURES)[number];
 
 /** `key` ("<t>.<v1>") names the signed delivery for replay protection. */
 export type SignatureCheck = { ok: true; t: number; key: string } | { ok: false; code: SignatureFailure; reason: string };

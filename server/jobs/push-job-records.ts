@@ -4,7 +4,13 @@ import { remoteStep, type StepResult } from '../worker/settle-jobs.js';
 import type { SyncContext } from './sync-context.js';
 
 /** What pushRecords needs from a sync context. */
-export const pushDeps = (ctx: SyncContext): PushDeps => ({ client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
+export const pushDeps = (ctx: SyncContext): PushDeps => ({
+  client: ctx.ometria,
+  store: ctx.store,
+  alerter: ctx.alerter,
+  now: ctx.now,
+  metrics: ctx.metrics,
+});
 
 /**
  * Pushes the records of `jobs` as one remote step (settle-jobs.ts): when Ometria fails the whole push, every job is

@@ -3,6 +3,7 @@ import type { CentraClient } from '../centra/centra-client.js';
 import type { OrderBatchSizer } from '../centra/orders/order-batch-size.js';
 import type { UnknownValueRecorder } from '../centra/unknown-values.js';
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { TrackingUrlFor } from '../mapping/order/tracking-url.js';
 import type { CustomerConfig } from '../config/customer-config.js';
 import type { PushClient } from '../ometria/push-client.js';
@@ -31,4 +32,6 @@ export interface SyncContext {
   customers: CustomerConfig;
   /** Centra values centra-vocabulary.ts does not know, reported once each. */
   unknownValues: UnknownValueRecorder;
+  /** Dead letters and the webhook → Ometria lag (metrics.ts); the clients count their own calls. */
+  metrics: Metrics;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { catalogueAlert, type CatalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Store } from '../store/store.js';
 import { unreadableAnswer } from './classify-ometria-response.js';
 import { recordTypeOfErrorPath } from './error-path-type.js';
@@ -22,6 +23,8 @@ export interface PollDeps {
   alerter: Alerter;
   now: () => number;
   fetch?: typeof fetch;
+  /** Counts dead letters; none without. */
+  metrics?: Metrics;
 }
 
 /** Record types whose id is also the key of the job that rebuilds them, so a dead letter of one can be replayed. */
@@ -70,7 +73,10 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
   const errors = await fetchPushErrors(deps);
   const now = deps.now();
   // What was seen, the findings and the new watermark commit together; the alerter writes on its own, so after.
+  // Counted once committed: a rolled-back transaction wrote no dead letter.
+  const lettered: string[] = [];
   const alerts = await deps.store.transaction(async (tx) => {
+    lettered.length = 0;
     const since = (await tx.kv.get<number>(LAST_POLL_KEY)) ?? 0;
     const seen = new Set((await tx.kv.get<string[]>(SEEN_KEY)) ?? []);
     const out: CatalogueAlert[] = [];
@@ -98,6 +104,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
           { jobKind: culprit.jobKind, entityKey: culprit.id, recordType: culprit.type, recordId: culprit.id, reason, response: e },
           now,
         );
+        lettered.push(culprit.type);
         out.push(
           catalogueAlert('dead_letter', {
             source: 'ometria_async',
@@ -117,6 +124,7 @@ export async function pollPushErrors(deps: PollDeps): Promise<number> {
     await tx.kv.set(LAST_POLL_KEY, now);
     return out;
   });
+  for (const type of lettered) deps.metrics?.deadLettered(type);
   for (const alert of alerts) await deps.alerter.raise(alert);
   return alerts.length;
 }

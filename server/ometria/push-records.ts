@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import { contentHash } from './content-hash.js';
 import { MAX_RECORDS_PER_PUSH, type PushClient } from './push-client.js';
 import type { PushAccepted } from './classify-ometria-response.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { resolveAuthAlert } from '../alerts/auth-alert.js';
 
 export interface PushItem {
@@ -32,6 +33,8 @@ export interface PushDeps {
   store: Store;
   alerter: Alerter;
   now: () => number;
+  /** Counts dead letters; none without. */
+  metrics?: Metrics;
 }
 
 /**
@@ -155,6 +158,7 @@ async function deadLetter(item: PushItem, reason: string, response: unknown, dep
     { jobKind: item.jobKind, entityKey: item.entityKey, recordType: record['@type'], recordId: record.id, record, reason, response },
     deps.now(),
   );
+  deps.metrics?.deadLettered(record['@type']);
   result.deadLettered.set(record.id, reason);
   await deps.alerter.raise(catalogueAlert('dead_letter', { source: 'ometria_push', type: record['@type'], id: record.id, deadLetterId: id, reason }));
 }

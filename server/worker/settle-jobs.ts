@@ -6,6 +6,7 @@ import { RemoteError } from '../remote/remote-errors.js';
 import type { NewDeadLetter } from '../store/dead-letter-store.js';
 import type { Job } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { backoffMs } from './backoff.js';
 
 /**
@@ -19,6 +20,8 @@ export interface SettleContext {
   logger: Logger;
   now: () => number;
   random: () => number;
+  /** Counts dead letters; none without. */
+  metrics?: Metrics;
 }
 
 export type Remote = 'Centra' | 'Ometria';
@@ -86,6 +89,7 @@ export async function deadLetterJob(
   alert: (deadLetterId: number) => CatalogueAlert,
 ): Promise<void> {
   const id = await ctx.store.deadLetters.add({ jobKind: job.kind, entityKey: job.entity_key, ...letter }, ctx.now());
+  ctx.metrics?.deadLettered(job.kind);
   await ctx.store.jobs.markDead(job.id, letter.reason, ctx.now());
   await ctx.alerter.raise(alert(id));
 }

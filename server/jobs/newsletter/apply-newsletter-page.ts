@@ -1,6 +1,7 @@
 import { sameConsent, type ConsentState } from '../../mapping/contact/consent-state.js';
 import { mergeConsent } from '../../mapping/contact/merge-consent.js';
 import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import { pushDeps } from '../push-job-records.js';
 import type { SyncContext } from '../sync-context.js';
 import { isBackInStock, type CentraNewsletterSignup } from '../../centra/newsletter/centra-newsletter-subscription.js';
 import type { NewsletterCounts } from './newsletter-checkpoint.js';
@@ -62,7 +63,7 @@ export async function applyNewsletterPage(ctx: SyncContext, subscriptions: reado
   const updates: ContactUpdate[] = [];
   for (const [contactKey, changed] of byContact) updates.push(await decide(ctx, contactKey, changed, counts));
   const items = updates.flatMap((u) => (u.item ? [u.item] : []));
-  const result = items.length > 0 ? await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now }) : undefined;
+  const result = items.length > 0 ? await pushRecords(items, pushDeps(ctx)) : undefined;
   const now = ctx.now();
   await ctx.store.transaction(async (tx) => {
     for (const update of updates) {

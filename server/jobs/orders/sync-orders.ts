@@ -106,6 +106,7 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
     if (rejected) await ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
     else {
       if (m.version) await ctx.store.links.setVersion('order', m.job.entity_key, m.version);
+      ctx.metrics.syncLagSeconds((ctx.now() - m.job.first_queued_at) / 1000);
       delivered.push(m);
     }
   }

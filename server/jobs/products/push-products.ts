@@ -3,6 +3,7 @@ import type { KeyClaims } from '../../mapping/product/key-claims.js';
 import { mapProduct } from '../../mapping/product/map-product.js';
 import type { KeyCollision, ProductMappingContext } from '../../mapping/product/product-mapping-context.js';
 import { pushRecords, type PushItem } from '../../ometria/push-records.js';
+import { pushDeps } from '../push-job-records.js';
 import type { SyncContext } from '../sync-context.js';
 import { indexProducts } from './catalogue-index.js';
 import type { CentraProduct } from '../../centra/products/centra-product.js';
@@ -56,7 +57,7 @@ export async function pushProducts(
   for (const c of collisions) await ctx.alerter.raise(catalogueAlert('product_key_collision', c));
   await ctx.store.transaction((tx) => indexProducts(tx.kv, products));
 
-  const result = await pushRecords(items, { client: ctx.ometria, store: ctx.store, alerter: ctx.alerter, now: ctx.now });
+  const result = await pushRecords(items, pushDeps(ctx));
   return {
     records: items.length,
     pushed: result.delivered.size - result.skippedUnchanged,
