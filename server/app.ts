@@ -14,7 +14,8 @@ import { createIntakeWriter } from './intake/intake-writer.js';
 import { createSignatureFailureWatch } from './http/signature-failures.js';
 import { webhookRouter } from './http/webhook-route.js';
 import type { Logger } from './log/logger.js';
-import { metricsRouter } from './status/metrics.js';
+import type { Metrics } from './metrics/metrics.js';
+import { metricsRouter, type Scrape } from './status/metrics.js';
 import { statusRouter } from './status/status-routes.js';
 import type { JobKind } from './jobs/job-kinds.js';
 import type { Store } from './store/store.js';
@@ -34,6 +35,10 @@ export interface AppDeps {
   extraRouters?: express.Router[];
   /** Free space under DATA_DIR (tests inject a full disk); default: statfs. */
   freeDiskBytes?: FreeDiskBytes;
+  /** This tenant's port of the process's metrics (server/metrics/). */
+  metrics: Metrics;
+  /** What GET /metrics answers: this tenant's series and the process's. */
+  scrape: Scrape;
 }
 
 /** The HTTP surface; routes only translate HTTP to calls and back. */
@@ -59,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     now: deps.now,
     threshold: deps.config.SIGNATURE_FAILURE_ALERT,
+    metrics: deps.metrics,
   });
   app.use(
     webhookRouter({
@@ -71,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
       now: deps.now,
       onQueued: deps.wakeWorker,
       signatureFailures,
+      metrics: deps.metrics,
     }),
   );
   app.use(
@@ -87,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(loginRouter(access, deps.now));
-  app.use(metricsRouter(deps.store, deps.now, gate.metrics, { signatureFailures: () => signatureFailures.totals() }));
+  app.use(metricsRouter(deps.scrape, gate.metrics));
   app.use(
     collectRouter({
       store: deps.store,
@@ -99,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
       ratePerMinute: deps.config.COLLECT_RATE_PER_MINUTE,
       holdMs: deps.config.ANON_HOLD_HOURS * 3_600_000,
       holdMax: deps.config.ANON_HOLD_MAX,
+      metrics: deps.metrics,
       ...collect,
     }),
   );

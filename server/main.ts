@@ -1,9 +1,14 @@
 import type { RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { accessPolicy } from './access/access-policy.js';
+import { operationsGate } from './access/operations-gate.js';
+import { cliVersion } from './cli/cli-version.js';
 import type { Config } from './config/load-config.js';
 import { listen } from './listen.js';
 import { createLogger, type Logger } from './log/logger.js';
+import { createProcessMetrics } from './metrics/prometheus-metrics.js';
 import { openService, type OpenedService, type ServiceOverrides } from './open-service.js';
+import { metricsRouter } from './status/metrics.js';
 import { StartUpError } from './start-up-error.js';
 import type { Store } from './store/store.js';
 import { tenantsApp } from './tenants/tenants-app.js';
@@ -46,8 +51,9 @@ export type StartSandbox = (config: Readonly<Config>, overrides?: ServiceOverrid
 export async function startService(config: Readonly<Config>, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   let service: OpenedService | undefined;
+  const metrics = createProcessMetrics({ version: cliVersion(), soleTenant: config.tenant?.id ?? 'default' });
   const handle = await runLifecycle(config, logger, { worker: config.WORKER_ENABLED }, async (draining) => {
-    service = await openService(config, overrides, { logger, draining });
+    service = await openService(config, overrides, { logger, draining, metrics });
     return { services: [service], app: service.app };
   });
   return { ...handle, store: service!.store, worker: service!.worker };
@@ -61,13 +67,15 @@ export async function startTenants(config: Readonly<Config>, overrides: ServiceO
   if (!config.tenants) throw new Error('startTenants needs a configuration loaded with TENANTS_FILE');
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const tenants = new Map<string, TenantHandle>();
+  // One registry for the process: each tenant's series carry its id, process_* and nodejs_* none.
+  const metrics = createProcessMetrics({ version: cliVersion() });
   const handle = await runLifecycle(config, logger, { tenants: Object.keys(config.tenants) }, async (draining) => {
     const services: OpenedService[] = [];
     try {
       // One after another: each migrates its own store, and a failure names the tenant before any other starts.
       for (const [id, tenantConfig] of Object.entries(config.tenants!)) {
         const tenantLogger = logger.child({ tenant: id });
-        const service = await openService(tenantConfig, overrides, { logger: tenantLogger, draining }).catch((error: unknown) => {
+        const service = await openService(tenantConfig, overrides, { logger: tenantLogger, draining, metrics }).catch((error: unknown) => {
           throw tenantFailure(id, error);
         });
         services.push(service);
@@ -88,6 +96,8 @@ export async function startTenants(config: Readonly<Config>, overrides: ServiceO
         })),
         draining,
       }),
+      // Every tenant's series, behind the base configuration's METRICS_TOKEN or ADMIN_TOKEN.
+      metrics: metricsRouter(() => metrics.scrape(), operationsGate(accessPolicy(config), overrides.now ?? Date.now).metrics),
       logger,
       trustProxy: config.TRUST_PROXY,
     });

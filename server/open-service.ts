@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import { queuePendingEvents } from './intake/accept-delivery.js';
 import { ROUTED_EVENT_TYPES } from './intake/event-routing.js';
 import type { Logger } from './log/logger.js';
+import type { ProcessMetrics } from './metrics/prometheus-metrics.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { timerDelay } from './remote/safe-timer.js';
 import { createRuntime } from './runtime.js';
@@ -50,7 +51,7 @@ const TASK_DRAIN_MS = 30_000;
 export async function openService(
   config: Readonly<Config>,
   overrides: ServiceOverrides,
-  deps: { logger: Logger; draining: () => boolean },
+  deps: { logger: Logger; draining: () => boolean; metrics: ProcessMetrics },
 ): Promise<OpenedService> {
   if (!config.CENTRA_API_URL || !config.CENTRA_API_TOKEN || !config.CENTRA_WEBHOOK_SECRET || !config.OMETRIA_API_KEY) {
     throw new Error('startService needs Centra and Ometria credentials; the sandbox supplies its own');
@@ -60,7 +61,11 @@ export async function openService(
   checkStoreMap(config);
   const now = overrides.now ?? Date.now;
   const store = await openConfiguredStore(config);
-  const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch, tenant });
+  // A single-tenant service's series say "default"; with TENANTS_FILE each tenant's say its id.
+  const tenantLabel = tenant ?? 'default';
+  const metrics = deps.metrics.forTenant(tenantLabel);
+  deps.metrics.addGaugeSource({ tenant: tenantLabel, store, now });
+  const runtime = createRuntime(config, store, { logger, now, random: overrides.random, fetch: overrides.fetch, tenant, metrics });
   const { worker, alerter, handledKinds, checkCentraSchema } = runtime;
 
   let app: Express;
@@ -83,6 +88,8 @@ export async function openService(
       wakeWorker: () => worker.wake(),
       extraRouters: overrides.extraRouters,
       freeDiskBytes: overrides.freeDiskBytes,
+      metrics,
+      scrape: () => deps.metrics.scrape(tenant),
     });
     for (const warning of startUpWarnings(config)) logger.warn(warning);
   } catch (error) {

@@ -3,6 +3,7 @@ import { parseTrackerBatch } from '../../shared/schemas/tracker-events.js';
 import { HttpError } from '../http/http-errors.js';
 import { isStorageUnavailable } from '../http/storage-errors.js';
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Store } from '../store/store.js';
 import { acceptTrackerBatch, sweepTrackerEvents, type HoldLimits } from './accept-tracker-batch.js';
 import { clientKey, createClientRateLimit } from './client-rate-limit.js';
@@ -26,6 +27,8 @@ export interface CollectRouterDeps extends HoldLimits, ScreenDeps {
   /** MIN_FREE_DISK_MB under DATA_DIR. */
   disk: DiskGuard;
   counters: CollectCounters;
+  /** Counts the valid events of each stored batch by type (events_total{source="tracker"}). */
+  metrics: Metrics;
   /** dist/tracker.js by default (tests point elsewhere). */
   trackerScriptPath?: string;
 }
@@ -86,6 +89,7 @@ export function collectRouter(deps: CollectRouterDeps): Router {
       throw new HttpError(503, 'events could not be stored (storage unavailable); retry later', { 'Retry-After': '30' });
     }
     if (result.queued) deps.wakeWorker();
+    countEvents(deps.metrics, screened.events);
     const rejected = [...parsed.rejected, ...screened.rejected]
       .sort((a, b) => a.index - b.index)
       .map((r) => ({ index: r.index, id: r.id, reason: r.issues.join('; ') }));
@@ -103,4 +107,11 @@ export function collectRouter(deps: CollectRouterDeps): Router {
     }
   });
   return router;
+}
+
+/** The tracker's event types are a closed list (the batch schema refuses others): the label set stays small. */
+function countEvents(metrics: Metrics, events: ReadonlyArray<{ type: string }>): void {
+  const byType = new Map<string, number>();
+  for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  for (const [type, n] of byType) metrics.eventsReceived('tracker', type, n);
 }

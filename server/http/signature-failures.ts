@@ -1,7 +1,8 @@
 import { alertFingerprint, catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
 import type { Logger } from '../log/logger.js';
-import type { SignatureFailure } from './verify-signature.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { SIGNATURE_FAILURES, type SignatureFailure } from './verify-signature.js';
 
 /** The window SIGNATURE_FAILURE_ALERT counts over, ms (issue 15: "more than 5 in 10 minutes"). */
 export const SIGNATURE_WINDOW_MS = 600_000;
@@ -15,16 +16,19 @@ export interface SignatureFailureDeps {
   now: () => number;
   /** SIGNATURE_FAILURE_ALERT: more refusals than this within 10 minutes raise the alert. */
   threshold: number;
+  /** Counts refusals by reason (webhook_signature_failures_total). */
+  metrics: Metrics;
 }
 
 /**
  * Webhook deliveries refused for their signature: each is logged (reason, size and client address, never the
- * body), counted by reason for /metrics (since start, per process), and more than `threshold` within 10 minutes
+ * body), counted by reason on /metrics, and more than `threshold` within 10 minutes
  * raise one alert. It resolves on the next accepted delivery once the window holds no more than `threshold`:
  * a delivery Centra signed correctly is the proof the secret and the clocks agree again.
  */
 export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
-  const totals = new Map<SignatureFailure, number>();
+  // Every reason from zero: a series that appears at its first refusal hides that refusal from rate().
+  for (const reason of SIGNATURE_FAILURES) deps.metrics.signatureRefused(reason, 0);
   // Per-minute counts of the last 10 minutes: bounded memory whatever the rate.
   let buckets: Array<{ minute: number; n: number }> = [];
   // Unknown at start (the alert may be open from before a restart): the first good delivery resolves it if so.
@@ -40,7 +44,7 @@ export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
   return {
     async refused(code: SignatureFailure, reason: string, request: { ip: string | undefined; bytes: number }): Promise<void> {
       const now = deps.now();
-      totals.set(code, (totals.get(code) ?? 0) + 1);
+      deps.metrics.signatureRefused(code);
       const minute = Math.floor(now / BUCKET_MS);
       const last = buckets.at(-1);
       if (last?.minute === minute) last.n++;
@@ -58,8 +62,6 @@ export function createSignatureFailureWatch(deps: SignatureFailureDeps) {
       alertOpen = false;
       await safely(deps.logger, () => deps.alerter.resolve(alertFingerprint('webhook_signature_failures')));
     },
-    /** Refusals since start by reason, for /metrics. */
-    totals: (): ReadonlyMap<SignatureFailure, number> => totals,
   };
 }
 

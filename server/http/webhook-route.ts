@@ -3,11 +3,14 @@ import { catalogueAlert } from '../alerts/alert-catalogue.js';
 import type { Alerter } from '../alerts/alerter.js';
 import type { IntakeWriter } from '../intake/intake-writer.js';
 import type { Logger } from '../log/logger.js';
+import { ROUTED_EVENT_TYPES } from '../intake/event-routing.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { HttpError } from './http-errors.js';
 import { parseDelivery } from './parse-delivery.js';
 import { isStorageUnavailable } from './storage-errors.js';
 import type { SignatureFailureWatch } from './signature-failures.js';
 import { verifyCentraSignature } from './verify-signature.js';
+import { webhookOutcome } from './webhook-outcome.js';
 
 export interface WebhookRouteDeps {
   intake: IntakeWriter;
@@ -21,6 +24,8 @@ export interface WebhookRouteDeps {
   signatureFailures: SignatureFailureWatch;
   /** Wakes the worker: the ack never waits for it. */
   onQueued: () => void;
+  /** Counts each delivery by outcome, times the ack, counts events by type and dead-lettered events. */
+  metrics: Metrics;
 }
 
 /**
@@ -35,8 +40,17 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
       ? next()
       : next(new HttpError(415, 'Content-Type must be application/x-www-form-urlencoded (Centra Webhook plugin format)'));
   const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: true });
+  // First, so a delivery refused by any check (415, 413, 401, 400) or by the store (503) is counted too.
+  const observe = (_req: Request, res: Response, next: () => void) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      deps.metrics.webhookReceived(webhookOutcome(res.statusCode, res.locals.replayed === true));
+      if (res.statusCode === 200) deps.metrics.ackSeconds((performance.now() - started) / 1000);
+    });
+    next();
+  };
 
-  router.post('/webhooks/centra', requireForm, rawBody, async (req, res) => {
+  router.post('/webhooks/centra', observe, requireForm, rawBody, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = deps.now();
     const check = verifyCentraSignature(body, req.get('x-centra-signature'), deps.secret, deps.toleranceSeconds, Math.floor(now / 1000));
@@ -58,14 +72,34 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     }
     if (accepted.replayed) {
       deps.logger.info({ delivery: accepted.deliveryId }, 'webhook delivery replayed with a signature already accepted: acknowledged, not stored again');
+      res.locals.replayed = true;
       res.status(200).json({ ok: true, delivery: accepted.deliveryId, replayed: true, events: accepted.counts });
       return;
     }
+    countEvents(deps.metrics, parsed.events, accepted.rejected);
     for (const r of accepted.rejected) {
+      deps.metrics.deadLettered('webhook_event');
       await deps.alerter.raise(catalogueAlert('webhook_event_rejected', { ...r, deliveryId: accepted.deliveryId }));
     }
     if (accepted.counts.queued > 0) deps.onQueued();
     res.status(200).json({ ok: true, delivery: accepted.deliveryId, events: accepted.counts });
   });
   return router;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ROUTED_EVENT_TYPES);
+
+/**
+ * Events intake took (all but those it dead-lettered) by type; a type no handler knows is counted as `other`, so
+ * Centra's wording cannot grow the label set.
+ */
+function countEvents(metrics: Metrics, events: ReadonlyArray<{ type: string }>, rejected: ReadonlyArray<{ type: string }>): void {
+  const byType = new Map<string, number>();
+  const add = (type: string, n: number) => {
+    const label = KNOWN_TYPES.has(type) ? type : 'other';
+    byType.set(label, (byType.get(label) ?? 0) + n);
+  };
+  for (const e of events) add(e.type, 1);
+  for (const r of rejected) add(r.type, -1);
+  for (const [type, n] of byType) if (n > 0) metrics.eventsReceived('centra', type, n);
 }

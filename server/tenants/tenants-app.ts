@@ -11,9 +11,15 @@ export type TenantApp = (req: Request, res: Response, next: NextFunction) => voi
  * The one HTTP surface of a multi-tenant deployment. `POST /webhooks/centra/<tenant>` reaches that tenant's
  * webhook route (so its secret checks the signature and its store takes the delivery); everything else of a
  * tenant lives under `/tenants/<tenant>/…` (status, collect, tracker.js, admin, metrics). `health` answers
- * /healthz and /readyz for the whole process.
+ * /healthz and /readyz for the whole process; `metrics` serves GET /metrics with every tenant's series.
  */
-export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; health: Router; logger: Logger; trustProxy: boolean | number | string }): Express {
+export function tenantsApp(deps: {
+  tenants: ReadonlyMap<string, TenantApp>;
+  health: Router;
+  metrics: Router;
+  logger: Logger;
+  trustProxy: boolean | number | string;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   // TRUST_PROXY of the base configuration: the one HTTP surface decides whose X-Forwarded-For counts
@@ -27,6 +33,7 @@ export function tenantsApp(deps: { tenants: ReadonlyMap<string, TenantApp>; heal
     return found;
   };
   app.use(deps.health);
+  app.use(deps.metrics);
   app.post('/webhooks/centra/:tenant', (req, res, next) => {
     const handle = tenant(req.params.tenant);
     const query = req.url.indexOf('?');

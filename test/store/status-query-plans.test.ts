@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../../server/store/open-database.js';
 import type { Sql } from '../../server/store/sql/sql.js';
 import { createSqliteSql } from '../../server/store/sql/sqlite-sql.js';
 import { createStore } from '../../server/store/store.js';
+import { createProcessMetrics } from '../../server/metrics/prometheus-metrics.js';
 import { metricsRouter } from '../../server/status/metrics.js';
 import { statusSnapshot } from '../../server/status/status-snapshot.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -111,11 +112,12 @@ describe('/status and /metrics read counters and indexes, never a full scan (SQL
     db.exec('ANALYZE');
 
     await statusSnapshot(store, { mode: 'production', workerEnabled: true, workerRunning: true }, NOW);
+    const metrics = createProcessMetrics({ version: 'test' });
+    metrics.addGaugeSource({ tenant: 'default', store, now: () => NOW });
     // An open gate: this test is about the queries behind /metrics, not who may read it.
     const app = express().use(
       metricsRouter(
-        store,
-        () => NOW,
+        () => metrics.scrape(),
         (_req, _res, next) => next(),
       ),
     );
