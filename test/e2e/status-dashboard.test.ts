@@ -117,10 +117,10 @@ describe('status dashboard in a real browser (issue 7)', () => {
   it('serves the same figures in Prometheus format on /metrics', async () => {
     expect((await fetch(`${stack.service.url}/metrics`)).status).toBe(401);
     const text = await (await fetch(`${stack.service.url}/metrics`, { headers: stack.admin })).text();
-    expect(text).toMatch(/centra_ometria_jobs\{kind="order",state="done"\} \d+/);
-    expect(text).toMatch(/centra_ometria_alerts_open\{team="ecommerce"\} [1-9]/);
+    expect(text).toMatch(/centra_ometria_jobs\{tenant="default",kind="order",state="done"\} \d+/);
+    expect(text).toMatch(/centra_ometria_alerts_open\{tenant="default",team="ecommerce"\} [1-9]/);
     // Orders 92 (never sent) and 93 (dead-lettered) are missing from Ometria at reconciliation time.
-    expect(text).toMatch(/centra_ometria_findings_open\{kind="order_missing"\} 2/);
+    expect(text).toMatch(/centra_ometria_findings_open\{tenant="default",kind="order_missing"\} 2/);
     expect(text).toContain('centra_ometria_lag_seconds');
   });
 });

@@ -73,10 +73,10 @@ describe('refused signatures are counted and alert (issue 15, item 4)', () => {
     expect(open[0]!.cause).toMatch(/Wrong CENTRA_WEBHOOK_SECRET.*clock skew/);
     expect(await metric(stack, 'centra_ometria_webhook_signature_failures_total')).toEqual(
       expect.arrayContaining([
-        'centra_ometria_webhook_signature_failures_total{reason="mismatch"} 5',
-        'centra_ometria_webhook_signature_failures_total{reason="missing"} 1',
-        'centra_ometria_webhook_signature_failures_total{reason="stale"} 3',
-        'centra_ometria_webhook_signature_failures_total{reason="future"} 0',
+        'centra_ometria_webhook_signature_failures_total{tenant="default",reason="mismatch"} 5',
+        'centra_ometria_webhook_signature_failures_total{tenant="default",reason="missing"} 1',
+        'centra_ometria_webhook_signature_failures_total{tenant="default",reason="stale"} 3',
+        'centra_ometria_webhook_signature_failures_total{tenant="default",reason="future"} 0',
       ]),
     );
     expect(await stack.service.store.deliveries.count()).toBe(0);
