@@ -49,7 +49,15 @@ export const SCHEDULED_TASKS: readonly ScheduledTaskSpec[] = [
     name: 'push-errors',
     everyMs: (c) => c.OMETRIA_ERRORS_POLL_SECONDS * 1000,
     run: ({ config, store, runtime, now, fetch }) =>
-      pollPushErrors({ baseUrl: config.OMETRIA_API_URL, apiKey: config.OMETRIA_API_KEY!, store, alerter: runtime.alerter, now, fetch, metrics: runtime.ctx.metrics }),
+      pollPushErrors({
+        baseUrl: config.OMETRIA_API_URL,
+        apiKey: config.OMETRIA_API_KEY!,
+        store,
+        alerter: runtime.alerter,
+        now,
+        fetch,
+        metrics: runtime.ctx.metrics,
+      }),
   },
   { name: 'centra-quota', everyMs: () => QUOTA_REFRESH_MS, run: (task) => adoptLiveQuota(task) },
   {

@@ -31,14 +31,7 @@ export interface Metrics {
  * `unavailable` (503, storage), `error` (500).
  */
 export type WebhookOutcome =
-  | 'accepted'
-  | 'duplicate'
-  | 'rejected_signature'
-  | 'rejected_body'
-  | 'rejected_content_type'
-  | 'rejected_size'
-  | 'unavailable'
-  | 'error';
+  'accepted' | 'duplicate' | 'rejected_signature' | 'rejected_body' | 'rejected_content_type' | 'rejected_size' | 'unavailable' | 'error';
 
 export type EventSource = 'centra' | 'tracker';
 

@@ -47,7 +47,8 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
     registers,
   }).set({ version: options.version, node: process.version }, 1);
 
-  const counter = (name: string, help: string, labelNames: string[]) => new Counter({ name: `${METRIC_PREFIX}${name}`, help, labelNames: ['tenant', ...labelNames], registers });
+  const counter = (name: string, help: string, labelNames: string[]) =>
+    new Counter({ name: `${METRIC_PREFIX}${name}`, help, labelNames: ['tenant', ...labelNames], registers });
   const histogram = (name: string, help: string, labelNames: string[], buckets: number[]) =>
     new Histogram({ name: `${METRIC_PREFIX}${name}`, help, labelNames: ['tenant', ...labelNames], buckets, registers });
 
@@ -59,7 +60,12 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
   const pushes = counter('ometria_pushes_total', 'Ometria /push calls, by record type and outcome.', ['type', 'outcome']);
   const records = counter('ometria_records_total', 'Records sent in Ometria /push calls, by record type and outcome of the call.', ['type', 'outcome']);
   const pushSeconds = histogram('ometria_push_seconds', 'Seconds an Ometria /push took (rate-limit waits excluded).', ['type'], CALL_BUCKETS);
-  const lag = histogram('webhook_to_ometria_seconds', "Seconds from an order's first queueing (its webhook's arrival) to the Ometria push that carried it.", [], LAG_BUCKETS);
+  const lag = histogram(
+    'webhook_to_ometria_seconds',
+    "Seconds from an order's first queueing (its webhook's arrival) to the Ometria push that carried it.",
+    [],
+    LAG_BUCKETS,
+  );
   const deadLetters = counter('dead_letters_total', 'Dead letters written, by job kind or record type.', ['kind']);
   const alerts = counter('alerts_raised_total', 'Alerts opened (repeats of an open alert not counted), by kind and owning team.', ['kind', 'team']);
   const signatures = counter('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature, by reason.', ['reason']);
