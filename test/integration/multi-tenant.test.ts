@@ -12,6 +12,7 @@ import { startTenants, type TenantsHandle } from '../../server/main.js';
 import { sendCentraWebhook, startCentraSimulator, type CentraSimulator } from '../../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
+import { scrapeMetrics, type Scraped } from '../helpers/prometheus-scrape.js';
 import { testDatabase, type TestDatabase } from '../helpers/database-env.js';
 import { simSchemaFromEnv } from '../helpers/sim-schema-env.js';
 import { storeEngine, testDatabaseUrl } from '../helpers/postgres.js';
@@ -196,6 +197,34 @@ describe('several tenants in one deployment (issue 9, part 3)', () => {
     const page = await fetch(`${service.url}/tenants/bolt/status`);
     expect(page.status).toBe(401);
     expect(await page.text()).toContain('action="/tenants/bolt/status/login"');
+  });
+
+  it("labels each tenant's series on the process's /metrics, and shows a tenant only its own on its /metrics", async () => {
+    const all = () => scrapeMetrics(`${service.url}/metrics`, { authorization: `Bearer ${BASE_ADMIN_TOKEN}` });
+    const accepted = (s: Scraped, tenant: string) => s.value('centra_ometria_webhook_deliveries_total', { tenant, outcome: 'accepted' });
+    const before = await all();
+    tenants.acme.centra.data.orders.add(makeSimOrder({ number: 110 }));
+    tenants.bolt.centra.data.orders.add(makeSimOrder({ number: 110 }));
+    tenants.bolt.centra.data.orders.add(makeSimOrder({ number: 111 }));
+    expect((await send('/webhooks/centra/acme', tenants.acme.secret, 110)).status).toBe(200);
+    expect((await send('/webhooks/centra/bolt', tenants.bolt.secret, 110)).status).toBe(200);
+    expect((await send('/webhooks/centra/bolt', tenants.bolt.secret, 111)).status).toBe(200);
+    const after = await all();
+    expect(accepted(after, 'acme') - accepted(before, 'acme')).toBe(1);
+    expect(accepted(after, 'bolt') - accepted(before, 'bolt')).toBe(2);
+    for (const family of after.families.filter((f) => f.name.startsWith('centra_ometria_') && f.name !== 'centra_ometria_build_info')) {
+      for (const labels of after.labelSets(family.name)) expect(['acme', 'bolt'], family.name).toContain(labels.tenant);
+    }
+    expect(after.labelSets('centra_ometria_jobs').map((l) => l.tenant)).toEqual(expect.arrayContaining(['acme', 'bolt']));
+    // Process-wide: one build and one memory, whoever's traffic it serves.
+    expect(after.labelSets('centra_ometria_build_info')).toEqual([expect.not.objectContaining({ tenant: expect.anything() })]);
+    expect(after.labelSets('process_resident_memory_bytes')).toHaveLength(1);
+
+    const acme = await scrapeMetrics(`${service.url}/tenants/acme/metrics`, { authorization: `Bearer ${ACME_ADMIN_TOKEN}` });
+    const tenantsSeen = new Set([...acme.names()].flatMap((name) => acme.labelSets(name).map((l) => l.tenant)));
+    expect([...tenantsSeen].filter((t) => t !== undefined)).toEqual(['acme']);
+    expect(acme.value('centra_ometria_webhook_deliveries_total', { tenant: 'acme', outcome: 'accepted' })).toBe(accepted(after, 'acme'));
+    expect((await fetch(`${service.url}/metrics`, bearer(ACME_ADMIN_TOKEN))).status).toBe(401);
   });
 
   it('answers 404 naming an unknown tenant, and /readyz counts tenants without naming them', async () => {
