@@ -71,6 +71,13 @@ module.exports = {
       to: { path: '^server/jobs/' },
     },
     {
+      name: 'prom-client-only-in-metrics',
+      severity: 'error',
+      comment: 'server/metrics/ is the one home of prom-client: every other layer reports through its Metrics port (server/metrics/metrics.ts).',
+      from: { pathNot: '^server/metrics/' },
+      to: { path: ['^prom-client$', '^node_modules/prom-client/'] },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',

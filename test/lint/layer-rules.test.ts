@@ -26,6 +26,7 @@ const CLEAN: Record<string, string> = {
     "import { productKey } from '../../shared/ids/index.js';\nimport { Event } from '../../shared/schemas/event.js';\nexport const mapOrder = (sku: string) => [productKey(sku), Event];\n",
   'server/intake/accept.ts': 'export const accept = (body: string): number => body.length;\n',
   'server/http/routes.ts': "import { accept } from '../intake/accept.js';\nexport const routes = [accept];\n",
+  'server/metrics/registry.ts': "import { Registry } from 'prom-client';\nexport const registry = new Registry();\n",
   'server/main.ts': "import { routes } from './http/routes.js';\nimport './jobs/order-job.js';\nexport const main = () => routes;\n",
   'tracker/core.ts':
     "import { productKey } from '../shared/ids/index.js';\nimport type { TrackerEventType } from '../shared/tracker-event-types.js';\nexport const t: TrackerEventType = 'page';\nexport const k = productKey('a');\n",
@@ -41,6 +42,7 @@ const PLANTED: Record<string, string> = {
     "import { writeFileSync } from 'node:fs';\nimport { ledger } from '../store/ledger.js';\nexport const io = [writeFileSync, ledger];\n",
   'server/intake/accept.ts': "import type { routes } from '../http/routes.js';\nexport type Routes = typeof routes;\n",
   'server/worker/worker.ts': "import type {} from '../jobs/order-job.js';\n",
+  'server/http/routes.ts': "import { Counter } from 'prom-client';\nexport const counter = Counter;\n",
 };
 
 type Violation = { rule: string; from: string; to: string; cycle: string[] };
@@ -110,6 +112,10 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
       expect(reported('intake-not-to-http', 'server/intake/accept.ts', 'server/http/routes.ts')).toBe(true));
     it('server/worker/ importing server/jobs/, type-only', () =>
       expect(reported('worker-not-to-jobs', 'server/worker/worker.ts', 'server/jobs/order-job.ts')).toBe(true));
+    it('server/http/ importing prom-client', () =>
+      expect(result.violations.some((v) => v.rule === 'prom-client-only-in-metrics' && v.from === 'server/http/routes.ts' && /prom-client/.test(v.to))).toBe(
+        true,
+      ));
     it('nothing else', () => {
       const expected = [
         'store-imports-nothing-above',
@@ -119,6 +125,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'mapping-does-no-io',
         'intake-not-to-http',
         'worker-not-to-jobs',
+        'prom-client-only-in-metrics',
       ];
       expect(result.violations.filter((v) => !expected.includes(v.rule))).toEqual([]);
     });
