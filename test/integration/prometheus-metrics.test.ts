@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendCentraWebhook } from '../../sandbox/centra-simulator/index.js';
+import { batchOf, postCollect, SHOP_ORIGIN, trackerEvent } from '../collect/tracker-batch.js';
 import { makeSimOrder } from '../helpers/centra-factories.js';
 import { scrapeMetrics, type Scraped } from '../helpers/prometheus-scrape.js';
 import { startStack, WEBHOOK_SECRET, type Stack } from '../helpers/stack.js';
@@ -23,7 +24,7 @@ const webhooks = (s: Scraped, outcome: string) => s.value('centra_ometria_webhoo
 
 beforeAll(async () => {
   // Market 1 only: an order of market 2 is dead-lettered (the dead-letter test).
-  stack = await startStack({ env: { METRICS_TOKEN, OMETRIA_STORE_MAP: JSON.stringify({ '1': 'example.com/uk' }) } });
+  stack = await startStack({ env: { METRICS_TOKEN, TRACKER_ALLOWED_ORIGINS: SHOP_ORIGIN, OMETRIA_STORE_MAP: JSON.stringify({ '1': 'example.com/uk' }) } });
 });
 afterAll(async () => {
   await stack?.close();
@@ -68,6 +69,24 @@ describe('Prometheus metrics (issue 16, item 8)', () => {
     expect(acks(after) - acks(before)).toBe(DELIVERIES + 2);
     const orders = { tenant, source: 'centra', type: 'order' };
     expect(after.value('centra_ometria_events_total', orders) - before.value('centra_ometria_events_total', orders)).toBe(DELIVERIES + 1);
+  });
+
+  it("counts the storefront tracker's events by type", async () => {
+    const tracker = (x: Scraped, type: string) => x.value('centra_ometria_events_total', { tenant, source: 'tracker', type });
+    const before = await scrape();
+    const batch = batchOf([
+      trackerEvent('product_view', { sku: 'P10001BLK' }),
+      trackerEvent('product_view', { sku: 'P10002BLK' }),
+      trackerEvent('add_to_basket', { sku: 'P10001BLKM', quantity: 1 }),
+      trackerEvent('product_view', { sku: 42 }),
+    ]);
+    const reply = await postCollect(stack.service.url, batch);
+    expect(reply.status).toBe(200);
+    // The fourth is refused (its sku is not text): not counted.
+    expect(reply.body.rejected).toHaveLength(1);
+    const after = await scrape();
+    expect(tracker(after, 'product_view') - tracker(before, 'product_view')).toBe(2);
+    expect(tracker(after, 'add_to_basket') - tracker(before, 'add_to_basket')).toBe(1);
   });
 
   it('moves the Centra and Ometria call counters and histograms and the webhook → Ometria lag once orders sync', async () => {
