@@ -1,10 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { METRIC_PREFIX } from './metric-prefix.js';
 import type { Metrics } from './metrics.js';
 import { registerStoreGauges, type GaugeSource } from './store-gauges.js';
 import { onlyTenant } from './tenant-scrape.js';
-
-/** Every series this service names starts with this (docs/operations.md, "Metrics"). */
-export const METRIC_PREFIX = 'centra_ometria_';
 
 /** A webhook is acknowledged once its delivery is on disk: milliseconds normally, seconds when the disk is slow. */
 const ACK_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

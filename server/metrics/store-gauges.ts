@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Store } from '../store/store.js';
 import { lagSeconds } from '../status/status-snapshot.js';
+import { METRIC_PREFIX } from './metric-prefix.js';
 
 /** One tenant's store, read at scrape time. */
 export interface GaugeSource {
@@ -17,7 +18,7 @@ export interface GaugeSource {
 export function registerStoreGauges(registry: Registry, sources: () => readonly GaugeSource[]): void {
   const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, source: GaugeSource) => Promise<void>) =>
     new Gauge({
-      name: `centra_ometria_${name}`,
+      name: `${METRIC_PREFIX}${name}`,
       help,
       labelNames: ['tenant', ...labelNames],
       registers: [registry],
