@@ -1,18 +1,25 @@
 /** Random ids for events, visitors and tabs. */
 
-const randomByte = (): number => {
-  try {
-    return crypto.getRandomValues(new Uint8Array(1))[0]!;
-  } catch {
-    return (Math.random() * 256) | 0;
-  }
-};
-
-/** RFC 4122 v4 UUID: crypto.randomUUID (secure contexts only), else getRandomValues, else Math.random. */
+/**
+ * RFC 4122 v4 UUID: crypto.randomUUID (secure contexts only), else 16 bytes from one getRandomValues call, else
+ * Math.random. One call, not one per hex digit: outside secure contexts the id was most of a tracker call's cost.
+ */
 export const uuid = (): string => {
   try {
     return crypto.randomUUID();
   } catch {
-    return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (randomByte() & (15 >> (+c / 4)))).toString(16));
+    // not a secure context, or no crypto
   }
+  let b: Uint8Array | number[];
+  try {
+    b = crypto.getRandomValues(new Uint8Array(16));
+  } catch {
+    b = [];
+    for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0;
+  }
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  let s = '';
+  for (let i = 0; i < 16; i++) s += (i == 4 || i == 6 || i == 8 || i == 10 ? '-' : '') + (b[i]! + 256).toString(16).slice(1);
+  return s;
 };
