@@ -122,7 +122,7 @@ export const delivery = (
   return [
     (e) => {
       // the first event kept in memory books the idle write; later ones share it
-      unstored.push(e) < 2 && (typeof requestIdleCallback == 'function' ? requestIdleCallback : setTimeout)(guard(persist));
+      unstored.push(e) < 2 && (window.requestIdleCallback || setTimeout)(guard(persist));
       schedule(FLUSH_MS);
     },
     () => {

@@ -1,8 +1,9 @@
 /** Random ids for events, visitors and tabs. */
 
 /**
- * RFC 4122 v4 UUID: crypto.randomUUID (secure contexts only), else 16 bytes from one getRandomValues call, else
- * Math.random. One call, not one per hex digit: outside secure contexts the id was most of a tracker call's cost.
+ * RFC 4122 v4 UUID: crypto.randomUUID (secure contexts only), else bytes from one getRandomValues call, else
+ * Math.random. One getRandomValues call per id, not one per hex digit: outside secure contexts the id was most of a
+ * tracker call's cost.
  */
 export const uuid = (): string => {
   try {
@@ -10,16 +11,13 @@ export const uuid = (): string => {
   } catch {
     // not a secure context, or no crypto
   }
-  let b: Uint8Array | number[];
+  let b: ArrayLike<number> = [];
   try {
-    b = crypto.getRandomValues(new Uint8Array(16));
+    b = crypto.getRandomValues(new Uint8Array(31));
   } catch {
-    b = [];
-    for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0;
+    // no crypto: Math.random below
   }
-  b[6] = (b[6]! & 15) | 64;
-  b[8] = (b[8]! & 63) | 128;
-  let s = '';
-  for (let i = 0; i < 16; i++) s += (i == 4 || i == 6 || i == 8 || i == 10 ? '-' : '') + (b[i]! + 256).toString(16).slice(1);
-  return s;
+  let i = 0;
+  // each 0/1/8 becomes a random hex digit; the 4 (version) stays, 8 keeps the variant bits 10xx
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ ((b[i++] ?? Math.random() * 256) & (15 >> (+c / 4)))).toString(16));
 };
