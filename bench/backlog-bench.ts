@@ -63,7 +63,7 @@ export async function backlogBench(baseEnv: Record<string, string>, dataDir: str
       name: 'backlog: orders per Centra request',
       value: round(delivered / Math.max(centraOrderRequests, 1)),
       unit: 'orders/req',
-      goal: `CENTRA_BATCH_SIZE (${baseEnv.CENTRA_BATCH_SIZE ?? 50})`,
+      goal: `= ${baseEnv.CENTRA_BATCH_SIZE ?? 50} (CENTRA_BATCH_SIZE)`,
       how: `${centraOrderRequests} order queries`,
     },
     {
@@ -79,6 +79,7 @@ export async function backlogBench(baseEnv: Record<string, string>, dataDir: str
       name: 'service peak RSS during the backlog',
       value: Math.round(peak / 1_048_576),
       unit: 'MiB',
+      goal: '≤ 150',
       how: 'VmRSS of the service process, sampled every 100 ms',
     },
   ];

@@ -8,6 +8,9 @@ import { trackerBench } from './tracker-bench.js';
 import { replicasBench } from './replicas-bench.js';
 import { statusBench } from './status-bench.js';
 import { report, type Figure } from './report.js';
+import { parseBenchArgs } from './bench-args.js';
+import { compareFigures, comparisonLines } from './compare-results.js';
+import { readResults } from './results-file.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -15,10 +18,12 @@ import { tmpdir } from 'node:os';
  * `npm run bench`: every benchmark, one table, and bench/results/latest.json. Not part of `npm test`.
  * `npm run bench -- --only status` (or BENCH_ONLY=status; names comma-separated) runs those parts alone and writes
  * bench/results/<names>.json instead, leaving latest.json as the last full run.
+ * `--compare bench/results/latest.json` then prints the change against that earlier run and flags regressions over
+ * 10 % (exit code 1 only with --fail-on-regression). Every figure is written with its goal and whether it was met.
  */
-const quick = process.argv.includes('--quick');
-const onlyArg = process.argv.indexOf('--only');
-const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY)?.split(',').filter(Boolean);
+const { quick, only, compare, failOnRegression } = parseBenchArgs(process.argv.slice(2), process.env.BENCH_ONLY);
+// read before the run: the run may overwrite the very file it is compared with
+const previous = compare ? readResults(compare) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
 const env = {
   CENTRA_API_URL: 'http://127.0.0.1:9/graphql',
@@ -52,4 +57,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const file = only ? `${only.join('-')}${quick ? '-quick' : ''}.json` : quick ? 'quick.json' : 'latest.json';
-report(figures, join(packageRoot(), 'bench', 'results', file));
+const reported = report(figures, join(packageRoot(), 'bench', 'results', file));
+if (previous && compare) {
+  const comparison = compareFigures(previous.figures, reported);
+  console.log(comparisonLines(comparison, `${compare} (measured ${previous.measuredAt})`).join('\n'));
+  if (failOnRegression && comparison.changes.some((c) => c.regression)) process.exitCode = 1;
+}

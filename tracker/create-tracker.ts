@@ -9,7 +9,7 @@
 import type { TrackerEvent, TrackerEventType } from '../shared/tracker-event-types.js';
 import { capture } from './capture.js';
 import { consentGate } from './consent.js';
-import { debugConsole, masked } from './debug.js';
+import { debugConsole } from './debug.js';
 import { delivery } from './delivery.js';
 import { BUILDERS } from './events.js';
 import { guarded } from './guard.js';
@@ -30,8 +30,8 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   const [bridge, newPage] = ometriaBridge(cfg.store);
   const endpoint = cfg.endpoint;
   let enqueue = (e: TrackerEvent) => warn(e.type, 'not sent: no data-endpoint');
-  let unlock = () => {};
-  let stop = unlock;
+  let drop = () => {};
+  let stop = drop;
 
   const [granted, pass, choose] = consentGate(
     store,
@@ -43,10 +43,10 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
     () => {
       store[2](QUEUE_KEY);
       forgetVisitor();
-      unlock();
+      drop();
     },
   );
-  if (endpoint) [enqueue, unlock, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
+  if (endpoint) [enqueue, drop, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
 
   const track = (type: TrackerEventType, data: TrackerEvent['data']) => {
     const e = {
@@ -56,7 +56,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
       url: location.href.slice(0, MAX_STRING),
       data,
     } as TrackerEvent;
-    info(type, masked(data), granted() ? '' : 'held until consent');
+    info(type, data, granted() ? '' : 'held until consent');
     pass(e);
   };
 

@@ -19,7 +19,8 @@ export const debugConsole = (on: boolean | undefined): Debug => {
   const c = on || /[?&]centra_ometria_debug=1(&|$)/.test(location.search) ? console : 0;
   const warn = (...a: unknown[]) => c && c.warn('centraOmetria:', ...a);
   return [
-    (...a) => c && c.info('centraOmetria:', ...a),
+    // objects are masked here, not by the caller: with debug off a call pays no JSON.stringify
+    (...a) => c && c.info('centraOmetria:', ...a.map((x) => (x && typeof x == 'object' ? masked(x) : x))),
     warn,
     (r) =>
       c &&

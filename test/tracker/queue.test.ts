@@ -9,10 +9,11 @@ beforeEach(() => {
 afterEach(resetPage);
 
 describe('the localStorage queue', () => {
-  it('keeps at most 200 events, dropping the oldest', () => {
+  it('keeps at most 200 events, dropping the oldest', async () => {
     const f = mockFetch(200);
     const t = tracker();
     for (let i = 0; i < 250; i++) t.addToBasket({ sku: `SKU-${i}` });
+    await run(0); // the idle write
     const q = stored();
     expect(q).toHaveLength(200);
     expect(q[0]!.data).toMatchObject({ sku: 'SKU-50' });
@@ -24,8 +25,9 @@ describe('the localStorage queue', () => {
     const f = mockFetch(200);
     const first = tracker();
     for (let i = 0; i < 120; i++) first.addToBasket({ sku: `SKU-${i}`, quantity: 2 });
+    first.destroy(); // the page goes away before its flush timer ran, and before the idle write
     const ids = stored().map((e) => e.id);
-    first.destroy(); // the page goes away before its flush timer ran
+    expect(ids).toHaveLength(120);
     expect(f).not.toHaveBeenCalled();
 
     tracker(); // next page load
@@ -34,6 +36,19 @@ describe('the localStorage queue', () => {
     expect(sent.map((e) => e.id)).toEqual(ids);
     expect(batches(f).map((b) => b.events.length)).toEqual([50, 50, 20]);
     expect(localStorage.getItem(QUEUE_KEY)).toBeNull();
+  });
+
+  it('keeps a call off storage: the calls of one task reach it in one write, when idle', async () => {
+    mockFetch(200);
+    const t = tracker();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const getItem = vi.spyOn(Storage.prototype, 'getItem');
+    for (let i = 0; i < 50; i++) t.productView({ sku: `P${i}` });
+    expect(setItem).not.toHaveBeenCalled();
+    expect(getItem).not.toHaveBeenCalled();
+    await run(0);
+    expect(setItem.mock.calls.filter(([k]) => k == QUEUE_KEY)).toHaveLength(1);
+    expect(stored()).toHaveLength(50);
   });
 
   it('splits requests so that each body stays under 64 KB', async () => {
