@@ -27,7 +27,8 @@ interface Measured {
 export async function intakeBench(env: Record<string, string>, seconds: number, databaseUrl?: string): Promise<Figure[]> {
   const root = packageRoot();
   const serviceEnv = { ...env, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' };
-  const service = (extra: Record<string, string>) => startChild(join(root, 'dist/bin/centra-ometria.js'), ['serve'], { ...serviceEnv, ...extra }, loopDelayProbeArgs());
+  const service = (extra: Record<string, string>) =>
+    startChild(join(root, 'dist/bin/centra-ometria.js'), ['serve'], { ...serviceEnv, ...extra }, loopDelayProbeArgs());
   const bare = await startChild(join(root, 'dist/bench/bare-server.js'), [], {});
   const sqlite = await service({});
   const schema = databaseUrl ? await benchSchema(databaseUrl) : undefined;
@@ -55,7 +56,13 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
           how: `${how}; each delivery committed to SQLite before the 200`,
           errors: errors(runs.sqlite),
         },
-        { name: `intake ${events}-event ratio to bare Express`, value: round(ourRate / bareRate), unit: 'ratio', goal: '≥ 0.75', how: 'medians of the same run' },
+        {
+          name: `intake ${events}-event ratio to bare Express`,
+          value: round(ourRate / bareRate),
+          unit: 'ratio',
+          goal: '≥ 0.75',
+          how: 'medians of the same run',
+        },
         {
           name: `intake ${events}-event event-loop delay p99`,
           value: median(runs.sqlite.map((r) => r.loopDelay!.p99)),
@@ -73,7 +80,13 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
             how: `${how}; each delivery committed to PostgreSQL (synchronous_commit on) before the 200`,
             errors: errors(runs.postgres),
           },
-          { name: 'intake PostgreSQL / SQLite', value: round(pgRate / ourRate), unit: 'ratio', goal: '≥ 0.5', how: 'medians of the same run, synchronous_commit on' },
+          {
+            name: 'intake PostgreSQL / SQLite',
+            value: round(pgRate / ourRate),
+            unit: 'ratio',
+            goal: '≥ 0.5',
+            how: 'medians of the same run, synchronous_commit on',
+          },
         );
       }
     }
@@ -87,7 +100,12 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
         { name: `ack latency p50 at ${rate}/s`, value: at((m) => m.result.p50), unit: 'ms', how, errors: errors(runs) },
         { name: `ack latency p99 at ${rate}/s`, value: at((m) => m.result.p99), unit: 'ms', goal: rate === 1000 ? '≤ 5' : undefined, how },
         { name: `ack latency max at ${rate}/s`, value: at((m) => m.result.max), unit: 'ms', how },
-        { name: `event-loop delay p99 at ${rate}/s`, value: at((m) => m.loopDelay!.p99), unit: 'ms', how: `${how}; monitorEventLoopDelay in the service process` },
+        {
+          name: `event-loop delay p99 at ${rate}/s`,
+          value: at((m) => m.loopDelay!.p99),
+          unit: 'ms',
+          how: `${how}; monitorEventLoopDelay in the service process`,
+        },
       );
     }
   } finally {

@@ -98,13 +98,16 @@ export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelive
     for (const e of events) accepted.counts[e.state]++;
     for (const [index, e] of events.entries()) {
       if (e.state !== 'rejected') continue;
-      const letter = await deadLetterEvent(tx, { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! }, { deliveryId: accepted.deliveryId, index }, timed.now);
+      const letter = await deadLetterEvent(
+        tx,
+        { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! },
+        { deliveryId: accepted.deliveryId, index },
+        timed.now,
+      );
       accepted.rejected.push({ type: e.type, reason: e.reason!, ...letter });
     }
   }
-  return answers.map((a) =>
-    'replayOf' in a ? { deliveryId: ids[a.replayOf]!, replayed: true, counts: emptyCounts(), rejected: [] } : a,
-  );
+  return answers.map((a) => ('replayOf' in a ? { deliveryId: ids[a.replayOf]!, replayed: true, counts: emptyCounts(), rejected: [] } : a));
 }
 
 /** What becomes of each event; the jobs of queued ones are added to `jobs`. */

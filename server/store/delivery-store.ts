@@ -1,5 +1,5 @@
 import { createRowCountStore } from './row-count-store.js';
-import { statementChunks, valuesPlaceholders } from './sql/multi-row.js';
+import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export type EventState = 'queued' | 'pending' | 'ignored' | 'rejected';
@@ -47,10 +47,7 @@ export function createDeliveryStore(sql: Sql) {
     async acceptedSignatures(signatures: readonly string[]): Promise<Map<string, number>> {
       const accepted = new Map<string, number>();
       for (const keys of statementChunks(signatures)) {
-        const rows = await sql.all<{ signature: string; delivery_id: number }>(
-          `SELECT signature, delivery_id FROM webhook_signatures WHERE signature IN (${keys.map(() => '?').join(', ')})`,
-          keys,
-        );
+        const rows = await sql.all<{ signature: string; delivery_id: number }>(acceptedSignaturesText(keys.length), keys);
         for (const row of rows) accepted.set(row.signature, row.delivery_id);
       }
       return accepted;
@@ -59,7 +56,7 @@ export function createDeliveryStore(sql: Sql) {
     async rememberSignatures(signatures: ReadonlyArray<{ signature: string; t: number; deliveryId: number }>, forgetBeforeT: number): Promise<void> {
       for (const rows of statementChunks(signatures)) {
         await sql.run(
-          `INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES ${valuesPlaceholders(rows.length, 3)} ON CONFLICT (signature) DO NOTHING`,
+          rememberSignaturesText(rows.length),
           rows.flatMap((r) => [r.signature, r.t, r.deliveryId]),
         );
       }
@@ -80,6 +77,19 @@ export function createDeliveryStore(sql: Sql) {
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
 
+const acceptedSignaturesText = multiRowText(
+  (n) => `SELECT signature, delivery_id FROM webhook_signatures WHERE signature IN (${Array.from({ length: n }, () => '?').join(', ')})`,
+);
+const rememberSignaturesText = multiRowText(
+  (n) => `INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES ${valuesPlaceholders(n, 3)} ON CONFLICT (signature) DO NOTHING`,
+);
+const insertDeliveriesText = multiRowText(
+  (n) => `INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES ${valuesPlaceholders(n, 6)} RETURNING id`,
+);
+const insertEventsText = multiRowText(
+  (n) => `INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES ${valuesPlaceholders(n, 6)}`,
+);
+
 /**
  * Its own (nested) transaction too: a delivery never lands without its event rows. Queued events have no row:
  * their job is the record (the summary still names them).
@@ -89,16 +99,18 @@ function insertMany(sql: Sql, deliveries: readonly NewDelivery[]): Promise<numbe
     const ids: number[] = [];
     for (const chunk of statementChunks(deliveries)) {
       const inserted = await tx.all<{ id: number }>(
-        `INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES ${valuesPlaceholders(chunk.length, 6)} RETURNING id`,
+        insertDeliveriesText(chunk.length),
         chunk.flatMap((d) => [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)]),
       );
       // RETURNING promises no order, but one statement takes its ids in VALUES order on both engines (SQLite's
       // next rowid, PostgreSQL's sequence, which only grows within a session): ascending ids are the rows in order.
       ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
     }
-    const events = deliveries.flatMap((d, i) => d.events.filter((e) => e.state !== 'queued').map((e) => [ids[i], e.type, e.action, e.entityId, e.state, e.reason]));
+    const events = deliveries.flatMap((d, i) =>
+      d.events.filter((e) => e.state !== 'queued').map((e) => [ids[i], e.type, e.action, e.entityId, e.state, e.reason]),
+    );
     for (const rows of statementChunks(events)) {
-      await tx.run(`INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES ${valuesPlaceholders(rows.length, 6)}`, rows.flat());
+      await tx.run(insertEventsText(rows.length), rows.flat());
     }
     return ids;
   });

@@ -1,5 +1,5 @@
 import { createRowCountStore } from './row-count-store.js';
-import { statementChunks, valuesPlaceholders } from './sql/multi-row.js';
+import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
@@ -169,6 +169,17 @@ export interface JobRequest {
   now: number;
 }
 
+const enqueueText = multiRowText(
+  (rowCount) => `
+    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
+    VALUES ${valuesPlaceholders(rowCount, 7)}
+    ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
+      dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
+      state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
+      run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
+      updated_at = excluded.updated_at`,
+);
+
 /**
  * One active row per entity (docs/design.md D5): a new one is pending; an active one is marked dirty if running
  * and unblocked if blocked. The same entity twice in one statement would make PostgreSQL refuse the upsert, so
@@ -185,14 +196,7 @@ async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<voi
   }
   for (const rows of statementChunks([...folded.values()])) {
     await db.run(
-      `
-    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
-    VALUES ${valuesPlaceholders(rows.length, 7)}
-    ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
-      dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
-      state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
-      run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
-      updated_at = excluded.updated_at`,
+      enqueueText(rows.length),
       rows.flatMap((r) => [r.kind, r.entityKey, 'pending', r.first, r.first, r.first, r.last]),
     );
   }

@@ -14,3 +14,12 @@ export function valuesPlaceholders(rowCount: number, columns: number): string {
   const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
   return Array.from({ length: rowCount }, () => row).join(', ');
 }
+
+/**
+ * The text of a multi-row statement for each row count, built once per count: the same string each time lets
+ * the prepared-statement caches find it without comparing a fresh copy.
+ */
+export function multiRowText(build: (rowCount: number) => string): (rowCount: number) => string {
+  const texts: string[] = [];
+  return (rowCount) => (texts[rowCount] ??= build(rowCount));
+}
