@@ -85,11 +85,16 @@ export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelive
       events,
     })),
   );
-  const signed = stored.filter((s) => s.timed.delivery.signature !== undefined);
-  if (signed.length > 0) {
+  const signatures = stored.flatMap(({ timed: { delivery } }, n) =>
+    delivery.signature
+      ? [{ signature: delivery.signature.key, t: delivery.signatureT ?? 0, deliveryId: ids[n]!, forgetBeforeT: delivery.signature.forgetBeforeT }]
+      : [],
+  );
+  if (signatures.length > 0) {
+    // Cut-offs grow with arrival, so the latest is the last delivery's: the same rows go as when applied in turn.
     await tx.deliveries.rememberSignatures(
-      signed.map((s) => ({ signature: s.timed.delivery.signature!.key, t: s.timed.delivery.signatureT ?? 0, deliveryId: ids[stored.indexOf(s)]! })),
-      Math.max(...signed.map((s) => s.timed.delivery.signature!.forgetBeforeT)),
+      signatures,
+      signatures.reduce((latest, s) => Math.max(latest, s.forgetBeforeT), 0),
     );
   }
   for (const [n, { at, timed, events }] of stored.entries()) {
