@@ -65,7 +65,8 @@ if [ "$(psql_as_postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DATAB
   log "creating database $DATABASE"
   psql_as_postgres -c "CREATE DATABASE $DATABASE OWNER $ROLE" >&2
 fi
-# Test data only: a commit need not wait for the WAL flush (the server never crashes under the tests).
+# Test data only: a commit need not wait for the WAL flush (the server never crashes under the tests). The intake
+# bench sets it back on for its own connections (docs/performance.md).
 psql_as_postgres -c "ALTER DATABASE $DATABASE SET synchronous_commit = off" >&2
 
 echo "postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DATABASE"

@@ -8,9 +8,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts a node script and waits for a JSON line with `port` or a log line with `url`. */
-export async function startChild(script: string, args: string[], env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a node script (after `nodeArgs`, e.g. `--import`) and waits for a JSON line with `port` or a log line with `url`. */
+export async function startChild(script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
     proc.stdout.on('data', (chunk: Buffer) => {

@@ -9,18 +9,23 @@ export interface LoadResult {
   errors: number;
 }
 
-/** autocannon against one URL: flat out (`rate` undefined) or at a fixed offered load, requests per second. */
+/**
+ * autocannon against one URL: flat out (`rate` undefined) or at a fixed offered load, requests per second.
+ * `next`, when given, makes every request anew (its body and headers replace `body` and `headers`).
+ */
 export async function load(
   url: string,
   body: string,
   headers: Record<string, string>,
-  options: { seconds: number; connections: number; rate?: number },
+  options: { seconds: number; connections: number; rate?: number; next?: () => { body: string; headers: Record<string, string> } },
 ): Promise<LoadResult> {
+  const next = options.next;
   const result = await autocannon({
     url,
     method: 'POST',
     body,
     headers,
+    ...(next ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, ...next() }) }] } : {}),
     duration: options.seconds,
     connections: options.connections,
     ...(options.rate ? { overallRate: options.rate } : {}),

@@ -35,7 +35,10 @@ const env = {
   PORT: '0',
 };
 const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
-  { name: 'intake', run: () => intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5) },
+  {
+    name: 'intake',
+    run: () => intakeBench({ ...env, DATA_DIR: join(dir, 'intake') }, quick ? 2 : 5, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL),
+  },
   { name: 'backlog', run: () => backlogBench(env, join(dir, 'backlog'), quick ? 500 : 2000) },
   { name: 'history', run: () => historyBench(quick ? 1000 : 20_000) },
   { name: 'catalogue', run: () => catalogueBench(quick ? 100 : 2_500) },

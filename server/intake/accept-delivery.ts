@@ -1,5 +1,6 @@
 import type { JobKind } from '../jobs/job-kinds.js';
 import type { StoredEvent } from '../store/delivery-store.js';
+import type { JobRequest } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { deadLetterEvent, type EventDeadLetter } from './dead-letter-event.js';
 import { routeEvent } from './event-routing.js';
@@ -30,44 +31,103 @@ export interface IncomingDelivery {
   signature?: { key: string; forgetBeforeT: number };
 }
 
+/** A delivery and when it arrived (Unix ms). */
+export interface TimedDelivery {
+  delivery: IncomingDelivery;
+  now: number;
+}
+
 /**
  * Stores the raw delivery, its events and their jobs. Call inside a transaction with its `tx` store
  * (intake-writer.ts): all or none.
  */
 export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
-  const counts = { queued: 0, pending: 0, ignored: 0, rejected: 0 };
+  return (await acceptDeliveries(tx, [{ delivery, now }], handled))[0]!;
+}
+
+/**
+ * Stores deliveries as if accepted one after another, with a statement per table for all of them rather than
+ * one per event (issue 17): the rows, ids and answers are those of acceptDelivery in turn. Call inside a
+ * transaction with its `tx` store (intake-writer.ts): all or none.
+ */
+export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelivery[], handled: ReadonlySet<JobKind>): Promise<AcceptedDelivery[]> {
   // Inside the intake transaction: two copies in one group commit, or on two replicas, still store once.
-  const first = delivery.signature ? await tx.deliveries.acceptedSignature(delivery.signature.key) : undefined;
-  if (first !== undefined) return { deliveryId: first, replayed: true, counts, rejected: [] };
-  const events: StoredEvent[] = [];
-  for (const e of delivery.parsed.events) {
-    // A malformed event, or one whose id Centra cannot have, is refused alone: the rest of the delivery goes on.
-    const invalid = e.invalid ?? (e.entityId === null ? undefined : unusableEntityId(e.type, e.entityId));
-    if (invalid) {
-      events.push({ type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: invalid });
+  const keys = incoming.flatMap(({ delivery }) => (delivery.signature ? [delivery.signature.key] : []));
+  const acceptedBefore = keys.length > 0 ? await tx.deliveries.acceptedSignatures(keys) : new Map<string, number>();
+  const answers: Array<AcceptedDelivery | { replayOf: number }> = [];
+  const stored: Array<{ at: number; timed: TimedDelivery; events: StoredEvent[] }> = [];
+  const firstInGroup = new Map<string, number>();
+  const jobs: JobRequest[] = [];
+  for (const timed of incoming) {
+    const key = timed.delivery.signature?.key;
+    const before = key === undefined ? undefined : acceptedBefore.get(key);
+    if (before !== undefined) {
+      answers.push({ deliveryId: before, replayed: true, counts: emptyCounts(), rejected: [] });
       continue;
     }
-    const route = routeEvent(e.type, e.entityId ?? '', handled);
-    if (route.state === 'queued') await tx.jobs.enqueue(route.kind, route.entityKey, now);
-    events.push({ type: e.type, action: e.action, entityId: e.entityId, state: route.state, reason: null });
+    const earlier = key === undefined ? undefined : firstInGroup.get(key);
+    if (earlier !== undefined) {
+      answers.push({ replayOf: earlier });
+      continue;
+    }
+    if (key !== undefined) firstInGroup.set(key, stored.length);
+    const events = classify(timed.delivery.parsed.events, handled, timed.now, jobs);
+    answers.push({ deliveryId: 0, replayed: false, counts: emptyCounts(), rejected: [] });
+    stored.push({ at: answers.length - 1, timed, events });
   }
-  for (const e of events) counts[e.state]++;
-  const deliveryId = await tx.deliveries.insert({
-    receivedAt: now,
-    signatureT: delivery.signatureT,
-    shape: delivery.parsed.shape,
-    rawBody: delivery.rawBody,
-    events,
-  });
-  if (delivery.signature) await tx.deliveries.rememberSignature(delivery.signature.key, delivery.signatureT ?? 0, deliveryId, delivery.signature.forgetBeforeT);
-  const rejected: AcceptedDelivery['rejected'] = [];
-  for (const [index, e] of events.entries()) {
-    if (e.state !== 'rejected') continue;
-    const letter = await deadLetterEvent(tx, { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! }, { deliveryId, index }, now);
-    rejected.push({ type: e.type, reason: e.reason!, ...letter });
+  await tx.jobs.enqueueMany(jobs);
+  const ids = await tx.deliveries.insertMany(
+    stored.map(({ timed, events }) => ({
+      receivedAt: timed.now,
+      signatureT: timed.delivery.signatureT,
+      shape: timed.delivery.parsed.shape,
+      rawBody: timed.delivery.rawBody,
+      events,
+    })),
+  );
+  const signatures = stored.flatMap(({ timed: { delivery } }, n) =>
+    delivery.signature
+      ? [{ signature: delivery.signature.key, t: delivery.signatureT ?? 0, deliveryId: ids[n]!, forgetBeforeT: delivery.signature.forgetBeforeT }]
+      : [],
+  );
+  if (signatures.length > 0) {
+    // Cut-offs grow with arrival, so the latest is the last delivery's: the same rows go as when applied in turn.
+    await tx.deliveries.rememberSignatures(
+      signatures,
+      signatures.reduce((latest, s) => Math.max(latest, s.forgetBeforeT), 0),
+    );
   }
-  return { deliveryId, replayed: false, counts, rejected };
+  for (const [n, { at, timed, events }] of stored.entries()) {
+    const accepted = answers[at] as AcceptedDelivery;
+    accepted.deliveryId = ids[n]!;
+    for (const e of events) accepted.counts[e.state]++;
+    for (const [index, e] of events.entries()) {
+      if (e.state !== 'rejected') continue;
+      const letter = await deadLetterEvent(
+        tx,
+        { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! },
+        { deliveryId: accepted.deliveryId, index },
+        timed.now,
+      );
+      accepted.rejected.push({ type: e.type, reason: e.reason!, ...letter });
+    }
+  }
+  return answers.map((a) => ('replayOf' in a ? { deliveryId: ids[a.replayOf]!, replayed: true, counts: emptyCounts(), rejected: [] } : a));
 }
+
+/** What becomes of each event; the jobs of queued ones are added to `jobs`. */
+function classify(events: ParsedDelivery['events'], handled: ReadonlySet<JobKind>, now: number, jobs: JobRequest[]): StoredEvent[] {
+  return events.map((e) => {
+    // A malformed event, or one whose id Centra cannot have, is refused alone: the rest of the delivery goes on.
+    const invalid = e.invalid ?? (e.entityId === null ? undefined : unusableEntityId(e.type, e.entityId));
+    if (invalid) return { type: e.type, action: e.action, entityId: e.entityId, state: 'rejected', reason: invalid };
+    const route = routeEvent(e.type, e.entityId ?? '', handled);
+    if (route.state === 'queued') jobs.push({ kind: route.kind, entityKey: route.entityKey, now });
+    return { type: e.type, action: e.action, entityId: e.entityId, state: route.state, reason: null };
+  });
+}
+
+const emptyCounts = (): AcceptedDelivery['counts'] => ({ queued: 0, pending: 0, ignored: 0, rejected: 0 });
 
 /** Queues the pending events of types whose handler now runs (docs/design.md D16). */
 export function queuePendingEvents(store: Store, handled: ReadonlySet<JobKind>, types: readonly string[], now: number): Promise<number> {

@@ -1,6 +1,6 @@
 import type { JobKind } from '../jobs/job-kinds.js';
 import type { Store } from '../store/store.js';
-import { acceptDelivery, type AcceptedDelivery, type IncomingDelivery } from './accept-delivery.js';
+import { acceptDeliveries, type AcceptedDelivery, type IncomingDelivery } from './accept-delivery.js';
 
 interface Waiting {
   delivery: IncomingDelivery;
@@ -31,11 +31,7 @@ export function createIntakeWriter(store: Store, handled: ReadonlySet<JobKind>) 
     queue = [];
     committing = true;
     try {
-      const results = await store.transaction(async (tx) => {
-        const out: AcceptedDelivery[] = [];
-        for (const w of batch) out.push(await acceptDelivery(tx, w.delivery, handled, w.now));
-        return out;
-      });
+      const results = await store.transaction((tx) => acceptDeliveries(tx, batch, handled));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       for (const w of batch) w.reject(error);

@@ -1,4 +1,5 @@
 import { createRowCountStore } from './row-count-store.js';
+import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export type EventState = 'queued' | 'pending' | 'ignored' | 'rejected';
@@ -23,29 +24,12 @@ export interface NewDelivery {
 export function createDeliveryStore(sql: Sql) {
   return {
     /** Call inside the intake transaction so the delivery and its jobs commit together. */
-    insert(d: NewDelivery): Promise<number> {
-      // Its own (nested) transaction too: the delivery never lands without its event rows.
-      return sql.transaction(async (tx) => {
-        const inserted = await tx.get<{ id: number }>(
-          `
-          INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES (?, ?, ?, ?, ?, ?)
-          RETURNING id`,
-          [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)],
-        );
-        const id = inserted!.id;
-        for (const e of d.events) {
-          if (e.state === 'queued') continue;
-          await tx.run(`INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES (?, ?, ?, ?, ?, ?)`, [
-            id,
-            e.type,
-            e.action,
-            e.entityId,
-            e.state,
-            e.reason,
-          ]);
-        }
-        return id;
-      });
+    async insert(d: NewDelivery): Promise<number> {
+      return (await insertMany(sql, [d]))[0]!;
+    },
+    /** Stores deliveries in one statement per table (per ROWS_PER_STATEMENT rows); their ids, in the order given. */
+    insertMany(deliveries: readonly NewDelivery[]): Promise<number[]> {
+      return insertMany(sql, deliveries);
     },
     /** Events kept pending because their handler had not landed; queued once it exists (docs/design.md D16). */
     async pendingEvents(types: readonly string[]): Promise<Array<{ id: number; type: string; entity_id: string }>> {
@@ -57,19 +41,25 @@ export function createDeliveryStore(sql: Sql) {
       );
     },
     /**
-     * The delivery a signature was first accepted with, if it was (replay protection, issue 15). `signature` is
-     * "<t>.<v1>": v1 is an HMAC over t and the body, so equal keys mean the same signed delivery.
+     * The deliveries these signatures were first accepted with, for those that were (replay protection, issue 15).
+     * A signature is "<t>.<v1>": v1 is an HMAC over t and the body, so equal keys mean the same signed delivery.
      */
-    async acceptedSignature(signature: string): Promise<number | undefined> {
-      return (await sql.get<{ delivery_id: number }>(`SELECT delivery_id FROM webhook_signatures WHERE signature = ?`, [signature]))?.delivery_id;
+    async acceptedSignatures(signatures: readonly string[]): Promise<Map<string, number>> {
+      const accepted = new Map<string, number>();
+      for (const keys of statementChunks(signatures)) {
+        const rows = await sql.all<{ signature: string; delivery_id: number }>(acceptedSignaturesText(keys.length), keys);
+        for (const row of rows) accepted.set(row.signature, row.delivery_id);
+      }
+      return accepted;
     },
-    /** Remembers an accepted signature; forgets those older than `forgetBeforeT` (Unix seconds), which the timestamp check refuses. */
-    async rememberSignature(signature: string, t: number, deliveryId: number, forgetBeforeT: number): Promise<void> {
-      await sql.run(`INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING`, [
-        signature,
-        t,
-        deliveryId,
-      ]);
+    /** Remembers accepted signatures (`t` in Unix seconds); forgets those older than `forgetBeforeT`, which the timestamp check refuses. */
+    async rememberSignatures(signatures: ReadonlyArray<{ signature: string; t: number; deliveryId: number }>, forgetBeforeT: number): Promise<void> {
+      for (const rows of statementChunks(signatures)) {
+        await sql.run(
+          rememberSignaturesText(rows.length),
+          rows.flatMap((r) => [r.signature, r.t, r.deliveryId]),
+        );
+      }
       await sql.run(`DELETE FROM webhook_signatures WHERE signature_t < ?`, [forgetBeforeT]);
     },
     async markQueued(eventId: number): Promise<void> {
@@ -86,6 +76,45 @@ export function createDeliveryStore(sql: Sql) {
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;
+
+const acceptedSignaturesText = multiRowText(
+  (n) => `SELECT signature, delivery_id FROM webhook_signatures WHERE signature IN (${Array.from({ length: n }, () => '?').join(', ')})`,
+);
+const rememberSignaturesText = multiRowText(
+  (n) => `INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES ${valuesPlaceholders(n, 3)} ON CONFLICT (signature) DO NOTHING`,
+);
+const insertDeliveriesText = multiRowText(
+  (n) => `INSERT INTO deliveries (received_at, signature_t, shape, raw_body, event_count, summary) VALUES ${valuesPlaceholders(n, 6)} RETURNING id`,
+);
+const insertEventsText = multiRowText(
+  (n) => `INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES ${valuesPlaceholders(n, 6)}`,
+);
+
+/**
+ * Its own (nested) transaction too: a delivery never lands without its event rows. Queued events have no row:
+ * their job is the record (the summary still names them).
+ */
+function insertMany(sql: Sql, deliveries: readonly NewDelivery[]): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    const ids: number[] = [];
+    for (const chunk of statementChunks(deliveries)) {
+      const inserted = await tx.all<{ id: number }>(
+        insertDeliveriesText(chunk.length),
+        chunk.flatMap((d) => [d.receivedAt, d.signatureT, d.shape, d.rawBody, d.events.length, summarise(d.events)]),
+      );
+      // RETURNING promises no order, but one statement takes its ids in VALUES order on both engines (SQLite's
+      // next rowid, PostgreSQL's sequence, which only grows within a session): ascending ids are the rows in order.
+      ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+    }
+    const events = deliveries.flatMap((d, i) =>
+      d.events.filter((e) => e.state !== 'queued').map((e) => [ids[i], e.type, e.action, e.entityId, e.state, e.reason]),
+    );
+    for (const rows of statementChunks(events)) {
+      await tx.run(insertEventsText(rows.length), rows.flat());
+    }
+    return ids;
+  });
+}
 
 /** "order 14 queued; account 3 ignored", capped: the status page's view of a delivery. */
 function summarise(events: StoredEvent[]): string {

@@ -1,4 +1,5 @@
 import { createRowCountStore } from './row-count-store.js';
+import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
@@ -31,18 +32,7 @@ export const DEFAULT_LEASE_MS = 30_000;
  */
 export function createJobStore(sql: Sql) {
   const counts = createRowCountStore(sql);
-  const enqueue = (db: Sql, kind: string, key: string, now: number) =>
-    db.run(
-      `
-    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
-    VALUES (@kind, @key, 'pending', @now, @now, @now, @now)
-    ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
-      dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
-      state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
-      run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
-      updated_at = excluded.updated_at`,
-      { kind, key, now },
-    );
+  const enqueue = (db: Sql, kind: string, key: string, now: number) => enqueueMany(db, [{ kind, entityKey: key, now }]);
 
   // PostgreSQL: several replicas claim at once, each in its own transaction. SKIP LOCKED lets a claimer pass over
   // the rows another one is claiming instead of waiting and then taking them too, so no job is claimed twice.
@@ -59,6 +49,10 @@ export function createJobStore(sql: Sql) {
   return {
     async enqueue(kind: string, entityKey: string, now: number): Promise<void> {
       await enqueue(sql, kind, entityKey, now);
+    },
+    /** Enqueues each in turn, as `enqueue` would one by one, in one statement per ROWS_PER_STATEMENT entities. */
+    async enqueueMany(entries: readonly JobRequest[]): Promise<void> {
+      await enqueueMany(sql, entries);
     },
     /** Oldest first. A claim holds the job for `leaseMs` (locked_until); after that another claimer may take it. */
     async claimDue(kind: string, limit: number, now: number, leaseMs = DEFAULT_LEASE_MS): Promise<Job[]> {
@@ -167,6 +161,46 @@ export function createJobStore(sql: Sql) {
 }
 
 export type JobStore = ReturnType<typeof createJobStore>;
+
+/** One entity to sync: `now` is when it was asked for (Unix ms). */
+export interface JobRequest {
+  kind: string;
+  entityKey: string;
+  now: number;
+}
+
+const enqueueText = multiRowText(
+  (rowCount) => `
+    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
+    VALUES ${valuesPlaceholders(rowCount, 7)}
+    ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
+      dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
+      state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
+      run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
+      updated_at = excluded.updated_at`,
+);
+
+/**
+ * One active row per entity (docs/design.md D5): a new one is pending; an active one is marked dirty if running
+ * and unblocked if blocked. The same entity twice in one statement would make PostgreSQL refuse the upsert, so
+ * repeats are folded first into the row that asking in turn would leave: the first request's time as run_at
+ * and first_queued_at, the last one's as updated_at.
+ */
+async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<void> {
+  const folded = new Map<string, { kind: string; entityKey: string; first: number; last: number }>();
+  for (const e of entries) {
+    const id = `${e.kind}\u0000${e.entityKey}`;
+    const seen = folded.get(id);
+    if (seen) seen.last = e.now;
+    else folded.set(id, { kind: e.kind, entityKey: e.entityKey, first: e.now, last: e.now });
+  }
+  for (const rows of statementChunks([...folded.values()])) {
+    await db.run(
+      enqueueText(rows.length),
+      rows.flatMap((r) => [r.kind, r.entityKey, 'pending', r.first, r.first, r.first, r.last]),
+    );
+  }
+}
 
 function oldestFirst(a: Job, b: Job): number {
   return a.run_at - b.run_at || a.id - b.id;

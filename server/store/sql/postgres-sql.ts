@@ -33,18 +33,25 @@ export function createPostgresSql(options: PostgresSqlOptions): Sql {
   // process. The pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined);
 
-  const rewrites = new Map<string, Rewritten>();
-  const rewrite = (text: string): Rewritten => {
+  // Each text is rewritten once, and those with parameters are named: a named statement is parsed and planned
+  // once per connection instead of at every call, which spares the server (often on the same cores) most of
+  // its work per query. Unnamed stay texts without parameters (they may hold several statements, which only a
+  // simple query takes: migrations) and texts with `*`, whose result columns follow the table: a prepared one
+  // would be refused ("cached plan must not change result type") once another replica's migration adds a column.
+  const rewrites = new Map<string, Rewritten & { name: string | undefined }>();
+  const rewrite = (text: string): Rewritten & { name: string | undefined } => {
     let statement = rewrites.get(text);
     if (!statement) {
-      statement = rewritePlaceholders(text);
+      statement = { ...rewritePlaceholders(text), name: undefined };
+      const parameters = statement.names !== null || statement.positional > 0;
+      if (parameters && !text.includes('*')) statement.name = `centra_ometria_${rewrites.size}`;
       rewrites.set(text, statement);
     }
     return statement;
   };
   const query = async <T>(client: pg.Pool | pg.PoolClient, text: string, params: SqlParams | undefined): Promise<pg.QueryResult<T & pg.QueryResultRow>> => {
     const statement = rewrite(text);
-    return client.query<T & pg.QueryResultRow>(statement.text, bindValues(statement, params));
+    return client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: bindValues(statement, params) });
   };
 
   const on = (client: pg.Pool | pg.PoolClient, transaction: Sql['transaction']): Sql => ({
