@@ -132,7 +132,7 @@ export async function openService(
   };
 }
 
-/** In production an empty store map leaves every order unmapped: refused unless chosen. */
+/** In production an empty store map leaves every order without a store: refused unless chosen. */
 function checkStoreMap(config: Readonly<Config>): void {
   if (config.mode !== 'production' || Object.keys(config.OMETRIA_STORE_MAP).length > 0 || config.OMETRIA_STORE_MAP_OPTIONAL) return;
   const who = config.tenant ? `tenant "${config.tenant.id}": ` : '';
@@ -152,7 +152,7 @@ function startUpWarnings(config: Readonly<Config>): string[] {
     );
   }
   if (config.mode === 'production' && Object.keys(config.OMETRIA_STORE_MAP).length === 0) {
-    warnings.push('OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are dead-lettered as unmapped until it lists their markets.');
+    warnings.push('OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are sent to Ometria without a store, so store-based segments and reports leave them out, until it maps their markets (docs/configuration.md).');
   }
   return warnings;
 }
