@@ -152,7 +152,9 @@ function startUpWarnings(config: Readonly<Config>): string[] {
     );
   }
   if (config.mode === 'production' && Object.keys(config.OMETRIA_STORE_MAP).length === 0) {
-    warnings.push('OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are sent to Ometria without a store, so store-based segments and reports leave them out, until it maps their markets (docs/configuration.md).');
+    warnings.push(
+      'OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are sent to Ometria without a store, so store-based segments and reports leave them out, until it maps their markets (docs/configuration.md).',
+    );
   }
   return warnings;
 }
