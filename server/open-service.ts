@@ -93,7 +93,12 @@ export async function openService(
 
   const task: TaskContext = { config, store, runtime, logger, now, fetch: overrides.fetch };
   const scheduler = createScheduler(
-    SCHEDULED_TASKS.filter((t) => t.enabled?.(config, runtime) ?? true).map((t) => ({ name: t.name, everyMs: t.everyMs(config), run: () => t.run(task) })),
+    SCHEDULED_TASKS.filter((t) => t.enabled?.(config, runtime) ?? true).map((t) => ({
+      name: t.name,
+      everyMs: t.everyMs(config),
+      firstRunAtOnce: t.firstRunAtOnce,
+      run: () => t.run(task),
+    })),
     { kv: store.kv, now, logger },
   );
   const timers: Array<ReturnType<typeof setTimeout>> = [];
@@ -119,6 +124,8 @@ export async function openService(
     start() {
       if (!config.WORKER_ENABLED) return;
       worker.start();
+      // The first tick now, not one SCHEDULER_TICK_MS later; it only starts due tasks, so ready is not delayed.
+      void scheduler.tick();
       const timer = setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS);
       timer.unref();
       timers.push(timer);

@@ -20,10 +20,8 @@ describe('an order whose market OMETRIA_STORE_MAP does not cover', () => {
     stack.centra.data.orders.add(makeSimOrder({ number: 301, market: UNMAPPED_MARKET }));
     expect((await stack.send([{ type: 'order', id: 301, action: 'create' }])).status).toBe(200);
 
-    const letters = await waitFor(async () => {
-      const open = await stack!.service.store.deadLetters.listOpen('order');
-      return open.length > 0 && open;
-    }, 'order 301 dead-lettered');
+    await waitFor(async () => (await stack!.service.store.deadLetters.listOpen('order')).length > 0, 'order 301 dead-lettered');
+    const letters = await stack.service.store.deadLetters.listOpen('order');
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({
       record_id: '301',
