@@ -78,6 +78,14 @@ module.exports = {
       to: { path: '(^|/)node_modules/prom-client/' },
     },
     {
+      name: 'runtime-not-to-dev-dependencies',
+      severity: 'error',
+      comment:
+        'bin/, server/, sandbox/ and shared/ run on servers installed with `npm ci --omit=dev` (docs/design.md D35): they import dependencies only; test, bench and build tools stay in test/ and bench/.',
+      from: { path: '^(bin|server|sandbox|shared)/' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',

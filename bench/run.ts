@@ -7,6 +7,7 @@ import { catalogueBench } from './catalogue-bench.js';
 import { trackerBench } from './tracker-bench.js';
 import { replicasBench } from './replicas-bench.js';
 import { statusBench } from './status-bench.js';
+import { startUpBench } from './start-up-bench.js';
 import { report, type Figure } from './report.js';
 import { parseBenchArgs } from './bench-args.js';
 import { compareFigures, comparisonLines } from './compare-results.js';
@@ -50,6 +51,8 @@ const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   },
   // Issue 15: /status.json and /metrics with 1,000,000 rows in the large tables.
   { name: 'status', run: () => statusBench(env, join(dir, 'status'), quick ? 100_000 : 1_000_000, quick ? 3 : 10) },
+  // Issue 16: a port in use fails fast.
+  { name: 'start-up', run: () => startUpBench(env, join(dir, 'start-up'), quick ? 3 : 9) },
 ];
 const unknown = only?.filter((name) => !parts.some((p) => p.name === name)) ?? [];
 if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; parts: ${parts.map((p) => p.name).join(', ')}`);

@@ -100,7 +100,12 @@ export async function openService(
 
   const task: TaskContext = { config, store, runtime, logger, now, fetch: overrides.fetch };
   const scheduler = createScheduler(
-    SCHEDULED_TASKS.filter((t) => t.enabled?.(config, runtime) ?? true).map((t) => ({ name: t.name, everyMs: t.everyMs(config), run: () => t.run(task) })),
+    SCHEDULED_TASKS.filter((t) => t.enabled?.(config, runtime) ?? true).map((t) => ({
+      name: t.name,
+      everyMs: t.everyMs(config),
+      firstRunAtOnce: t.firstRunAtOnce,
+      run: () => t.run(task),
+    })),
     { kv: store.kv, now, logger },
   );
   const timers: Array<ReturnType<typeof setTimeout>> = [];
@@ -126,6 +131,8 @@ export async function openService(
     start() {
       if (!config.WORKER_ENABLED) return;
       worker.start();
+      // The first tick now, not one SCHEDULER_TICK_MS later; it only starts due tasks, so ready is not delayed.
+      void scheduler.tick();
       const timer = setInterval(() => void scheduler.tick(), SCHEDULER_TICK_MS);
       timer.unref();
       timers.push(timer);
@@ -139,7 +146,7 @@ export async function openService(
   };
 }
 
-/** In production an empty store map leaves every order unmapped: refused unless chosen. */
+/** In production an empty store map leaves every order without a store: refused unless chosen. */
 function checkStoreMap(config: Readonly<Config>): void {
   if (config.mode !== 'production' || Object.keys(config.OMETRIA_STORE_MAP).length > 0 || config.OMETRIA_STORE_MAP_OPTIONAL) return;
   const who = config.tenant ? `tenant "${config.tenant.id}": ` : '';
@@ -159,7 +166,9 @@ function startUpWarnings(config: Readonly<Config>): string[] {
     );
   }
   if (config.mode === 'production' && Object.keys(config.OMETRIA_STORE_MAP).length === 0) {
-    warnings.push('OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are dead-lettered as unmapped until it lists their markets.');
+    warnings.push(
+      'OMETRIA_STORE_MAP is empty (OMETRIA_STORE_MAP_OPTIONAL=true): orders are sent to Ometria without a store, so store-based segments and reports leave them out, until it maps their markets (docs/configuration.md).',
+    );
   }
   return warnings;
 }

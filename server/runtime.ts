@@ -127,6 +127,7 @@ export function createRuntime(
     now,
     random: deps.random ?? Math.random,
     storeMap: config.OMETRIA_STORE_MAP,
+    storeMapOptional: config.OMETRIA_STORE_MAP_OPTIONAL,
     contactCollection: config.OMETRIA_CONTACT_COLLECTION,
     notFoundGiveUpMs: config.CENTRA_NOT_FOUND_GIVE_UP_HOURS * 3_600_000,
     get centraBatchSize() {

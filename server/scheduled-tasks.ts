@@ -28,6 +28,8 @@ export interface ScheduledTaskSpec {
   everyMs: (config: Readonly<Config>) => number;
   /** Absent: always scheduled. */
   enabled?: (config: Readonly<Config>, runtime: Runtime) => boolean;
+  /** A never-run task runs right after start, not one interval later (schedule/scheduler.ts). */
+  firstRunAtOnce?: boolean;
   run: (task: TaskContext) => Promise<unknown>;
 }
 
@@ -84,6 +86,9 @@ export const SCHEDULED_TASKS: readonly ScheduledTaskSpec[] = [
   {
     name: 'catalogue-full',
     everyMs: (c) => c.CATALOGUE_FULL_SYNC_HOURS * HOUR_MS,
+    // Until the first full sync Ometria has no product for orders and the tracker to name (docs/catalogue.md): a
+    // fresh install, or one that has just set CATALOGUE_STORES, should not wait CATALOGUE_FULL_SYNC_HOURS for it.
+    firstRunAtOnce: true,
     enabled: (_c, runtime) => runtime.catalogue !== undefined,
     run: ({ runtime }) => runCatalogueSync(runtime.ctx, runtime.catalogue!, { mode: 'full' }),
   },

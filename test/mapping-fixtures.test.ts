@@ -26,9 +26,9 @@ const MAPPERS = {
   order: {
     input: z.strictObject({
       order: CentraOrderSchema,
-      ctx: z.strictObject({ contactKey: z.string(), ometriaStore: z.string() }),
+      ctx: z.strictObject({ contactKey: z.string(), ometriaStore: z.string().optional() }),
     }),
-    run: (input: { order: z.infer<typeof CentraOrderSchema>; ctx: { contactKey: string; ometriaStore: string } }) => mapOrder(input.order, input.ctx),
+    run: (input: { order: z.infer<typeof CentraOrderSchema>; ctx: { contactKey: string; ometriaStore?: string } }) => mapOrder(input.order, input.ctx),
     minimumCases: 10,
   },
   'shipment-event': {

@@ -1,4 +1,5 @@
 import type { Config } from '../config/load-config.js';
+import { checkPortFree } from '../listen.js';
 import { startService, startTenants, type StartSandbox } from '../main.js';
 import { StartUpError } from '../start-up-error.js';
 
@@ -32,12 +33,15 @@ export async function serveCommand(config: Readonly<Config>, options: ServeOptio
   return 0;
 }
 
-function start(config: Readonly<Config>, options: ServeOptions) {
+async function start(config: Readonly<Config>, options: ServeOptions) {
   if (config.tenants) return startTenants(config);
   if (config.mode !== 'sandbox') return startService(config);
   if (!options.startSandbox)
     throw new StartUpError(
       'no credentials are set and this entry point has no sandbox: set CENTRA_API_URL, CENTRA_API_TOKEN, CENTRA_WEBHOOK_SECRET and OMETRIA_API_KEY, or run the centra-ometria command',
     );
+  // The sandbox loads and starts its simulators and empties its store before the service binds: a port in use
+  // (often a sandbox already running) must fail before that, in well under 2 s, and leave that sandbox's store alone.
+  await checkPortFree(config.PORT, config.HOST);
   return options.startSandbox(config);
 }

@@ -19,6 +19,8 @@ export interface SyncContext {
   now: () => number;
   random: () => number;
   storeMap: Readonly<Record<string, string>>;
+  /** OMETRIA_STORE_MAP_OPTIONAL: an order the map does not cover is sent without a store, not dead-lettered. */
+  storeMapOptional: boolean;
   contactCollection: string;
   /** How long an order that is held or not found is retried, ms (docs/design.md D14). */
   notFoundGiveUpMs: number;

@@ -4,12 +4,17 @@ import type { KvStore } from '../store/kv-store.js';
 export interface ScheduledTask {
   name: string;
   everyMs: number;
+  /**
+   * A task that has never run (no start recorded in the store) runs at the first tick when true, else one interval
+   * after it (the default: a fresh install should not reconcile 90 days the moment it boots).
+   */
+  firstRunAtOnce?: boolean;
   run: () => Promise<unknown>;
 }
 
 /**
  * Runs tasks at their intervals, remembering each task's last start in the store so a restart neither
- * repeats nor skips a run. A task never overlaps itself. `tick` is called by a timer in main.ts.
+ * repeats nor skips a run. A task never overlaps itself. `tick` is called at start and by a timer (open-service.ts).
  */
 export function createScheduler(tasks: ScheduledTask[], deps: { kv: KvStore; now: () => number; logger: Logger }) {
   const running = new Set<string>();
@@ -51,11 +56,10 @@ export function createScheduler(tasks: ScheduledTask[], deps: { kv: KvStore; now
     const key = `schedule:${task.name}`;
     const now = deps.now();
     const last = await deps.kv.get<number>(key);
-    // A task's first ever run is one interval after the first start, not at once: a fresh install
-    // should not reconcile 90 days the moment it boots.
     if (last === undefined) {
-      await deps.kv.setIfAbsent(key, now);
-      return false;
+      // Of several replicas starting at once, the one that records the first start runs an at-once task.
+      const won = await deps.kv.setIfAbsent(key, now);
+      return won && task.firstRunAtOnce === true;
     }
     if (now - last < task.everyMs) return false;
     return deps.kv.compareAndSet(key, last, now);

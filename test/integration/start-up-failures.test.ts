@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sandboxDataDir } from '../../server/config/sandbox-location.js';
 import { CLI, spawnService } from '../helpers/child-service.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -82,16 +83,18 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
   const dir = tempDir();
   afterAll(() => dir.remove());
 
-  it('starting the sandbox twice on one port: the second exits 1 within 2 s, naming the port and the fix', async () => {
-    const first = await spawnService({ DATA_DIR: join(dir.path, 'first'), PORT: '0' });
+  // How fast these exit is a benchmark figure (`npm run bench -- --only start-up`), not an assertion.
+  it("starting the sandbox twice in one folder on one port: the second exits 1 naming the port and the fix, and leaves the first's store alone", async () => {
+    const dataDir = join(dir.path, 'twice');
+    const first = await spawnService({ DATA_DIR: dataDir, PORT: '0' });
     try {
       const port = new URL(first.url).port;
-      const second = await failedStart({ DATA_DIR: join(dir.path, 'second'), PORT: port });
+      const second = await serve({ DATA_DIR: dataDir, PORT: port });
       expect(second.code).toBe(1);
-      expect(second.ms).toBeLessThan(FAIL_WITHIN_MS + second.loadMs);
       expect(failureLine(second)).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use .*set PORT to a free port`));
       expect(alive(second.pid)).toBe(false);
-      // The first is untouched.
+      // The first is untouched: the second failed before emptying the sandbox store they share.
+      expect(existsSync(sandboxDataDir(dataDir))).toBe(true);
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     } finally {
       first.proc.kill('SIGTERM');
@@ -104,9 +107,8 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const port = (holder.address() as AddressInfo).port;
     try {
-      const run = await failedStart({ ...PRODUCTION, DATA_DIR: join(dir.path, 'in-use'), PORT: String(port) });
+      const run = await serve({ ...PRODUCTION, DATA_DIR: join(dir.path, 'in-use'), PORT: String(port) });
       expect(run.code).toBe(1);
-      expect(run.ms).toBeLessThan(FAIL_WITHIN_MS + run.loadMs);
       expect(failureLine(run)).toContain(`port ${port} on 127.0.0.1 is already in use`);
     } finally {
       await new Promise((resolve) => holder.close(resolve));

@@ -31,6 +31,8 @@ const CLEAN: Record<string, string> = {
   'tracker/core.ts':
     "import { productKey } from '../shared/ids/index.js';\nimport type { TrackerEventType } from '../shared/tracker-event-types.js';\nexport const t: TrackerEventType = 'page';\nexport const k = productKey('a');\n",
   'sandbox/simulator.ts': "import { ledger } from '../server/store/ledger.js';\nexport const simulator = () => ledger();\n",
+  // Tells dependency-cruiser which packages are dev-only (runtime-not-to-dev-dependencies).
+  'package.json': JSON.stringify({ dependencies: { zod: '*' }, devDependencies: { vitest: '*' } }),
 };
 
 /** One back-edge per rule, each added to the clean tree as an extra line of an existing module. */
@@ -43,6 +45,7 @@ const PLANTED: Record<string, string> = {
   'server/intake/accept.ts': "import type { routes } from '../http/routes.js';\nexport type Routes = typeof routes;\n",
   'server/worker/worker.ts': "import type {} from '../jobs/order-job.js';\n",
   'server/http/routes.ts': "import { Counter } from 'prom-client';\nexport const counter = Counter;\n",
+  'sandbox/simulator.ts': "import { describe } from 'vitest';\nexport const suite = describe;\n",
 };
 
 type Violation = { rule: string; from: string; to: string; cycle: string[] };
@@ -110,6 +113,10 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
       expect(reported('mapping-does-no-io', 'server/mapping/map-order.ts', 'server/store/ledger.ts')).toBe(true));
     it('server/intake/ importing server/http/, type-only', () =>
       expect(reported('intake-not-to-http', 'server/intake/accept.ts', 'server/http/routes.ts')).toBe(true));
+    it('sandbox/ importing a dev dependency (vitest)', () =>
+      expect(result.violations.some((v) => v.rule === 'runtime-not-to-dev-dependencies' && v.from === 'sandbox/simulator.ts' && /vitest/.test(v.to))).toBe(
+        true,
+      ));
     it('server/worker/ importing server/jobs/, type-only', () =>
       expect(reported('worker-not-to-jobs', 'server/worker/worker.ts', 'server/jobs/order-job.ts')).toBe(true));
     it('server/http/ importing prom-client', () =>
@@ -126,6 +133,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'intake-not-to-http',
         'worker-not-to-jobs',
         'prom-client-only-in-metrics',
+        'runtime-not-to-dev-dependencies',
       ];
       expect(result.violations.filter((v) => !expected.includes(v.rule))).toEqual([]);
     });

@@ -36,4 +36,39 @@ describe('scheduler (issue 9: one run per interval for the fleet)', () => {
     await make(20_000).tick();
     expect(runs).toBe(2);
   });
+
+  it('a never-run task marked firstRunAtOnce runs at the first tick, on one replica; others wait one interval', async () => {
+    const runs: string[] = [];
+    let clock = 1_000;
+    const replicas = [0, 1, 2].map(() =>
+      createScheduler(
+        [
+          { name: 'catalogue-full', everyMs: 10_000, firstRunAtOnce: true, run: async () => runs.push('catalogue-full') },
+          { name: 'reconcile-full', everyMs: 10_000, run: async () => runs.push('reconcile-full') },
+        ],
+        { kv: temp.store.kv, now: () => clock, logger: createLogger('silent') },
+      ),
+    );
+    await Promise.all(replicas.map((r) => r.tick()));
+    expect(runs).toEqual(['catalogue-full']);
+    clock = 5_000;
+    await Promise.all(replicas.map((r) => r.tick()));
+    expect(runs).toEqual(['catalogue-full']);
+    clock = 11_000;
+    await Promise.all(replicas.map((r) => r.tick()));
+    expect(runs.sort()).toEqual(['catalogue-full', 'catalogue-full', 'reconcile-full']);
+  });
+
+  it('firstRunAtOnce does not run a task again at a restart: only a task with no recorded start', async () => {
+    let runs = 0;
+    const make = (now: number) =>
+      createScheduler([{ name: 'catalogue-full', everyMs: 10_000, firstRunAtOnce: true, run: async () => runs++ }], {
+        kv: temp.store.kv,
+        now: () => now,
+        logger: createLogger('silent'),
+      });
+    await make(0).tick();
+    await make(3_000).tick();
+    expect(runs).toBe(1);
+  });
 });

@@ -22,7 +22,7 @@ export interface OrderRecords {
  * shipped shipment. Used by the sync and by reconciliation, so both expect the same records.
  * Allocates the contact key on first sight (docs/design.md D1); throws MappingError for unmappable data.
  */
-export async function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string): Promise<OrderRecords> {
+export async function orderRecords(ctx: SyncContext, order: CentraOrder, ometriaStore: string | undefined): Promise<OrderRecords> {
   const customer = order.customer;
   if (!customer) {
     const contactKey = `order-${order.number}`;

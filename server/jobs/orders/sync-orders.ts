@@ -11,7 +11,7 @@ import type { Job } from '../../store/job-store.js';
 import { settleCentraFailure, resolveDocumentAlert } from '../centra-failures.js';
 import { deadLetterJob, remoteStep, retryJob } from '../../worker/settle-jobs.js';
 import { pushJobRecords } from '../push-job-records.js';
-import { resolveOmetriaStore } from './store-map.js';
+import { orderStore } from './store-map.js';
 import type { SyncContext } from '../sync-context.js';
 import { orderRecords } from './order-records.js';
 
@@ -143,13 +143,13 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
     await ctx.store.jobs.complete(job.id, ctx.now());
     return undefined;
   }
-  const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
-  if (!ometriaStore)
+  const store = orderStore(ctx, order.market?.id);
+  if (store === 'unmapped')
     return deadJob(
       ctx,
       job,
       order,
-      `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback)`,
+      `order ${number} is in Centra market ${order.market?.id ?? 'none'}, which OMETRIA_STORE_MAP does not map (and it has no "*" fallback); map it, or set OMETRIA_STORE_MAP_OPTIONAL=true to send such orders without a store`,
       'developers',
       'unmapped_market',
     );
@@ -164,7 +164,7 @@ async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefi
   for (const r of order.returns ?? []) await ctx.store.links.link('return', String(r.id), number);
   await watchCarriers(ctx, order);
   try {
-    const records = await orderRecords(ctx, order, ometriaStore);
+    const records = await orderRecords(ctx, order, store.ometriaStore);
     const item = (r: PushItem['record']): PushItem => ({ record: r, jobKind: 'order', entityKey: number });
     return { job, version, order: item(records.order), contact: records.contact && item(records.contact), events: records.events.map(item) };
   } catch (error) {

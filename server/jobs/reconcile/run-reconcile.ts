@@ -7,7 +7,7 @@ import type { FindingInput } from '../../store/finding-store.js';
 import type { JobKind } from '../job-kinds.js';
 import type { SyncContext } from '../sync-context.js';
 import { orderRecords } from '../orders/order-records.js';
-import { resolveOmetriaStore } from '../orders/store-map.js';
+import { orderStore } from '../orders/store-map.js';
 import { compareOrder, type OrderDrift } from './compare-order.js';
 import { consentDrifts } from './check-consent.js';
 
@@ -123,11 +123,11 @@ async function orderDrifts(
   reader: ReadClient | undefined,
   countRead: () => void,
 ): Promise<OrderDrift[]> {
-  const ometriaStore = resolveOmetriaStore(ctx.storeMap, order.market?.id);
-  if (!ometriaStore) return [{ kind: 'order_unmappable', detail: `market ${order.market?.id ?? 'none'} is not in OMETRIA_STORE_MAP` }];
+  const store = orderStore(ctx, order.market?.id);
+  if (store === 'unmapped') return [{ kind: 'order_unmappable', detail: `market ${order.market?.id ?? 'none'} is not in OMETRIA_STORE_MAP` }];
   let expected;
   try {
-    expected = (await orderRecords(ctx, order, ometriaStore)).order;
+    expected = (await orderRecords(ctx, order, store.ometriaStore)).order;
   } catch (error) {
     if (error instanceof MappingError) return [{ kind: 'order_unmappable', detail: error.message }];
     throw error;

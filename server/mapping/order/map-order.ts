@@ -21,8 +21,11 @@ import { defaultTrackingUrl, type TrackingUrlFor } from './tracking-url.js';
 export interface OrderMappingContext {
   /** The contact key of the order's customer (docs/design.md D1), allocated by the caller. */
   contactKey: string;
-  /** Ometria store id for the order's market, from OMETRIA_STORE_MAP (docs/design.md D21). */
-  ometriaStore: string;
+  /**
+   * Ometria store id for the order's market, from OMETRIA_STORE_MAP (docs/design.md D21); absent, the order carries no
+   * store (an unmapped market with OMETRIA_STORE_MAP_OPTIONAL set).
+   */
+  ometriaStore?: string | undefined;
   /** Replaces the default `is_on_sale` policy (is-on-sale.ts). */
   isOnSale?: OnSaleRule;
   /** Carrier → tracking URL (CARRIER_TRACKING_URLS over the defaults in tracking-url.ts). */
