@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface Child {
   url: string;
@@ -24,24 +25,50 @@ export async function startChild(script: string, args: string[], env: Record<str
       }
     });
   });
+  const rss = sampleRss(proc.pid!);
+  return {
+    url,
+    proc,
+    peakRss: rss.peak,
+    async stop() {
+      rss.stop();
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
+}
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  /** Peak resident set size seen by polling /proc, bytes (Linux). */
+  peakRss: number;
+}
+
+/** Runs a node script to its end (a CLI command), sampling its RSS on the way. */
+export async function runChild(script: string, args: string[], env: Record<string, string>): Promise<Finished> {
+  const proc = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const rss = sampleRss(proc.pid!);
+  let stdout = '';
+  proc.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', resolve);
+  });
+  rss.stop();
+  return { code, stdout, peakRss: rss.peak() };
+}
+
+/** Polls VmRSS of `pid` every 100 ms until stopped or the process ends; the peak in bytes. */
+function sampleRss(pid: number): { peak: () => number; stop: () => void } {
   let peak = 0;
-  const { readFileSync } = await import('node:fs');
   const sample = setInterval(() => {
     try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
       peak = Math.max(peak, kb * 1024);
     } catch {
       // the process ended
     }
   }, 100);
-  return {
-    url,
-    proc,
-    peakRss: () => peak,
-    async stop() {
-      clearInterval(sample);
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
-    },
-  };
+  return { peak: () => peak, stop: () => clearInterval(sample) };
 }
