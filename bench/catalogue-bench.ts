@@ -68,6 +68,6 @@ async function syncProducts(env: Record<string, string>): Promise<{ progress: Ca
   const run = await runChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['sync', 'products', '--json'], env);
   // --json prints the progress last, indented; warnings before it are single JSON lines.
   const start = run.stdout.lastIndexOf('{\n');
-  if (run.code !== 0 || start < 0) throw new Error(`catalogue bench: sync products exited ${run.code}: ${run.stdout.slice(-500)}`);
+  if (run.code !== 0 || start < 0) throw new Error(`catalogue bench: sync products exited ${run.code}: ${run.stderr || run.stdout.slice(-500)}`);
   return { progress: JSON.parse(run.stdout.slice(start)) as CatalogueProgress, peakRss: run.peakRss };
 }

@@ -41,22 +41,27 @@ export async function startChild(script: string, args: string[], env: Record<str
 export interface Finished {
   code: number | null;
   stdout: string;
+  /** The last 2,000 characters. */
+  stderr: string;
   /** Peak resident set size seen by polling /proc, bytes (Linux). */
   peakRss: number;
 }
 
 /** Runs a node script to its end (a CLI command), sampling its RSS on the way. */
 export async function runChild(script: string, args: string[], env: Record<string, string>): Promise<Finished> {
-  const proc = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const rss = sampleRss(proc.pid!);
   let stdout = '';
+  let stderr = '';
   proc.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
+  // Progress bars go to stderr; only the tail is kept, to explain a failure.
+  proc.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-2000)));
   const code = await new Promise<number | null>((resolve, reject) => {
     proc.once('error', reject);
     proc.once('exit', resolve);
   });
   rss.stop();
-  return { code, stdout, peakRss: rss.peak() };
+  return { code, stdout, stderr, peakRss: rss.peak() };
 }
 
 /** Polls VmRSS of `pid` every 100 ms until stopped or the process ends; the peak in bytes. */
