@@ -6,6 +6,7 @@ import { packageRoot } from '../server/package-root.js';
 import { seedCatalogue, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
 import { runChild } from './child.js';
+import { stackEnv } from './in-process-stack.js';
 import type { Figure } from './report.js';
 
 /**
@@ -20,17 +21,7 @@ export async function catalogueBench(products: number): Promise<Figure[]> {
   try {
     seedCatalogue(centra.data, { products, variantsPerProduct: 4, sizesPerVariant: 5, seed: 5 });
     const env = {
-      CENTRA_API_URL: centra.url,
-      CENTRA_API_TOKEN: centra.token,
-      CENTRA_WEBHOOK_SECRET: 'bench',
-      OMETRIA_API_URL: ometria.baseUrl,
-      OMETRIA_API_KEY: ometria.apiKey,
-      OMETRIA_STORE_MAP: '{"1":"example.com/uk","2":"example.com/se","*":"example.com"}',
-      DATA_DIR: dir,
-      CATALOGUE_STORES: JSON.stringify([
-        { store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' },
-        { store: 'example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://example.com/se/product' },
-      ]),
+      ...stackEnv(centra, ometria, dir),
       LOG_LEVEL: 'warn',
     };
     const sizes = products * 20;
