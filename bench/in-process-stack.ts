@@ -26,17 +26,7 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
   const ometria = await startOmetriaRecorder();
   const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
   const config = loadConfig({
-    CENTRA_API_URL: centra.url,
-    CENTRA_API_TOKEN: centra.token,
-    CENTRA_WEBHOOK_SECRET: 'bench',
-    OMETRIA_API_URL: ometria.baseUrl,
-    OMETRIA_API_KEY: ometria.apiKey,
-    OMETRIA_STORE_MAP: '{"1":"example.com/uk","2":"example.com/se","*":"example.com"}',
-    DATA_DIR: dir,
-    CATALOGUE_STORES: JSON.stringify([
-      { store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' },
-      { store: 'example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://example.com/se/product' },
-    ]),
+    ...stackEnv(centra, ometria, dir),
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -56,5 +46,22 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
       await Promise.all([centra.close(), ometria.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The configuration of a service against these simulators, with its store under `dataDir`. */
+export function stackEnv(centra: CentraSimulator, ometria: OmetriaRecorder, dataDir: string): Record<string, string> {
+  return {
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: centra.token,
+    CENTRA_WEBHOOK_SECRET: 'bench',
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: ometria.apiKey,
+    OMETRIA_STORE_MAP: '{"1":"example.com/uk","2":"example.com/se","*":"example.com"}',
+    DATA_DIR: dataDir,
+    CATALOGUE_STORES: JSON.stringify([
+      { store: 'example.com/uk', marketId: 1, pricelistId: 1, baseUrl: 'https://example.com/uk/product' },
+      { store: 'example.com/se', marketId: 2, pricelistId: 2, baseUrl: 'https://example.com/se/product' },
+    ]),
   };
 }

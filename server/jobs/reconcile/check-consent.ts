@@ -16,8 +16,17 @@ export interface ConsentDrift {
  */
 export async function consentDrifts(ctx: SyncContext, customerIds: readonly number[], batchSize: number): Promise<ConsentDrift[]> {
   const drifts: ConsentDrift[] = [];
+  if (customerIds.length === 0) return drifts;
+  // The next batch is read while this one is checked (one batch ahead at most), as the order pages are.
+  const read = (from: number) => {
+    const batch = fetchCustomersById(ctx.centra, customerIds.slice(from, from + batchSize));
+    batch.catch(() => undefined); // handled by the await that consumes it
+    return batch;
+  };
+  let next = read(0);
   for (let i = 0; i < customerIds.length; i += batchSize) {
-    const fetched = await fetchCustomersById(ctx.centra, customerIds.slice(i, i + batchSize));
+    const fetched = await next;
+    if (i + batchSize < customerIds.length) next = read(i + batchSize);
     for (const [id, f] of fetched) {
       if (f.status !== 'found') continue;
       const contactKey = await ctx.store.contactKeys.keyForCustomer(id);

@@ -1,5 +1,5 @@
 import { isWholesaleOrder } from '../../centra/centra-vocabulary.js';
-import { listOrders } from '../../centra/orders/list-orders.js';
+import { listOrders, type OrderPage } from '../../centra/orders/list-orders.js';
 import { MappingError } from '../../mapping/common/mapping-error.js';
 import { contentHash } from '../../ometria/content-hash.js';
 import type { ReadClient } from '../../ometria/read-client.js';
@@ -49,39 +49,21 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
   const seen = new Set<string>();
   const checkedEntities = new Set<string>();
   const result: ReconcileResult = { checked: 0, findings: 0, repaired: 0 };
-  let readBacks = 0;
   const customerIds = new Set<number>();
   try {
     // Pages are numbered: the size stays fixed for the run even if the complexity quota changes it meanwhile.
     const pageSize = ctx.centraBatchSize;
+    const run: PageCheck = { ctx, options, seen, checkedEntities, customerIds, result, readBacks: 0 };
+    // The next page is read while this one is compared, so Centra's rate limit, not our ledger look-ups, sets the
+    // pace (as in the backfill). At most one page is read ahead: memory stays one page, not the window.
+    let next = prefetch(ctx, window, 1, pageSize);
     for (let page = 1; ; page++) {
-      const { orders, rows, complexity } = await listOrders(ctx.centra, window, page, pageSize);
+      const { orders, rows, complexity } = await next;
       ctx.orderBatch.observe(rows, complexity);
-      for (const fetched of orders.values()) {
-        if (fetched.status !== 'found' || fetched.order.isOnHold || isWholesaleOrder(fetched.order)) continue;
-        const order = fetched.order;
-        const entity = `order ${order.number}`;
-        const active = await ctx.store.jobs.find('order', String(order.number));
-        if (active && ['pending', 'running', 'blocked'].includes(active.state)) continue;
-        result.checked++;
-        checkedEntities.add(entity);
-        if (order.customer) customerIds.add(order.customer.id);
-        const drifts = await orderDrifts(ctx, order, options.reader && readBacks < options.readBackLimit ? options.reader : undefined, () => readBacks++);
-        for (const drift of drifts) {
-          seen.add(`${drift.kind}|${entity}`);
-          result.findings++;
-          const repairable = drift.kind !== 'order_unmappable';
-          const finding: FindingInput = {
-            kind: drift.kind,
-            entity,
-            team: 'ecommerce',
-            detail: drift.detail,
-            repair: repairable && options.repair ? 'auto' : 'manual',
-          };
-          if (await recordFinding(ctx, finding, repairable && options.repair ? { kind: 'order', key: String(order.number) } : undefined)) result.repaired++;
-        }
-      }
-      if (rows < pageSize) break;
+      const more = rows >= pageSize;
+      if (more) next = prefetch(ctx, window, page + 1, pageSize);
+      await checkPage(run, orders);
+      if (!more) break;
     }
     for (const drift of await consentDrifts(ctx, [...customerIds], ctx.centraBatchSize)) {
       const entity = `contact ${drift.contactKey}`;
@@ -100,6 +82,56 @@ export async function runReconcile(ctx: SyncContext, options: ReconcileOptions):
   } catch (error) {
     await ctx.store.findings.finishRun(runId, { ...result, error: (error as Error).message }, ctx.now());
     throw error;
+  }
+}
+
+interface PageCheck {
+  ctx: SyncContext;
+  options: ReconcileOptions;
+  seen: Set<string>;
+  checkedEntities: Set<string>;
+  customerIds: Set<number>;
+  result: ReconcileResult;
+  readBacks: number;
+}
+
+/**
+ * Starts reading a page now. A failure is kept for the `await` that consumes the page: marking it handled here
+ * keeps a read that fails while the previous page is still compared from counting as an unhandled rejection.
+ */
+function prefetch(ctx: SyncContext, window: { from: string; to: string }, page: number, pageSize: number): Promise<OrderPage> {
+  const read = listOrders(ctx.centra, window, page, pageSize);
+  read.catch(() => undefined);
+  return read;
+}
+
+/** Compares one page of Centra's orders with our ledger (or Ometria's read-back) and records the findings. */
+async function checkPage(run: PageCheck, orders: OrderPage['orders']): Promise<void> {
+  const { ctx, options, result } = run;
+  for (const fetched of orders.values()) {
+    if (fetched.status !== 'found' || fetched.order.isOnHold || isWholesaleOrder(fetched.order)) continue;
+    const order = fetched.order;
+    const entity = `order ${order.number}`;
+    const active = await ctx.store.jobs.find('order', String(order.number));
+    if (active && ['pending', 'running', 'blocked'].includes(active.state)) continue;
+    result.checked++;
+    run.checkedEntities.add(entity);
+    if (order.customer) run.customerIds.add(order.customer.id);
+    const reader = options.reader && run.readBacks < options.readBackLimit ? options.reader : undefined;
+    const drifts = await orderDrifts(ctx, order, reader, () => run.readBacks++);
+    for (const drift of drifts) {
+      run.seen.add(`${drift.kind}|${entity}`);
+      result.findings++;
+      const repairable = drift.kind !== 'order_unmappable';
+      const finding: FindingInput = {
+        kind: drift.kind,
+        entity,
+        team: 'ecommerce',
+        detail: drift.detail,
+        repair: repairable && options.repair ? 'auto' : 'manual',
+      };
+      if (await recordFinding(ctx, finding, repairable && options.repair ? { kind: 'order', key: String(order.number) } : undefined)) result.repaired++;
+    }
   }
 }
 
