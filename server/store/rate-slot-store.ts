@@ -18,8 +18,7 @@ export function createRateSlotStore(sql: Sql) {
     /**
      * Books the `count` (at least 1) earliest slots at or after `now` in one transaction, one lock for the whole
      * block instead of one per request; returns their times, ascending, Unix ms. The caller bounds `count` (the
-     * limiter books at most 100 at once), which bounds the lock's hold. A slot its holder will not use goes back
-     * with `release`.
+     * limiter books at most 100 at once), which bounds the lock's hold.
      */
     bookBlock(name: string, windows: readonly SlotWindow[], now: number, count: number): Promise<number[]> {
       const n = Math.max(1, Math.floor(count));
@@ -43,20 +42,6 @@ export function createRateSlotStore(sql: Sql) {
         const longest = Math.max(...windows.map((w) => w.windowMs));
         await tx.run(`DELETE FROM rate_sends WHERE limiter = ? AND at < ?`, [name, slots[0]! - longest]);
         return slots;
-      });
-    },
-    /**
-     * Gives back booked slots that were not and will not be sent (one row per time given), so other replicas may
-     * book them. Safe at any time: fewer bookings never let a window hold more sends than it did.
-     */
-    async release(name: string, slots: readonly number[]): Promise<void> {
-      if (slots.length === 0) return;
-      await sql.transaction(async (tx) => {
-        for (const at of slots) {
-          // One row per slot given back; rows of one time are interchangeable. ctid/rowid picks one of them.
-          const rowId = tx.dialect === 'postgres' ? 'ctid' : 'rowid';
-          await tx.run(`DELETE FROM rate_sends WHERE ${rowId} IN (SELECT ${rowId} FROM rate_sends WHERE limiter = ? AND at = ? LIMIT 1)`, [name, at]);
-        }
       });
     },
     /** The remote said stop (429): no replica books a slot before `until`. */
