@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { packageRoot } from '../server/package-root.js';
 import { encodeWebhookBody, seedOrders, sendCentraWebhook, signCentraWebhook, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
-import { benchSchema } from './bench-schema.js';
-import { startChild, type Child } from './child.js';
+import { startFleet } from './fleet.js';
 import { load } from './load.js';
 import type { Figure } from './report.js';
 
@@ -120,28 +115,4 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, se
     await fleet.stop();
     await Promise.all([centra.close(), ometria.close()]);
   }
-}
-
-async function startFleet(env: Record<string, string>, databaseUrl: string, setup: Setup): Promise<{ children: Child[]; stop(): Promise<void> }> {
-  const schema = setup.postgres ? await benchSchema(databaseUrl) : undefined;
-  const dirs = Array.from({ length: setup.replicas }, () => mkdtempSync(join(tmpdir(), 'centra-ometria-replica-')));
-  const children: Child[] = [];
-  // One at a time: the first migrates the schema; the others find it done.
-  for (const dir of dirs) {
-    children.push(
-      await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], {
-        ...env,
-        DATA_DIR: dir,
-        ...(schema ? { DATABASE_URL: schema.url } : {}),
-      }),
-    );
-  }
-  return {
-    children,
-    async stop() {
-      await Promise.all(children.map((c) => c.stop()));
-      await schema?.drop();
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
