@@ -37,3 +37,18 @@ export async function startFleet(env: Record<string, string>, databaseUrl: strin
     },
   };
 }
+
+/** The variables that point a replica at the Centra simulator and the Ometria recorder. */
+export function remotesEnv(
+  centra: { url: string; token: string },
+  ometria: { baseUrl: string; apiKey: string },
+  webhookSecret: string,
+): Record<string, string> {
+  return {
+    CENTRA_API_URL: centra.url,
+    CENTRA_API_TOKEN: centra.token,
+    OMETRIA_API_URL: ometria.baseUrl,
+    OMETRIA_API_KEY: ometria.apiKey,
+    CENTRA_WEBHOOK_SECRET: webhookSecret,
+  };
+}

@@ -1,6 +1,6 @@
 import { seedOrders, sendCentraWebhook, startCentraSimulator, type CentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
-import { startFleet } from './fleet.js';
+import { remotesEnv, startFleet } from './fleet.js';
 import type { Figure } from './report.js';
 
 const SECRET = 'bench-secret';
@@ -75,11 +75,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
   const fleet = await startFleet(
     {
       ...baseEnv,
-      CENTRA_API_URL: centra.url,
-      CENTRA_API_TOKEN: centra.token,
-      OMETRIA_API_URL: ometria.baseUrl,
-      OMETRIA_API_KEY: ometria.apiKey,
-      CENTRA_WEBHOOK_SECRET: SECRET,
+      ...remotesEnv(centra, ometria, SECRET),
       OMETRIA_PUSH_RATE: String(OMETRIA_PER_SECOND),
       CENTRA_RATE_LIMIT_10S: String(CENTRA_PER_10S),
       CENTRA_RATE_LIMIT_HOUR: String(CENTRA_PER_HOUR),

@@ -1,6 +1,6 @@
 import { encodeWebhookBody, seedOrders, sendCentraWebhook, signCentraWebhook, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
-import { startFleet } from './fleet.js';
+import { remotesEnv, startFleet } from './fleet.js';
 import { load } from './load.js';
 import type { Figure } from './report.js';
 
@@ -74,11 +74,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, se
   const fleet = await startFleet(
     {
       ...baseEnv,
-      CENTRA_API_URL: centra.url,
-      CENTRA_API_TOKEN: centra.token,
-      OMETRIA_API_URL: ometria.baseUrl,
-      OMETRIA_API_KEY: ometria.apiKey,
-      CENTRA_WEBHOOK_SECRET: SECRET,
+      ...remotesEnv(centra, ometria, SECRET),
       OMETRIA_PUSH_RATE: String(PUSH_RATE),
       CENTRA_RATE_LIMIT_10S: '100000',
       CENTRA_RATE_LIMIT_HOUR: '1000000',
