@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { packageRoot } from '../server/package-root.js';
 import { encodeWebhookBody, seedOrders, sendCentraWebhook, signCentraWebhook, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
-import { benchSchema } from './bench-schema.js';
-import { startChild, type Child } from './child.js';
+import { remotesEnv, startFleet } from './fleet.js';
 import { load } from './load.js';
 import type { Figure } from './report.js';
 
@@ -79,11 +74,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, se
   const fleet = await startFleet(
     {
       ...baseEnv,
-      CENTRA_API_URL: centra.url,
-      CENTRA_API_TOKEN: centra.token,
-      OMETRIA_API_URL: ometria.baseUrl,
-      OMETRIA_API_KEY: ometria.apiKey,
-      CENTRA_WEBHOOK_SECRET: SECRET,
+      ...remotesEnv(centra, ometria, SECRET),
       OMETRIA_PUSH_RATE: String(PUSH_RATE),
       CENTRA_RATE_LIMIT_10S: '100000',
       CENTRA_RATE_LIMIT_HOUR: '1000000',
@@ -120,28 +111,4 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, se
     await fleet.stop();
     await Promise.all([centra.close(), ometria.close()]);
   }
-}
-
-async function startFleet(env: Record<string, string>, databaseUrl: string, setup: Setup): Promise<{ children: Child[]; stop(): Promise<void> }> {
-  const schema = setup.postgres ? await benchSchema(databaseUrl) : undefined;
-  const dirs = Array.from({ length: setup.replicas }, () => mkdtempSync(join(tmpdir(), 'centra-ometria-replica-')));
-  const children: Child[] = [];
-  // One at a time: the first migrates the schema; the others find it done.
-  for (const dir of dirs) {
-    children.push(
-      await startChild(join(packageRoot(), 'dist/bin/centra-ometria.js'), ['serve'], {
-        ...env,
-        DATA_DIR: dir,
-        ...(schema ? { DATABASE_URL: schema.url } : {}),
-      }),
-    );
-  }
-  return {
-    children,
-    async stop() {
-      await Promise.all(children.map((c) => c.stop()));
-      await schema?.drop();
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

@@ -6,6 +6,7 @@ import { historyBench } from './history-bench.js';
 import { catalogueBench } from './catalogue-bench.js';
 import { trackerBench } from './tracker-bench.js';
 import { replicasBench } from './replicas-bench.js';
+import { remoteLatencyBench } from './remote-latency-bench.js';
 import { statusBench } from './status-bench.js';
 import { startUpBench } from './start-up-bench.js';
 import { report, type Figure } from './report.js';
@@ -48,6 +49,10 @@ const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   {
     name: 'replicas',
     run: () => replicasBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { seconds: quick ? 3 : 8, orders: quick ? 1000 : 4000 }),
+  },
+  {
+    name: 'remote-latency',
+    run: () => remoteLatencyBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { orders: quick ? 3000 : 6000 }),
   },
   // Issue 15: /status.json and /metrics with 1,000,000 rows in the large tables.
   { name: 'status', run: () => statusBench(env, join(dir, 'status'), quick ? 100_000 : 1_000_000, quick ? 3 : 10) },
