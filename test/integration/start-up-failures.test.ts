@@ -8,12 +8,6 @@ import { sandboxDataDir } from '../../server/config/sandbox-location.js';
 import { CLI, spawnService } from '../helpers/child-service.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-/**
- * The budget a failed start has, from spawn to exit, ms, on top of what Node takes to load the CLI: that floor is
- * measured by `--help` run at the same moment, so a busy machine slows both alike.
- */
-const FAIL_WITHIN_MS = 2_000;
-
 /** Credentials that never reach anything: production mode, with the worker off so nothing calls out. */
 const PRODUCTION = {
   CENTRA_API_URL: 'http://127.0.0.1:9/graphql',
@@ -31,7 +25,6 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
   pid: number;
 }
 
@@ -40,14 +33,8 @@ function serve(env: Record<string, string>, killAfterMs = 60_000): Promise<Run> 
   return spawnCli(['serve'], { LOG_LEVEL: 'warn', ...env }, killAfterMs);
 }
 
-/** A failed start, and the load floor (`--help`) measured alongside it. */
-async function failedStart(env: Record<string, string>): Promise<Run & { loadMs: number }> {
-  const [failed, help] = await Promise.all([serve(env), spawnCli(['--help'], {}, 60_000)]);
-  return { ...failed, loadMs: help.ms };
-}
 
 function spawnCli(args: string[], env: Record<string, string>, killAfterMs: number): Promise<Run> {
-  const started = Date.now();
   const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -57,7 +44,7 @@ function spawnCli(args: string[], env: Record<string, string>, killAfterMs: numb
   return new Promise((resolve) =>
     proc.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started, pid: proc.pid! });
+      resolve({ code, stdout, stderr, pid: proc.pid! });
     }),
   );
 }
@@ -78,12 +65,11 @@ function failureLine(run: Run): string {
   return lines[0]!;
 }
 
-// Generous: on a loaded machine Node alone may take seconds to load; the budget is checked against that floor.
+// How fast a failed start exits is a benchmark figure (`npm run bench -- --only start-up`), not an assertion.
 describe('start-up that fails well (the built CLI, in its own process)', { timeout: 120_000 }, () => {
   const dir = tempDir();
   afterAll(() => dir.remove());
 
-  // How fast these exit is a benchmark figure (`npm run bench -- --only start-up`), not an assertion.
   it("starting the sandbox twice in one folder on one port: the second exits 1 naming the port and the fix, and leaves the first's store alone", async () => {
     const dataDir = join(dir.path, 'twice');
     const first = await spawnService({ DATA_DIR: dataDir, PORT: '0' });
@@ -123,17 +109,15 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
       { DATA_DIR: dataDir, PORT: '0' },
       { ...PRODUCTION, DATA_DIR: dataDir },
     ]) {
-      const run = await failedStart(env);
+      const run = await serve(env);
       expect(run.code).toBe(1);
-      expect(run.ms).toBeLessThan(FAIL_WITHIN_MS + run.loadMs);
       expect(failureLine(run)).toMatch(new RegExp(`DATA_DIR ${dataDir.replaceAll('/', '\\/')} cannot be written \\(ENOTDIR\\): point DATA_DIR at a folder`));
     }
   });
 
   it('an unreachable DATABASE_URL: exit 1, the host named and the password not', async () => {
-    const run = await failedStart({ ...PRODUCTION, DATA_DIR: join(dir.path, 'db'), DATABASE_URL: 'postgres://centra:hunter2-secret@127.0.0.1:1/centra' });
+    const run = await serve({ ...PRODUCTION, DATA_DIR: join(dir.path, 'db'), DATABASE_URL: 'postgres://centra:hunter2-secret@127.0.0.1:1/centra' });
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(FAIL_WITHIN_MS + run.loadMs);
     const line = failureLine(run);
     expect(line).toContain('the PostgreSQL database 127.0.0.1:1/centra (DATABASE_URL) cannot be used (ECONNREFUSED): check DATABASE_URL');
     expect(run.stdout + run.stderr).not.toContain('hunter2');
@@ -141,15 +125,14 @@ describe('start-up that fails well (the built CLI, in its own process)', { timeo
 
   it('a missing required setting: exit 1, one line naming it and the fix', async () => {
     const { CENTRA_API_TOKEN: _token, ...missing } = PRODUCTION;
-    const run = await failedStart({ ...missing, DATA_DIR: join(dir.path, 'missing') });
+    const run = await serve({ ...missing, DATA_DIR: join(dir.path, 'missing') });
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(FAIL_WITHIN_MS + run.loadMs);
     expect(failureLine(run)).toMatch(/CENTRA_API_TOKEN must be set .*unset CENTRA_API_URL and OMETRIA_API_KEY to start the sandbox/);
   });
 
   it('production with an empty OMETRIA_STORE_MAP refuses to start, naming the map and OMETRIA_STORE_MAP_OPTIONAL', async () => {
     const { OMETRIA_STORE_MAP: _map, ...noMap } = PRODUCTION;
-    const run = await failedStart({ ...noMap, DATA_DIR: join(dir.path, 'no-map') });
+    const run = await serve({ ...noMap, DATA_DIR: join(dir.path, 'no-map') });
     expect(run.code).toBe(1);
     expect(failureLine(run)).toMatch(/OMETRIA_STORE_MAP is empty.*set OMETRIA_STORE_MAP_OPTIONAL=true to start without one/);
   });
