@@ -33,7 +33,6 @@ function serve(env: Record<string, string>, killAfterMs = 60_000): Promise<Run> 
   return spawnCli(['serve'], { LOG_LEVEL: 'warn', ...env }, killAfterMs);
 }
 
-
 function spawnCli(args: string[], env: Record<string, string>, killAfterMs: number): Promise<Run> {
   const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
