@@ -2,7 +2,7 @@ import { GraphQLClient } from 'graphql-request';
 import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
-import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { waitForSlot, type RateLimiter } from '../remote/rate-limiter.js';
 import { classifyCentraError } from './classify-centra-error.js';
 import { UnsendableDocumentError, type SchemaAdapter } from './schema/schema-adapter.js';
 
@@ -46,8 +46,7 @@ export function createCentraClient(options: CentraClientOptions) {
   const metrics = options.metrics ?? NO_METRICS;
 
   const once = async <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> => {
-    const wait = await options.limiter.reserve(options.now());
-    if (wait > 0) await sleep(wait);
+    await waitForSlot(options.limiter, options.now);
     requests++;
     const operation = operationName(query);
     const started = performance.now();

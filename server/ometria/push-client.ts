@@ -2,7 +2,7 @@ import type { OmetriaRecord } from './ometria-records.js';
 import { NO_METRICS, type Metrics } from '../metrics/metrics.js';
 import { RemoteError } from '../remote/remote-errors.js';
 import { withQuickRetries } from '../remote/quick-retry.js';
-import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { waitForSlot, type RateLimiter } from '../remote/rate-limiter.js';
 import { classifyOmetriaResponse, type PushAccepted } from './classify-ometria-response.js';
 import { callOmetria } from './ometria-call.js';
 
@@ -27,8 +27,7 @@ export const MAX_RECORDS_PER_PUSH = 100;
 export function createPushClient(options: PushClientOptions) {
   const metrics = options.metrics ?? NO_METRICS;
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
-    const wait = await options.limiter.reserve(options.now());
-    if (wait > 0) await sleep(wait);
+    await waitForSlot(options.limiter, options.now);
     const type = records[0]!['@type'];
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;

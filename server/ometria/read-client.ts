@@ -1,4 +1,4 @@
-import { sleep, type RateLimiter } from '../remote/rate-limiter.js';
+import { waitForSlot, type RateLimiter } from '../remote/rate-limiter.js';
 import { callOmetria, jsonOf } from './ometria-call.js';
 
 export interface ReadClientOptions {
@@ -16,8 +16,7 @@ export interface ReadClientOptions {
  */
 export function createReadClient(options: ReadClientOptions) {
   const get = async (path: string): Promise<Record<string, unknown> | undefined> => {
-    const wait = await options.limiter.reserve(options.now());
-    if (wait > 0) await sleep(wait);
+    await waitForSlot(options.limiter, options.now);
     const call = `GET ${path}`;
     const answer = await callOmetria(
       `${options.baseUrl}${path}`,

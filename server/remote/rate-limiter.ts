@@ -1,3 +1,4 @@
+import { sleep } from './safe-timer.js';
 /** At most `limit` sends within any `windowMs` milliseconds. */
 export interface RateWindow {
   limit: number;
@@ -42,5 +43,14 @@ export function createRateLimiter(slots: RateSlots, name: string, windows: reado
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
-/** Re-exported for the clients that wait for their slot; overflow-safe (safe-timer.ts). */
-export { sleep } from './safe-timer.js';
+/**
+ * Books a slot and waits until its time. The wait is measured from the clock after the booking, not from when it was
+ * asked for: a booking that took long (a busy store or event loop) must not push the send past its slot, since a
+ * send later than its slot can crowd a later window booked against it (docs/scaling.md).
+ */
+export async function waitForSlot(limiter: RateLimiter, now: () => number): Promise<void> {
+  const asked = now();
+  const slot = asked + (await limiter.reserve(asked));
+  const left = slot - now();
+  if (left > 0) await sleep(left);
+}
