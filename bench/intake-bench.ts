@@ -3,6 +3,7 @@ import { packageRoot } from '../server/package-root.js';
 import { benchSchema } from './bench-schema.js';
 import { startChild, type Child } from './child.js';
 import { load, type LoadResult } from './load.js';
+import { pacedLoad } from './paced-load.js';
 import { loopDelayProbeArgs, readLoopDelay, type LoopDelay } from './loop-delay.js';
 import type { Figure } from './report.js';
 import { signedDeliveries } from './signed-deliveries.js';
@@ -93,13 +94,19 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
     const next = signedDeliveries(1, SECRET);
     for (const rate of [200, 1000]) {
       const runs: Measured[] = [];
-      for (let round = 0; round < ROUNDS; round++) runs.push(await measure(sqlite, { seconds, connections: 20, rate, next }, true));
-      const how = `autocannon overallRate ${rate}/s, 20 connections, ${ROUNDS} rounds of ${seconds} s (median of each figure), a new 1-event delivery per request`;
-      const at = (pick: (m: Measured) => number) => median(runs.map(pick));
+      const bareRuns: Measured[] = [];
+      // Alternating, as the flat-out rounds: the bare server's tail is this machine's floor at the same rate.
+      for (let round = 0; round < ROUNDS; round++) {
+        bareRuns.push(await measurePaced(bare, { seconds, rate, next }, false));
+        runs.push(await measurePaced(sqlite, { seconds, rate, next }, true));
+      }
+      const how = `bench/paced-load.ts: evenly spaced arrivals at ${rate}/s after 1 s of warm-up, latency from each request's due time, ${ROUNDS} rounds of ${seconds} s alternating with bare Express (median of each figure), a new 1-event delivery per request`;
+      const at = (pick: (m: Measured) => number, of = runs) => median(of.map(pick));
       figures.push(
         { name: `ack latency p50 at ${rate}/s`, value: at((m) => m.result.p50), unit: 'ms', how, errors: errors(runs) },
         { name: `ack latency p99 at ${rate}/s`, value: at((m) => m.result.p99), unit: 'ms', goal: rate === 1000 ? '≤ 5' : undefined, how },
         { name: `ack latency max at ${rate}/s`, value: at((m) => m.result.max), unit: 'ms', how },
+        { name: `ack latency p99 at ${rate}/s, bare Express`, value: at((m) => m.result.p99, bareRuns), unit: 'ms', how, errors: errors(bareRuns) },
         {
           name: `event-loop delay p99 at ${rate}/s`,
           value: at((m) => m.loopDelay!.p99),
@@ -119,6 +126,13 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
 async function measure(child: Child, options: Parameters<typeof load>[3], probed: boolean): Promise<Measured> {
   if (probed) await readLoopDelay(child);
   const result = await load(`${child.url}/webhooks/centra`, '', {}, options);
+  return probed ? { result, loopDelay: await readLoopDelay(child) } : { result };
+}
+
+/** One round at a fixed rate; with `probed`, the child's event-loop delay over just that round. */
+async function measurePaced(child: Child, options: Parameters<typeof pacedLoad>[1], probed: boolean): Promise<Measured> {
+  if (probed) await readLoopDelay(child);
+  const result = await pacedLoad(`${child.url}/webhooks/centra`, options);
   return probed ? { result, loopDelay: await readLoopDelay(child) } : { result };
 }
 

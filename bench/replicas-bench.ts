@@ -39,6 +39,17 @@ export async function replicasBench(
     figures.push(await intake(baseEnv, databaseUrl, setup, options.seconds));
     figures.push(await endToEnd(baseEnv, databaseUrl, setup, options.orders));
   }
+  // Issue 17: three replicas must keep at least 0.9 of one replica's rate, at intake and end to end.
+  const rate = (name: string) => figures.find((f) => f.name === name)!.value;
+  for (const stage of ['intake', 'end to end']) {
+    figures.push({
+      name: `replicas: ${stage}, PostgreSQL 3 replicas / 1 replica`,
+      value: Math.round((rate(`replicas: ${stage}, PostgreSQL, 3 replicas`) / rate(`replicas: ${stage}, PostgreSQL, 1 replica`)) * 1000) / 1000,
+      unit: 'ratio',
+      goal: '≥ 0.9',
+      how: 'the two rates above, same run',
+    });
+  }
   return figures;
 }
 

@@ -60,7 +60,14 @@ export async function openService(
   const tenant = config.tenant?.id;
   checkStoreMap(config);
   const now = overrides.now ?? Date.now;
-  const store = await openConfiguredStore(config);
+  // The serving process checkpoints SQLite's WAL on a worker thread: its acks wait on commits (issue 17).
+  const store = await openConfiguredStore(config, {
+    onFailure: (err) =>
+      logger.warn(
+        { err },
+        'the SQLite WAL checkpoint thread failed: checkpoints run inside commits again (slower acks, nothing lost); restart the service to restore it',
+      ),
+  });
   // A single-tenant service's series say "default"; with TENANTS_FILE each tenant's say its id.
   const tenantLabel = tenant ?? 'default';
   const metrics = deps.metrics.forTenant(tenantLabel);

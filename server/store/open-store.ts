@@ -1,9 +1,10 @@
 import { migratePostgres } from './migrate-postgres.js';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqliteFile } from './open-database.js';
 import { createPostgresSql } from './sql/postgres-sql.js';
 import { createSqliteSql } from './sql/sqlite-sql.js';
 import type { Sql } from './sql/sql.js';
 import { createStore, type Store } from './store.js';
+import { BACKSTOP_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
 
 export interface OpenStoreOptions {
   /** Folder of the SQLite file; unused when `databaseUrl` is set. */
@@ -14,6 +15,12 @@ export interface OpenStoreOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL only: connections this process keeps open at most (default: 10). */
   poolSize?: number | undefined;
+  /**
+   * SQLite only: checkpoint the WAL on a worker thread instead of inside commits (wal-checkpointer.ts). For the
+   * serving process, whose acks wait on commits; a CLI command keeps SQLite's inline checkpoints. `onFailure`
+   * hears of a thread that failed, after inline checkpoints were restored.
+   */
+  backgroundCheckpoints?: { onFailure: (error: Error) => void } | undefined;
 }
 
 /** Opens the store (SQLite under dataDir by default, PostgreSQL when databaseUrl is set) and migrates it. */
@@ -23,7 +30,22 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 async function openSql(options: OpenStoreOptions): Promise<Sql> {
   if (options.databaseUrl === undefined) {
-    return createSqliteSql(openDatabase(options.dataDir, { synchronous: options.synchronous }));
+    const db = openDatabase(options.dataDir, { synchronous: options.synchronous });
+    const sql = createSqliteSql(db);
+    if (!options.backgroundCheckpoints) return sql;
+    db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    const { onFailure } = options.backgroundCheckpoints;
+    const checkpointer = startWalCheckpointer(sqliteFile(options.dataDir), options.synchronous, (error) => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      onFailure(error);
+    });
+    return {
+      ...sql,
+      async close() {
+        await checkpointer.stop();
+        await sql.close();
+      },
+    };
   }
   const sql = createPostgresSql({ connectionString: options.databaseUrl, poolSize: options.poolSize });
   try {
