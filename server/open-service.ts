@@ -67,6 +67,12 @@ export async function openService(
         { err },
         'the SQLite WAL checkpoint thread failed: checkpoints run inside commits again (slower acks, nothing lost); restart the service to restore it',
       ),
+    onPassFailed: (err) =>
+      logger.warn(
+        { err },
+        'a SQLite WAL checkpoint failed (is the disk under DATA_DIR full or read-only?): commits stay safe in the WAL, intake answers 503 once the WAL cannot grow, and checkpoints are retried every 50 ms; operators: free space under DATA_DIR',
+      ),
+    onPassRecovered: () => logger.info('SQLite WAL checkpoints succeed again'),
   });
   // A single-tenant service's series say "default"; with TENANTS_FILE each tenant's say its id.
   const tenantLabel = tenant ?? 'default';

@@ -4,7 +4,7 @@ import { createPostgresSql } from './sql/postgres-sql.js';
 import { createSqliteSql } from './sql/sqlite-sql.js';
 import type { Sql } from './sql/sql.js';
 import { createStore, type Store } from './store.js';
-import { BACKSTOP_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
+import { BACKSTOP_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type CheckpointerEvents } from './wal-checkpointer.js';
 
 export interface OpenStoreOptions {
   /** Folder of the SQLite file; unused when `databaseUrl` is set. */
@@ -18,9 +18,10 @@ export interface OpenStoreOptions {
   /**
    * SQLite only: checkpoint the WAL on a worker thread instead of inside commits (wal-checkpointer.ts). For the
    * serving process, whose acks wait on commits; a CLI command keeps SQLite's inline checkpoints. `onFailure`
-   * hears of a thread that failed, after inline checkpoints were restored.
+   * hears of a thread that failed, after inline checkpoints were restored; `onPassFailed` of passes that fail
+   * while the thread goes on (a full disk).
    */
-  backgroundCheckpoints?: { onFailure: (error: Error) => void } | undefined;
+  backgroundCheckpoints?: CheckpointerEvents | undefined;
 }
 
 /** Opens the store (SQLite under dataDir by default, PostgreSQL when databaseUrl is set) and migrates it. */
@@ -34,10 +35,13 @@ async function openSql(options: OpenStoreOptions): Promise<Sql> {
     const sql = createSqliteSql(db);
     if (!options.backgroundCheckpoints) return sql;
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-    const { onFailure } = options.backgroundCheckpoints;
-    const checkpointer = startWalCheckpointer(sqliteFile(options.dataDir), options.synchronous, (error) => {
-      if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
-      onFailure(error);
+    const events = options.backgroundCheckpoints;
+    const checkpointer = startWalCheckpointer(sqliteFile(options.dataDir), options.synchronous, {
+      ...events,
+      onFailure: (error) => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
+        events.onFailure(error);
+      },
     });
     return {
       ...sql,

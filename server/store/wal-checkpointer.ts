@@ -43,13 +43,25 @@ const db = plainly(() => new Database(workerData.file, { fileMustExist: true }))
 db.pragma('synchronous = ' + workerData.synchronous);
 let passes = 0;
 let caughtUp = 0;
+let failing = false;
+// A pass that fails (a full or read-only disk) is retried at the next interval, as SQLite's own inline checkpoint
+// would be at the next commit; the first failure of a run and the recovery are reported.
 const timer = setInterval(() => {
-  const [result] = plainly(() => db.pragma('wal_checkpoint(PASSIVE)'));
+  let result;
+  try {
+    [result] = db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    if (!failing) parentPort.postMessage({ passFailed: String(error && error.message) });
+    failing = true;
+    return;
+  }
+  if (failing) parentPort.postMessage({ passRecovered: true });
+  failing = false;
   passes++;
   if (result.log === result.checkpointed) caughtUp++;
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'stats') parentPort.postMessage({ passes, caughtUp });
+  if (message === 'stats') parentPort.postMessage({ stats: { passes, caughtUp } });
   if (message === 'stop') {
     clearInterval(timer);
     db.close();
@@ -65,10 +77,20 @@ parentPort.on('message', (message) => {
  * waiting on it (docs/performance.md). Here a worker thread with its own connection checkpoints every
  * CHECKPOINT_INTERVAL_MS and the serving connection keeps only the BACKSTOP_PAGES backstop. Durability is
  * unchanged: commits reach the WAL exactly as before, and each checkpoint syncs as the connection's `synchronous`
- * asks (docs/design.md D19). If the thread fails, `onFailure` is called (the store then restores SQLite's inline
- * checkpoints): slower, never unbounded.
+ * asks (docs/design.md D19). A failing pass is retried at the next interval; if the thread itself fails,
+ * `onFailure` is called (the store then restores SQLite's inline checkpoints): slower, never unbounded.
  */
-export function startWalCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL', onFailure: (error: Error) => void): WalCheckpointer {
+export interface CheckpointerEvents {
+  /** The thread failed for good; the caller restores inline checkpoints. */
+  onFailure: (error: Error) => void;
+  /** A pass failed after passes that succeeded (a full or read-only disk); passes go on every interval. */
+  onPassFailed?: (error: Error) => void;
+  /** A pass succeeded again after failures. */
+  onPassRecovered?: () => void;
+}
+
+export function startWalCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL', events: CheckpointerEvents): WalCheckpointer {
+  const { onFailure } = events;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -89,10 +111,16 @@ export function startWalCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', fail);
   worker.once('exit', (code) => fail(new Error(`the WAL checkpoint thread exited (code ${code})`)));
+  const statsWaiters: Array<(stats: { passes: number; caughtUp: number }) => void> = [];
+  worker.on('message', (message: { stats?: { passes: number; caughtUp: number }; passFailed?: string; passRecovered?: true }) => {
+    if (message.stats) statsWaiters.shift()?.(message.stats);
+    if (message.passFailed !== undefined) events.onPassFailed?.(new Error(message.passFailed));
+    if (message.passRecovered) events.onPassRecovered?.();
+  });
   return {
     stats: () =>
       new Promise((resolve) => {
-        worker.once('message', resolve);
+        statsWaiters.push(resolve);
         worker.postMessage('stats');
       }),
     async stop() {

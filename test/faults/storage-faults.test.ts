@@ -83,7 +83,10 @@ describe.skipIf(noTmpfs !== undefined)(`the disk holding DATA_DIR is full${noTmp
     await waitFor(() => ometria.pushes.count() > 0, 'a push attempt');
 
     disk.fill();
-    expectStorageRefusal(await deliverEach(url, secrets.webhookSecret, range(51, 100)));
+    // The worker's updates leave free pages in the database file, so WAL checkpoints can still copy into it and
+    // SQLite rewinds the WAL: a delivery that fits in WAL space already allocated is on disk and acknowledged (the
+    // final check finds it in Ometria). Every other answer is the refusal.
+    expectStorageRefusal((await deliverEach(url, secrets.webhookSecret, range(51, 100))).filter((o) => o.status !== 200));
     await sleep(10_000);
     expect(service.alive(), `the service died on a full disk:\n${service.tail(5)}`).toBe(true);
 
@@ -91,6 +94,8 @@ describe.skipIf(noTmpfs !== undefined)(`the disk holding DATA_DIR is full${noTmp
     ometria.faults.down(false);
     expect(acked(await deliverEach(url, secrets.webhookSecret, range(51, 100)))).toEqual(range(51, 100));
     await waitFor(() => allDelivered(ometria, range(1, 100)), 'every acknowledged order in Ometria', 90_000, 100);
+    // A checkpoint that failed on the full disk is retried, not the end of the checkpoint thread.
+    expect(service.lines.filter((l) => l.includes('checkpoint thread failed'))).toEqual([]);
   });
 });
 

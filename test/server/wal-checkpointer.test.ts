@@ -64,9 +64,11 @@ describe('WAL checkpoints on a worker thread', () => {
     try {
       const failed = new Promise<Error>((resolve) => {
         // No such file: the thread's connection refuses to open (fileMustExist).
-        startWalCheckpointer(`${sqliteFile(dataDir)}-missing`, 'NORMAL', (error) => {
-          db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
-          resolve(error);
+        startWalCheckpointer(`${sqliteFile(dataDir)}-missing`, 'NORMAL', {
+          onFailure: (error) => {
+            db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
+            resolve(error);
+          },
         });
       });
       expect((await failed).message).toMatch(/unable to open|exited/);
@@ -79,8 +81,10 @@ describe('WAL checkpoints on a worker thread', () => {
   it('counts its passes, and stop() ends the thread so the store closes cleanly', async () => {
     const dataDir = freshDir();
     const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
-    const checkpointer = startWalCheckpointer(sqliteFile(dataDir), 'NORMAL', (error) => {
-      throw error;
+    const checkpointer = startWalCheckpointer(sqliteFile(dataDir), 'NORMAL', {
+      onFailure: (error) => {
+        throw error;
+      },
     });
     try {
       await waitFor(async () => (await checkpointer.stats()).passes >= 2, 'two checkpoint passes', 5_000);
