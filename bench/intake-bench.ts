@@ -38,7 +38,7 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
   try {
     for (const events of [1, 5]) {
       const next = signedDeliveries(events, SECRET);
-      const flatOut = (child: Child) => measure(child, { seconds, connections: 10, next }, child !== bare);
+      const flatOut = (child: Child) => measure(child, (url) => load(url, '', {}, { seconds, connections: 10, next }), child !== bare);
       const runs = { bare: [] as Measured[], sqlite: [] as Measured[], postgres: [] as Measured[] };
       for (let round = 0; round < ROUNDS; round++) {
         runs.bare.push(await flatOut(bare));
@@ -97,8 +97,9 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
       const bareRuns: Measured[] = [];
       // Alternating, as the flat-out rounds: the bare server's tail is this machine's floor at the same rate.
       for (let round = 0; round < ROUNDS; round++) {
-        bareRuns.push(await measurePaced(bare, { seconds, rate, next }, false));
-        runs.push(await measurePaced(sqlite, { seconds, rate, next }, true));
+        const paced = (url: string) => pacedLoad(url, { seconds, rate, next });
+        bareRuns.push(await measure(bare, paced, false));
+        runs.push(await measure(sqlite, paced, true));
       }
       const how = `bench/paced-load.ts: evenly spaced arrivals at ${rate}/s after 1 s of warm-up, latency from each request's due time, ${ROUNDS} rounds of ${seconds} s alternating with bare Express (median of each figure), a new 1-event delivery per request`;
       const at = (pick: (m: Measured) => number, of = runs) => median(of.map(pick));
@@ -122,17 +123,10 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
   return figures;
 }
 
-/** One load round; with `probed`, the child's event-loop delay over just that round. */
-async function measure(child: Child, options: Parameters<typeof load>[3], probed: boolean): Promise<Measured> {
+/** One round of `round` against the child's webhook URL; with `probed`, the child's event-loop delay over just that round. */
+async function measure(child: Child, round: (url: string) => Promise<LoadResult>, probed: boolean): Promise<Measured> {
   if (probed) await readLoopDelay(child);
-  const result = await load(`${child.url}/webhooks/centra`, '', {}, options);
-  return probed ? { result, loopDelay: await readLoopDelay(child) } : { result };
-}
-
-/** One round at a fixed rate; with `probed`, the child's event-loop delay over just that round. */
-async function measurePaced(child: Child, options: Parameters<typeof pacedLoad>[1], probed: boolean): Promise<Measured> {
-  if (probed) await readLoopDelay(child);
-  const result = await pacedLoad(`${child.url}/webhooks/centra`, options);
+  const result = await round(`${child.url}/webhooks/centra`);
   return probed ? { result, loopDelay: await readLoopDelay(child) } : { result };
 }
 

@@ -98,13 +98,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
     await Promise.all(
       Array.from({ length: 2 * replicas }, async () => {
         for (let d = next++; d < deliveries.length; d = next++) {
-          const reply = await sendCentraWebhook({
-            url: `${fleet.children[d % replicas]!.url}/webhooks/centra`,
-            secret: SECRET,
-            timeoutMs: 30_000,
-            payload: { events: deliveries[d]!.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) },
-          });
-          if (reply.status !== 200) throw new Error(`bench webhook refused by the fleet: ${reply.status} ${reply.body}; check the replica's log`);
+          await sendOrders(fleet.children[d % replicas]!.url, deliveries[d]!);
         }
       }),
     );
@@ -147,17 +141,23 @@ function remoteBound(orders: number, pushes: ReadonlyArray<{ type?: string; reco
  * start, not per order, so they are done before the measured run, as on a service that has been running.
  */
 async function warmUp(children: ReadonlyArray<{ url: string }>, firstNumber: number, ometria: OmetriaRecorder): Promise<void> {
-  for (const [i, child] of children.entries()) {
-    const reply = await sendCentraWebhook({
-      url: `${child.url}/webhooks/centra`,
-      secret: SECRET,
-      timeoutMs: 30_000,
-      payload: { events: [{ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id: firstNumber + i }] },
-    });
-    if (reply.status !== 200) throw new Error(`bench warm-up webhook refused: ${reply.status} ${reply.body}; check the replica's log`);
-  }
+  for (const [i, child] of children.entries()) await sendOrders(child.url, [firstNumber + i]);
   const deadline = Date.now() + 60_000;
-  while (ometria.store.all('order').length < children.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (ometria.store.all('order').length < children.length) {
+    if (Date.now() > deadline) throw new Error("bench warm-up: an order did not reach the recorder within 60 s; check the replicas' logs");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** One webhook with an order `create` event per number, to a replica; anything but a 200 stops the bench. */
+async function sendOrders(replicaUrl: string, numbers: readonly number[]): Promise<void> {
+  const reply = await sendCentraWebhook({
+    url: `${replicaUrl}/webhooks/centra`,
+    secret: SECRET,
+    timeoutMs: 30_000,
+    payload: { events: numbers.map((id) => ({ type: 'order', action: 'create', date: '2024-06-03 16:00:00.000000', id })) },
+  });
+  if (reply.status !== 200) throw new Error(`bench webhook refused by the fleet: ${reply.status} ${reply.body}; check the replica's log`);
 }
 
 /**

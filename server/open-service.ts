@@ -14,6 +14,7 @@ import { adoptLiveQuota, SCHEDULED_TASKS, type TaskContext } from './scheduled-t
 import { createScheduler } from './schedule/scheduler.js';
 import { StartUpError } from './start-up-error.js';
 import type { Store } from './store/store.js';
+import { CHECKPOINT_INTERVAL_MS } from './store/wal-checkpointer.js';
 import type { Worker } from './worker/worker.js';
 
 export interface ServiceOverrides {
@@ -70,7 +71,7 @@ export async function openService(
     onPassFailed: (err) =>
       logger.warn(
         { err },
-        'a SQLite WAL checkpoint failed (is the disk under DATA_DIR full or read-only?): commits stay safe in the WAL, intake answers 503 once the WAL cannot grow, and checkpoints are retried every 50 ms; operators: free space under DATA_DIR',
+        `a SQLite WAL checkpoint failed (is the disk under DATA_DIR full or read-only?): commits stay safe in the WAL, intake answers 503 once the WAL cannot grow, and checkpoints are retried every ${CHECKPOINT_INTERVAL_MS} ms; operators: free space under DATA_DIR`,
       ),
     onPassRecovered: () => logger.info('SQLite WAL checkpoints succeed again'),
   });

@@ -70,6 +70,15 @@ parentPort.on('message', (message) => {
 });
 `;
 
+export interface CheckpointerEvents {
+  /** The thread failed for good; the caller restores inline checkpoints. */
+  onFailure: (error: Error) => void;
+  /** A pass failed after passes that succeeded (a full or read-only disk); passes go on every interval. */
+  onPassFailed?: (error: Error) => void;
+  /** A pass succeeded again after failures. */
+  onPassRecovered?: () => void;
+}
+
 /**
  * Moves SQLite's WAL checkpoints off the event loop (issue 17). Left to itself, SQLite checkpoints inside the
  * COMMIT that crosses 1,000 WAL pages: that commit copies the pages and fsyncs the WAL and the database file on the
@@ -80,15 +89,6 @@ parentPort.on('message', (message) => {
  * asks (docs/design.md D19). A failing pass is retried at the next interval; if the thread itself fails,
  * `onFailure` is called (the store then restores SQLite's inline checkpoints): slower, never unbounded.
  */
-export interface CheckpointerEvents {
-  /** The thread failed for good; the caller restores inline checkpoints. */
-  onFailure: (error: Error) => void;
-  /** A pass failed after passes that succeeded (a full or read-only disk); passes go on every interval. */
-  onPassFailed?: (error: Error) => void;
-  /** A pass succeeded again after failures. */
-  onPassRecovered?: () => void;
-}
-
 export function startWalCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL', events: CheckpointerEvents): WalCheckpointer {
   const { onFailure } = events;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
