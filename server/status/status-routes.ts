@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { renderStatusPage } from './status-page.js';
 import type { CollectStatus } from '../collect/collect-guards.js';
 import { statusSnapshot } from './status-snapshot.js';
+import type { SettledHours } from './activity-series.js';
 import { lookupEntity } from './entity-lookup.js';
 import { pageNotice, replayNoticeQuery } from './page-notice.js';
 
@@ -30,10 +31,11 @@ export interface StatusDeps {
  */
 export function statusRouter(deps: StatusDeps): Router {
   const router = express.Router();
+  const settledHours: SettledHours = new Map();
   const snapshot = () =>
     statusSnapshot(
       deps.store,
-      { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.() },
+      { mode: deps.mode, workerEnabled: deps.workerEnabled, workerRunning: deps.workerRunning(), collect: deps.collect?.(), settledHours },
       deps.now(),
     );
   router.get('/status', deps.gate.page, async (req, res) => {

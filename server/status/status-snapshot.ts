@@ -9,7 +9,7 @@ import { PROGRESS_KEY as NEWSLETTER_PROGRESS_KEY, type NewsletterProgress } from
 import type { CollectStatus } from '../collect/collect-guards.js';
 import type { Store } from '../store/store.js';
 import { clipRemoteText, maskVisitorIds } from './mask.js';
-import { activitySeries, type ActivityHour } from './activity-series.js';
+import { activitySeries, type ActivityHour, type SettledHours } from './activity-series.js';
 
 export interface StatusSnapshot {
   generatedAt: string;
@@ -71,7 +71,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export async function statusSnapshot(
   store: Store,
-  info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined },
+  info: { mode: string; workerEnabled: boolean; workerRunning: boolean; collect?: CollectStatus | undefined; settledHours?: SettledHours },
   now: number,
 ): Promise<StatusSnapshot> {
   const backlog: StatusSnapshot['backlog'] = {};
@@ -127,7 +127,7 @@ export async function statusSnapshot(
     pushRate: await pushRate(store, now),
     centra: await centraConformance(store),
     collect: info.collect ?? null,
-    activity: await activitySeries(store, now),
+    activity: await activitySeries(store, now, info.settledHours),
     alerts: (await store.alerts.recent(30)).map((a) => ({
       id: a.id,
       team: a.team,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../server/status/activity-chart.js';
-import { ACTIVITY_HOURS, activitySeries } from '../../server/status/activity-series.js';
+import { ACTIVITY_HOURS, activitySeries, type SettledHours } from '../../server/status/activity-series.js';
 import { lookupEntity } from '../../server/status/entity-lookup.js';
 import { pageNotice, replayNoticeQuery } from '../../server/status/page-notice.js';
 import { relativeTime, timeTag } from '../../server/status/relative-time.js';
@@ -75,6 +75,30 @@ describe('dashboard figures from the store', () => {
     expect(hours.at(-1)).toEqual({ start: thisHour, jobsFinished: 2, lagAvgSeconds: 6, lagMaxSeconds: 10, recordsPushed: 7, failedPushes: 1, deadJobs: 0 });
     expect(hours.at(-3)).toMatchObject({ start: thisHour - 2 * HOUR, jobsFinished: 1, deadJobs: 1, recordsPushed: 2 });
     expect(hours.reduce((n, h) => n + h.jobsFinished, 0)).toBe(3);
+  });
+
+  it('reads settled hours once: a later call gives the same day and reads only the open hours', async () => {
+    const thisHour = Math.floor(NOW / HOUR) * HOUR;
+    await job('order', '1', 'done', thisHour - 5 * HOUR, thisHour - 5 * HOUR + 4_000);
+    await job('order', '2', 'done', thisHour + 1_000, thisHour + 2_000);
+    const settled: SettledHours = new Map();
+    const first = await activitySeries(temp.store, NOW, settled);
+    expect(first).toEqual(await activitySeries(temp.store, NOW));
+    // 23 hours ended more than a minute before NOW; the hour in progress is read every time.
+    expect([...settled.keys()]).toEqual(first.slice(0, -1).map((h) => h.start));
+
+    // A row written into a settled hour (which the service never does) shows that hour was not read again.
+    await job('order', '3', 'done', thisHour - 5 * HOUR, thisHour - 5 * HOUR + 9_000);
+    await job('order', '4', 'done', thisHour + 1_000, thisHour + 5_000);
+    const second = await activitySeries(temp.store, NOW, settled);
+    expect(second.at(-6)).toEqual(first.at(-6));
+    expect(second.at(-1)?.jobsFinished).toBe(2);
+
+    // An hour later the oldest settled hour has left the window and the one that closed is read once.
+    const later = await activitySeries(temp.store, NOW + HOUR, settled);
+    expect(later).toHaveLength(ACTIVITY_HOURS);
+    expect(settled.has(thisHour - 23 * HOUR)).toBe(false);
+    expect(settled.get(thisHour)?.jobsFinished).toBe(2);
   });
 
   it("looks up an order's and a customer's trail by number or email", async () => {
