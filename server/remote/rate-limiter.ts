@@ -44,13 +44,27 @@ export function createRateLimiter(slots: RateSlots, name: string, windows: reado
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 /**
+ * How late after its slot a send may still go, ms. A timer that fires later (a long garbage collection, a busy event
+ * loop) would put the send nearer to the ones booked after it than the window allows; within this the remote sees
+ * arrival jitter it must tolerate anyway (the fault suite allows 50 ms).
+ */
+export const LATE_SEND_MS = 25;
+/** Bookings after a late timer before the send goes anyway: a process stalled every time must still send. */
+const MAX_REBOOKINGS = 3;
+
+/**
  * Books a slot and waits until its time. The wait is measured from the clock after the booking, not from when it was
  * asked for: a booking that took long (a busy store or event loop) must not push the send past its slot, since a
- * send later than its slot can crowd a later window booked against it (docs/scaling.md).
+ * send later than its slot can crowd a later window booked against it (docs/scaling.md). For the same reason a timer
+ * that fired more than LATE_SEND_MS after the slot books a new one; the missed slot stays booked, unused.
  */
-export async function waitForSlot(limiter: RateLimiter, now: () => number): Promise<void> {
-  const asked = now();
-  const slot = asked + (await limiter.reserve(asked));
-  const left = slot - now();
-  if (left > 0) await sleep(left);
+export async function waitForSlot(limiter: RateLimiter, now: () => number, wait: (ms: number) => Promise<void> = sleep): Promise<void> {
+  for (let rebooked = 0; ; rebooked++) {
+    const asked = now();
+    const slot = asked + (await limiter.reserve(asked));
+    const left = slot - now();
+    if (left <= 0) return;
+    await wait(left);
+    if (now() - slot <= LATE_SEND_MS || rebooked === MAX_REBOOKINGS) return;
+  }
 }

@@ -77,6 +77,11 @@ export interface CheckpointerEvents {
   onPassFailed?: (error: Error) => void;
   /** A pass succeeded again after failures. */
   onPassRecovered?: () => void;
+  /**
+   * The thread is running. Starting a worker thread undoes V8 flags set at run time (seen on Node 20, V8 11.3):
+   * the service applies its young-generation hold again here (server/young-generation.ts).
+   */
+  onStarted?: () => void;
 }
 
 /**
@@ -100,6 +105,7 @@ export function startWalCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL
   });
   // Never keeps the process alive on its own; stop() ends it on a graceful shutdown.
   worker.unref();
+  if (events.onStarted) worker.once('online', events.onStarted);
   let stopping = false;
   let failed = false;
   // An error is followed by the thread's exit: one report for both.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, type RateWindow } from '../../server/remote/rate-limiter.js';
+import { createRateLimiter, LATE_SEND_MS, waitForSlot, type RateWindow } from '../../server/remote/rate-limiter.js';
 import { openStore } from '../../server/store/open-store.js';
 import { useTempStore } from '../helpers/temp-store.js';
 
@@ -86,5 +86,40 @@ describe('a fleet of limiters on one calendar (issue 9)', () => {
     } finally {
       await Promise.all(handles.map((h) => h.close()));
     }
+  });
+});
+
+describe('waiting for a slot', () => {
+  /** A clock the test moves: each wait lasts what it asked for plus the lateness the test gives that timer. */
+  let calendars = 0;
+  const run = async (late: readonly number[]) => {
+    const l = limiter([{ limit: 1, windowMs: 1000 }], `late-${++calendars}`);
+    await l.reserve(0); // the next free slot is at 1000
+    let clock = 0;
+    const waits: number[] = [];
+    await waitForSlot(
+      l,
+      () => clock,
+      async (ms) => {
+        waits.push(ms);
+        clock += ms + (late[waits.length - 1] ?? 0);
+      },
+    );
+    return { waits, sentAt: clock };
+  };
+
+  it('sends at its slot when the timer is on time or a little late', async () => {
+    expect(await run([0])).toEqual({ waits: [1000], sentAt: 1000 });
+    expect(await run([LATE_SEND_MS])).toEqual({ waits: [1000], sentAt: 1000 + LATE_SEND_MS });
+  });
+
+  it('books the next slot when the timer fired late, so the send cannot crowd the window after it', async () => {
+    // Fired 40 ms late at 1040: the next slot is 2000 (1000 booked, unused, holds its window).
+    expect(await run([40, 0])).toEqual({ waits: [1000, 960], sentAt: 2000 });
+  });
+
+  it('sends anyway after three late timers in a row', async () => {
+    const { waits } = await run([40, 40, 40, 40, 40]);
+    expect(waits).toHaveLength(4);
   });
 });

@@ -78,16 +78,20 @@ describe('WAL checkpoints on a worker thread', () => {
     }
   });
 
-  it('counts its passes, and stop() ends the thread so the store closes cleanly', async () => {
+  it('says when it runs, counts its passes, and stop() ends the thread so the store closes cleanly', async () => {
     const dataDir = freshDir();
     const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
+    let started = 0;
     const checkpointer = startWalCheckpointer(sqliteFile(dataDir), 'NORMAL', {
       onFailure: (error) => {
         throw error;
       },
+      // The service applies its young-generation hold again here (a thread's start undoes it).
+      onStarted: () => started++,
     });
     try {
       await waitFor(async () => (await checkpointer.stats()).passes >= 2, 'two checkpoint passes', 5_000);
+      expect(started).toBe(1);
     } finally {
       await checkpointer.stop();
       db.close();
