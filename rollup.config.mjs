@@ -7,7 +7,7 @@ const ts = (compilerOptions = {}) => typescript({ tsconfig: 'tracker/tsconfig.js
 const min = () =>
   terser({
     ecma: 2020,
-    compress: { passes: 2, unsafe_arrows: true, pure_getters: true },
+    compress: { passes: 3, unsafe_arrows: true, unsafe_comps: true, pure_getters: true },
     mangle: true,
     format: { comments: false },
   });

@@ -9,8 +9,9 @@ import type { Guard } from './guard.js';
 /** Declarative capture runs at most this often, ms. */
 export const CAPTURE_MS = 50;
 
-const PRODUCT_ATTR = 'product-sku';
-const COLLECTION_ATTR = 'collection-id';
+const ATTR = 'data-ometria-';
+const PRODUCT = ATTR + 'product-sku';
+const COLLECTION = ATTR + 'collection-id';
 
 /** The tracker's productView and collectionView. */
 type Views = [product: (x: object) => void, collection: (x: object) => void];
@@ -21,17 +22,16 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
   let path = location.pathname;
   let seen: Record<string, 1> = {};
 
-  const find = (name: string) => document.querySelector(`[data-ometria-${name}]`);
-  const attr = (el: Element | null, name: string) => el && el.getAttribute('data-ometria-' + name);
+  const find = (attr: string) => document.querySelector(`[${attr}]`);
   const once = (k: string) => !seen[k] && (seen[k] = 1);
 
   const run = () => {
     timer = undefined;
-    const p = attr(find(PRODUCT_ATTR), PRODUCT_ATTR);
-    const el = find(COLLECTION_ATTR);
-    const c = attr(el, COLLECTION_ATTR);
+    const p = find(PRODUCT)?.getAttribute(PRODUCT);
+    const el = find(COLLECTION);
+    const c = el?.getAttribute(COLLECTION);
     if (p && once('p' + p)) product({ sku: p });
-    if (c && once('c' + c)) collection({ collectionId: c, name: attr(el, 'collection-name') });
+    if (c && once('c' + c)) collection({ collectionId: c, name: el!.getAttribute(ATTR + 'collection-name') });
   };
   const later = () => {
     timer ||= setTimeout(guard(run), CAPTURE_MS);
@@ -63,14 +63,14 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['data-ometria-' + PRODUCT_ATTR, 'data-ometria-' + COLLECTION_ATTR],
+      attributeFilter: [PRODUCT, COLLECTION],
     });
   } catch {
     // no MutationObserver: capture runs on load and on navigation only
   }
   later();
   return () => {
-    mo && mo.disconnect();
+    mo?.disconnect();
     clearTimeout(timer);
   };
 };

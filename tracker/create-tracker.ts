@@ -6,7 +6,7 @@
  * consent is required (consent.ts) → Ometria tag bridge (ometria.ts) + bounded stored queue (queue.ts) → batched
  * POST to /collect (delivery.ts, send.ts). Pages can also be marked up instead of scripted (capture.ts).
  */
-import type { TrackerEvent, TrackerEventType } from '../shared/tracker-event-types.js';
+import type { TrackerEvent } from '../shared/tracker-event-types.js';
 import { capture } from './capture.js';
 import { consentGate } from './consent.js';
 import { debugConsole } from './debug.js';
@@ -16,7 +16,7 @@ import { guarded } from './guard.js';
 import { ometriaBridge } from './ometria.js';
 import { storedQueue } from './queue.js';
 import { QUEUE_KEY, storage } from './storage.js';
-import type { CentraOmetria, MethodName, TrackerConfig } from './types.js';
+import type { CentraOmetria, TrackerConfig } from './types.js';
 import { uuid } from './uuid.js';
 import { visitor } from './visitor.js';
 import { MAX_STRING } from './wire-limits.js';
@@ -48,18 +48,6 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   );
   if (endpoint) [enqueue, drop, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
 
-  const track = (type: TrackerEventType, data: TrackerEvent['data']) => {
-    const e = {
-      id: uuid().replace(/-/g, ''),
-      type,
-      at: new Date().toISOString(),
-      url: location.href.slice(0, MAX_STRING),
-      data,
-    } as TrackerEvent;
-    info(type, data, granted() ? '' : 'held until consent');
-    pass(e);
-  };
-
   const methods = Object.create(null) as Record<string, (x?: unknown) => void>;
   methods.consent = (g) => {
     info('consent', g);
@@ -68,24 +56,23 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   for (const m in BUILDERS) {
     const [type, build, needs] = BUILDERS[m as keyof typeof BUILDERS];
     methods[m] = (x) => {
-      const d = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
-      d ? track(type, d) : warn(m, 'ignored: needs', needs);
+      const data = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
+      if (!data) return warn(m, 'ignored: needs', needs);
+      info(type, data, granted() ? '' : 'held until consent');
+      pass({ id: uuid().replace(/-/g, ''), type, at: new Date().toISOString(), url: location.href.slice(0, MAX_STRING), data } as TrackerEvent);
     };
   }
-  const names = Object.keys(methods) as MethodName[];
 
-  const call = guard((m: unknown, ...a: unknown[]) => {
+  const api = guard((m: unknown, ...a: unknown[]) => {
     const f = methods[m as string];
     f ? f(...a) : warn('unknown method', m);
-  });
-
-  const api = ((m: unknown, ...a: unknown[]) => call(m, ...a)) as CentraOmetria;
-  for (const m of names) {
-    (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => call(m, ...a);
-    document.addEventListener('ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), (e) => call(m, (e as CustomEvent).detail));
+  }) as unknown as CentraOmetria;
+  for (const m in methods) {
+    (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => api(m, ...a);
+    document.addEventListener('ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), (e) => api(m, (e as CustomEvent).detail));
   }
   api.l = 1;
-  api.q = { push: (a) => call(...(Array.from(a) as [unknown])) };
+  api.q = { push: (a) => api(...(Array.from(a) as [string])) };
 
   const stopCapture = capture([methods.productView!, methods.collectionView!], newPage, guard);
   api.destroy = () => {

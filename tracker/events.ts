@@ -21,7 +21,7 @@ import { cur, list, num, qty, str } from './coerce.js';
 type In = Record<string, unknown>;
 
 /** A size SKU / variant id. */
-const sku = (v: unknown): string | undefined => str(v) && str(variantKey(String(v)));
+const sku = (v: unknown): string | undefined => str(v) && str(variantKey(v as string));
 /** Any other id (style-colour key, selection id, order number, customer id). */
 const key = (v: unknown): string | undefined => str(v) && str(normaliseIdPart(v as string));
 

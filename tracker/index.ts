@@ -8,7 +8,7 @@ import { install } from './install.js';
 
 try {
   const s = (document.currentScript || document.querySelector('script[data-store]')) as HTMLScriptElement | null;
-  const d = (s && s.dataset) || {};
+  const d = s?.dataset || {};
   install({
     endpoint: d.endpoint,
     store: d.store || '',

@@ -8,9 +8,9 @@ import type { CentraOmetria, TrackerConfig } from './types.js';
 export const install = (cfg: TrackerConfig): CentraOmetria => {
   const w = window as unknown as { centraOmetria?: { l?: 1; q?: ArrayLike<unknown>[] } | CentraOmetria };
   const old = w.centraOmetria;
-  if (old && old.l) return old as CentraOmetria;
+  if (old?.l) return old as CentraOmetria;
   const api = createTracker(cfg);
   w.centraOmetria = api;
-  for (const a of (old && old.q) || []) api.q.push(a);
+  for (const a of old?.q || []) api.q.push(a);
   return api;
 };

@@ -50,26 +50,27 @@ export const ometriaBridge = (store: string): [(e: TrackerEvent) => void, () => 
   };
   const round = (n: number) => Math.round(n * 100) / 100;
 
+  /** Ometria's product id: the style-colour key when the page gave one, else the SKU. */
+  const pid = (x: { sku: string; productSku?: string }) => x.productSku || x.sku;
+
   return [
-    (e) => {
-      const t = e.type;
-      if (t == 'product_view') init('product', { pid: e.data.productSku || e.data.sku });
-      if (t == 'collection_view') init('listing', { attributes: [{ id: e.data.collectionId, type: 'collection' }] });
+    ({ type: t, data: d }) => {
+      if (t == 'product_view') init('product', { pid: pid(d) });
+      if (t == 'collection_view') init('listing', { attributes: [{ id: d.collectionId, type: 'collection' }] });
       if (t == 'checkout') init('checkout');
       if (t == 'order_complete') {
         init('confirmation');
-        om((o) => o.trackTransaction(e.data.orderNumber));
+        om((o) => o.trackTransaction(d.orderNumber));
       }
-      if (t == 'identify' && e.data.email) om((o) => o.identify(e.data.email!));
-      if (t == 'add_to_basket') om((o) => o.trackAddToBasket(e.data.productSku || e.data.sku, e.data.quantity));
+      if (t == 'identify' && d.email) om((o) => o.identify(d.email!));
+      if (t == 'add_to_basket') om((o) => o.trackAddToBasket(pid(d), d.quantity));
       if (t == 'basket') {
-        const b = e.data;
         om((o) => {
           const x = new o.Basket();
-          x.setId(b.id);
-          x.setTotal(b.total, b.currency);
-          for (const l of b.lines) x.addLineItem(l.productSku || l.sku, l.quantity, round(l.unitPrice * l.quantity), l.sku);
-          x.setUrl(b.url);
+          x.setId(d.id);
+          x.setTotal(d.total, d.currency);
+          for (const l of d.lines) x.addLineItem(pid(l), l.quantity, round(l.unitPrice * l.quantity), l.sku);
+          x.setUrl(d.url);
           o.setBasket(x);
         });
         inited || timer || (timer = setTimeout(() => init('basket'), BASKET_PAGE_MS));

@@ -35,7 +35,7 @@ export const storage = (): Store => {
     (k, v) => {
       mem[k] = v;
       try {
-        ls && ls.setItem(k, v);
+        ls?.setItem(k, v);
       } catch {
         ls = null;
       }
@@ -43,7 +43,7 @@ export const storage = (): Store => {
     (k) => {
       delete mem[k];
       try {
-        ls && ls.removeItem(k);
+        ls?.removeItem(k);
       } catch {
         ls = null;
       }
