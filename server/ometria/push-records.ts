@@ -26,7 +26,8 @@ export interface PushResult {
   ometriaAnswered: boolean;
 }
 
-type Pending = PushItem & { hash: string };
+/** A checked record that differs from the ledger, with the hash the ledger takes once Ometria accepts it. */
+export type Pending = PushItem & { hash: string };
 
 export interface PushDeps {
   client: PushClient;
@@ -45,22 +46,11 @@ export interface PushDeps {
  * Throws RemoteError for retry / rate limit / auth: the caller reschedules what is not delivered.
  */
 export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<PushResult> {
-  const result: PushResult = { delivered: new Set(), skippedUnchanged: 0, deadLettered: new Map(), ometriaAnswered: false };
+  const result = emptyPushResult();
   const pending: Pending[] = [];
   for (const item of dedupeById(items)) {
-    const id = item.record.id;
-    const check = checkOmetriaRecord(item.record);
-    if (!check.ok) {
-      await deadLetter(item, `record failed validation before sending: ${check.reason}`, undefined, deps, result);
-      continue;
-    }
-    const hash = contentHash(item.record);
-    if ((await deps.store.ledger.hashOf(item.record['@type'], id)) === hash) {
-      result.delivered.add(id);
-      result.skippedUnchanged++;
-      continue;
-    }
-    pending.push({ ...item, hash });
+    const ready = await preparePush(item, deps, result);
+    if (ready) pending.push(ready);
   }
   for (let i = 0; i < pending.length; i += MAX_RECORDS_PER_PUSH) {
     await sendBatch(pending.slice(i, i + MAX_RECORDS_PER_PUSH), deps, result);
@@ -68,7 +58,30 @@ export async function pushRecords(items: PushItem[], deps: PushDeps): Promise<Pu
   return result;
 }
 
-async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): Promise<void> {
+export const emptyPushResult = (): PushResult => ({ delivered: new Set(), skippedUnchanged: 0, deadLettered: new Map(), ometriaAnswered: false });
+
+/**
+ * A record ready to send, or undefined when it needs no call: dead-lettered by our checks, or unchanged since
+ * the last accepted push (ledger hash); either is counted in `result`.
+ */
+export async function preparePush(item: PushItem, deps: PushDeps, result: PushResult): Promise<Pending | undefined> {
+  const id = item.record.id;
+  const check = checkOmetriaRecord(item.record);
+  if (!check.ok) {
+    await deadLetter(item, `record failed validation before sending: ${check.reason}`, undefined, deps, result);
+    return undefined;
+  }
+  const hash = contentHash(item.record);
+  if ((await deps.store.ledger.hashOf(item.record['@type'], id)) === hash) {
+    result.delivered.add(id);
+    result.skippedUnchanged++;
+    return undefined;
+  }
+  return { ...item, hash };
+}
+
+/** One POST /push of ≤ 100 prepared records of one type, halved on refusal; what Ometria took enters the ledger. */
+export async function sendBatch(batch: Pending[], deps: PushDeps, result: PushResult): Promise<void> {
   const type = batch[0]!.record['@type'];
   let reply: PushAccepted;
   try {

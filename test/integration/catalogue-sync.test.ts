@@ -105,8 +105,8 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(first.progress).toMatchObject({ mode: 'full', state: 'done', pages: 3, products: 120, unreadable: 0, collisions: 0, notSendable: 0 });
     expect(first.progress.records).toBe(120 * 3 * (1 + 5));
     expect(first.progress.pushed).toBe(first.progress.records);
-    // Pages of 50 products × 18 records: 900, 900, 360 records in full batches of 100.
-    expect(first.pushCalls).toBe(9 + 9 + 4);
+    // 2,160 records in full calls of 100 across pages of 50 products × 18 records, the last call 60.
+    expect(first.pushCalls).toBe(22);
     expect(new Set(first.pushedIds).size).toBe(first.progress.records);
     expect(first.centraRequests).toBe(4);
     expect(first.pages.map((p) => p.pages)).toEqual([0, 1, 2, 3, 3]);
@@ -161,6 +161,19 @@ describe('catalogue sync against the Centra simulator and the Ometria recorder (
     expect(off.progress).toMatchObject({ products: 2, pushed: 18, skippedUnchanged: 18 });
     expect(off.centraRequests).toBe(4);
     expect(held(e, `${p2.productNumber}${p2.variants[0]!.variantNumber}`)).toMatchObject({ is_active: false });
+  });
+
+  it('fills each call with 100 records across products and pages, so no page ends in a short call (issue 17)', async () => {
+    env = await start(30);
+    const e = env;
+    // Pages of 7 products × 18 records = 126: a call per page would send 100 + 26 on each of the five pages.
+    const progress = await runCatalogueSync(e.ctx, { ...CATALOGUE, pageSize: 7 }, { mode: 'full' });
+    const calls = e.ometria.pushes.list();
+    expect(progress).toMatchObject({ state: 'done', pages: 5, products: 30, records: 540, pushed: 540 });
+    expect(calls.map((c) => c.ids.length)).toEqual([100, 100, 100, 100, 100, 40]);
+    const ids = calls.flatMap((c) => c.ids);
+    expect(new Set(ids).size).toBe(540);
+    expect(ids.sort()).toEqual((e.ometria.store.all('product') as OmetriaProduct[]).map((r) => r.id).sort());
   });
 
   itOnFullContract(

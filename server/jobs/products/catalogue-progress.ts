@@ -40,6 +40,7 @@ export function emptyProgress(mode: CatalogueProgress['mode'], startedAt: number
   };
 }
 
-export function addCounts(progress: CatalogueProgress, counts: ProductPushCounts): void {
-  for (const key of ['records', 'pushed', 'skippedUnchanged', 'deadLettered', 'collisions', 'notSendable'] as const) progress[key] += counts[key];
+/** The run's totals so far: records mapped are counted at once, pushed ones when their 100-record call is sent. */
+export function setCounts(progress: CatalogueProgress, counts: ProductPushCounts): void {
+  for (const key of ['records', 'pushed', 'skippedUnchanged', 'deadLettered', 'collisions', 'notSendable'] as const) progress[key] = counts[key];
 }

@@ -1,16 +1,16 @@
-import { createKeyClaims, type KeyClaims } from '../../mapping/product/key-claims.js';
+import { createKeyClaims } from '../../mapping/product/key-claims.js';
 import type { ProductMappingContext } from '../../mapping/product/product-mapping-context.js';
 import { RemoteError } from '../../remote/remote-errors.js';
 import type { Store } from '../../store/store.js';
 import type { SyncContext } from '../sync-context.js';
 import { catalogueSettings, type CatalogueConfig } from '../../config/catalogue-config.js';
-import { addCounts, emptyProgress, PROGRESS_KEY, WATERMARK_KEY, type CatalogueProgress } from './catalogue-progress.js';
+import { emptyProgress, setCounts, PROGRESS_KEY, WATERMARK_KEY, type CatalogueProgress } from './catalogue-progress.js';
 import { fetchCatalogueSetup, resolveListingStores } from '../../centra/products/catalogue-setup.js';
 import type { CentraProduct } from '../../centra/products/centra-product.js';
 import { centraTime } from '../../centra/centra-time.js';
 import { productsOfChangedDisplays } from '../../centra/products/changed-products.js';
 import { fetchProductPage, fetchProductsById, type UnreadableProduct } from '../../centra/products/fetch-products.js';
-import { pushProducts } from './push-products.js';
+import { createProductPusher, type ProductPusher } from './push-products.js';
 import { fetchRecentProductPage } from '../../centra/products/recent-products.js';
 import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 
@@ -66,7 +66,9 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
     const setup = await fetchCatalogueSetup(ctx.centra);
     progress.centraRequests++;
     const mapping: ProductMappingContext = { stores: resolveListingStores(config, setup), customAttributes: settings.customAttributes };
-    const run = { ctx, mapping, claims: createKeyClaims(), progress, seen: new Set<number>() };
+    // One pusher for the run: its claims give each Ometria id one owner across every page, and its buffer fills
+    // 100-record calls across products and pages.
+    const run: Run = { ctx, pusher: createProductPusher(ctx, mapping, createKeyClaims()), progress, seen: new Set<number>() };
     // Without the updatedAt sort (docs/centra-setup.md) an incremental run reads changed displays only.
     const walk = sinceMs === undefined || (await ctx.centra.canSend('RecentProducts'));
     for (let page = 1; walk; page++) {
@@ -75,11 +77,10 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
           ? { ...(await fetchProductPage(ctx.centra, page, settings.pageSize)), passedWatermark: false }
           : await fetchRecentProductPage(ctx.centra, page, settings.pageSize, sinceMs);
       progress.centraRequests++;
-      await handleProducts(
-        run,
-        res.products.filter((p) => !run.seen.has(p.id)),
-        res.unreadable,
-      );
+      const fresh = res.products.filter((p) => !run.seen.has(p.id));
+      // The pusher empties `fresh` as it maps; with no other reference to the page, each product dies once mapped.
+      res.products = [];
+      await handleProducts(run, fresh, res.unreadable);
       progress.pages++;
       ctx.logger.debug({ catalogue: { ...progress } }, `catalogue ${mode} sync: page ${page}`);
       await report();
@@ -92,6 +93,8 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
       for (let i = 0; i < ids.length; i += settings.batchSize) await refetch(run, ids.slice(i, i + settings.batchSize));
       await report();
     }
+    await run.pusher.flush();
+    setCounts(progress, run.pusher.counts());
     await ctx.store.kv.set(WATERMARK_KEY, startedAt);
     progress.state = 'done';
     await ctx.alerter.resolve(alertFingerprint('catalogue_sync_failed'));
@@ -116,8 +119,7 @@ async function syncCatalogue(ctx: SyncContext, config: CatalogueConfig, options:
 
 interface Run {
   ctx: SyncContext;
-  mapping: ProductMappingContext;
-  claims: KeyClaims;
+  pusher: ProductPusher;
   progress: CatalogueProgress;
   seen: Set<number>;
 }
@@ -127,7 +129,8 @@ async function handleProducts(run: Run, products: CentraProduct[], unreadable: U
   run.progress.unreadable += unreadable.length;
   run.progress.products += products.length;
   for (const p of products) run.seen.add(p.id);
-  if (products.length > 0) addCounts(run.progress, await pushProducts(run.ctx, products, run.mapping, run.claims));
+  if (products.length > 0) await run.pusher.add(products);
+  setCounts(run.progress, run.pusher.counts());
 }
 
 async function refetch(run: Run, ids: number[]): Promise<void> {
