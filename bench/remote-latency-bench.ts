@@ -4,6 +4,7 @@ import { remotesEnv, startFleet } from './fleet.js';
 import type { Figure } from './report.js';
 
 const SECRET = 'bench-secret';
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 /** Round trips of the real services as seen from a shop's cloud region, ms (issue 17). */
 const CENTRA_RTT_MS = 150;
 const OMETRIA_RTT_MS = 100;
@@ -24,6 +25,8 @@ interface Run {
   pushes: number;
   refused: number;
   boundSeconds: number;
+  /** Rate-limit slots the fleet left unused because a send timer fired late (design.md D13). */
+  slotsRebooked: number;
 }
 
 /**
@@ -54,6 +57,12 @@ export async function remoteLatencyBench(baseEnv: Record<string, string>, databa
         `Bound: the Centra requests ${run.orders} orders need at ${ORDERS_PER_REQUEST} per request after the full bucket, or the pushes at ${RECORDS_PER_PUSH} records each after Ometria's, whichever is longer, plus the last order's fetch and its two pushes`,
       errors: run.refused,
     });
+    figures.push({
+      name: `remote latency: rate slots re-booked, ${replicas} replica${replicas > 1 ? 's' : ''}`,
+      value: run.slotsRebooked,
+      unit: 'slots',
+      how: "centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired more than 25 ms late",
+    });
   }
   figures.push({
     name: 'remote latency: end to end, 3 replicas / 1 replica',
@@ -81,6 +90,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
       CENTRA_RATE_LIMIT_10S: String(CENTRA_PER_10S),
       CENTRA_RATE_LIMIT_HOUR: String(CENTRA_PER_HOUR),
       LOG_LEVEL: 'info',
+      METRICS_TOKEN,
     },
     databaseUrl,
     { replicas, postgres: true },
@@ -90,6 +100,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
     await quietRemotes(centra, ometria);
     const requestsBefore = centra.requests.count();
     const pushesBefore = ometria.pushes.count();
+    const rebookedBefore = await slotsRebooked(fleet.children);
     const started = Date.now();
     const deliveries: number[][] = [];
     for (let i = 0; i < numbers.length; i += 50) deliveries.push(numbers.slice(i, i + 50));
@@ -114,6 +125,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
       pushes: pushes.length,
       refused: centra.requests.count((r) => r.status === 429) + ometria.pushes.rateLimited(),
       boundSeconds: remoteBound(count, pushes),
+      slotsRebooked: (await slotsRebooked(fleet.children)) - rebookedBefore,
     };
   } finally {
     await fleet.stop();
@@ -167,6 +179,18 @@ async function sendOrders(replicaUrl: string, numbers: readonly number[]): Promi
 async function quietRemotes(centra: CentraSimulator, ometria: OmetriaRecorder): Promise<void> {
   const lastAt = () => Math.max(centra.requests.last()?.time ?? 0, ometria.pushes.list().at(-1)?.at ?? 0);
   while (Date.now() - lastAt() < 10_500) await new Promise((r) => setTimeout(r, 250));
+}
+
+/** The fleet's centra_ometria_rate_slots_rebooked_total, every remote, summed over the replicas' /metrics. */
+async function slotsRebooked(children: ReadonlyArray<{ url: string }>): Promise<number> {
+  let total = 0;
+  for (const child of children) {
+    const reply = await fetch(`${child.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const series = [...(await reply.text()).matchAll(/^centra_ometria_rate_slots_rebooked_total\{[^}]*\} (\d+)$/gm)];
+    if (!reply.ok || series.length === 0) throw new Error(`bench: no rate_slots_rebooked_total in a replica's /metrics (${reply.status})`);
+    for (const [, value] of series) total += Number(value);
+  }
+  return total;
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

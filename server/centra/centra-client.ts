@@ -46,7 +46,7 @@ export function createCentraClient(options: CentraClientOptions) {
   const metrics = options.metrics ?? NO_METRICS;
 
   const once = async <T>(query: string, variables?: Record<string, unknown>): Promise<CentraResult<T>> => {
-    await waitForSlot(options.limiter, options.now);
+    metrics.slotsRebooked('centra', await waitForSlot(options.limiter, options.now));
     requests++;
     const operation = operationName(query);
     const started = performance.now();

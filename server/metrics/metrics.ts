@@ -23,6 +23,8 @@ export interface Metrics {
   alertRaised(kind: string, team: string): void;
   /** `n` (default 1) webhook deliveries refused (401) for their signature; 0 makes the series exist from the start. */
   signatureRefused(reason: string, n?: number): void;
+  /** `n` rate-limit slots a send left unused because its timer fired too late (rate-limiter.ts, waitForSlot). */
+  slotsRebooked(remote: 'centra' | 'ometria', n: number): void;
 }
 
 /**
@@ -46,4 +48,5 @@ export const NO_METRICS: Metrics = {
   deadLettered() {},
   alertRaised() {},
   signatureRefused() {},
+  slotsRebooked() {},
 };

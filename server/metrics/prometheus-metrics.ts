@@ -66,6 +66,11 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
   );
   const deadLetters = counter('dead_letters_total', 'Dead letters written, by job kind or record type.', ['kind']);
   const alerts = counter('alerts_raised_total', 'Alerts opened (repeats of an open alert not counted), by kind and owning team.', ['kind', 'team']);
+  const rebooked = counter(
+    'rate_slots_rebooked_total',
+    'Rate-limit slots left unused: the send timer fired more than 25 ms late and the send booked a new slot.',
+    ['remote'],
+  );
   const signatures = counter('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature, by reason.', ['reason']);
 
   const sources: GaugeSource[] = [];
@@ -75,6 +80,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
     forTenant(tenant) {
       // Zero from the start: a rate() over a series that appears at its first increment misses that increment.
       webhooks.inc({ tenant, outcome: 'accepted' }, 0);
+      for (const remote of ['centra', 'ometria']) rebooked.inc({ tenant, remote }, 0);
       return {
         webhookReceived: (outcome) => webhooks.inc({ tenant, outcome }),
         ackSeconds: (seconds) => ack.observe({ tenant }, seconds),
@@ -92,6 +98,9 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
         deadLettered: (kind) => deadLetters.inc({ tenant, kind }),
         alertRaised: (kind, team) => alerts.inc({ tenant, kind, team }),
         signatureRefused: (reason, n = 1) => signatures.inc({ tenant, reason }, n),
+        slotsRebooked: (remote, n) => {
+          if (n > 0) rebooked.inc({ tenant, remote }, n);
+        },
       };
     },
     addGaugeSource: (source) => void sources.push(source),

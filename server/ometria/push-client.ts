@@ -27,7 +27,7 @@ export const MAX_RECORDS_PER_PUSH = 100;
 export function createPushClient(options: PushClientOptions) {
   const metrics = options.metrics ?? NO_METRICS;
   const once = async (records: OmetriaRecord[]): Promise<PushAccepted> => {
-    await waitForSlot(options.limiter, options.now);
+    metrics.slotsRebooked('ometria', await waitForSlot(options.limiter, options.now));
     const type = records[0]!['@type'];
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;

@@ -56,15 +56,16 @@ const MAX_REBOOKINGS = 3;
  * Books a slot and waits until its time. The wait is measured from the clock after the booking, not from when it was
  * asked for: a booking that took long (a busy store or event loop) must not push the send past its slot, since a
  * send later than its slot can crowd a later window booked against it (docs/scaling.md). For the same reason a timer
- * that fired more than LATE_SEND_MS after the slot books a new one; the missed slot stays booked, unused.
+ * that fired more than LATE_SEND_MS after the slot books a new one; the missed slot stays booked, unused. Resolves to
+ * the number of such re-bookings, for the metrics: each is a slot of the remote's budget left unused.
  */
-export async function waitForSlot(limiter: RateLimiter, now: () => number, wait: (ms: number) => Promise<void> = sleep): Promise<void> {
+export async function waitForSlot(limiter: RateLimiter, now: () => number, wait: (ms: number) => Promise<void> = sleep): Promise<number> {
   for (let rebooked = 0; ; rebooked++) {
     const asked = now();
     const slot = asked + (await limiter.reserve(asked));
     const left = slot - now();
-    if (left <= 0) return;
+    if (left <= 0) return rebooked;
     await wait(left);
-    if (now() - slot <= LATE_SEND_MS || rebooked === MAX_REBOOKINGS) return;
+    if (now() - slot <= LATE_SEND_MS || rebooked === MAX_REBOOKINGS) return rebooked;
   }
 }

@@ -97,7 +97,7 @@ describe('waiting for a slot', () => {
     await l.reserve(0); // the next free slot is at 1000
     let clock = 0;
     const waits: number[] = [];
-    await waitForSlot(
+    const rebooked = await waitForSlot(
       l,
       () => clock,
       async (ms) => {
@@ -105,21 +105,22 @@ describe('waiting for a slot', () => {
         clock += ms + (late[waits.length - 1] ?? 0);
       },
     );
-    return { waits, sentAt: clock };
+    return { waits, sentAt: clock, rebooked };
   };
 
   it('sends at its slot when the timer is on time or a little late', async () => {
-    expect(await run([0])).toEqual({ waits: [1000], sentAt: 1000 });
-    expect(await run([LATE_SEND_MS])).toEqual({ waits: [1000], sentAt: 1000 + LATE_SEND_MS });
+    expect(await run([0])).toEqual({ waits: [1000], sentAt: 1000, rebooked: 0 });
+    expect(await run([LATE_SEND_MS])).toEqual({ waits: [1000], sentAt: 1000 + LATE_SEND_MS, rebooked: 0 });
   });
 
   it('books the next slot when the timer fired late, so the send cannot crowd the window after it', async () => {
     // Fired 40 ms late at 1040: the next slot is 2000 (1000 booked, unused, holds its window).
-    expect(await run([40, 0])).toEqual({ waits: [1000, 960], sentAt: 2000 });
+    expect(await run([40, 0])).toEqual({ waits: [1000, 960], sentAt: 2000, rebooked: 1 });
   });
 
   it('sends anyway after three late timers in a row', async () => {
-    const { waits } = await run([40, 40, 40, 40, 40]);
+    const { waits, rebooked } = await run([40, 40, 40, 40, 40]);
     expect(waits).toHaveLength(4);
+    expect(rebooked).toBe(3);
   });
 });
