@@ -1,5 +1,8 @@
 import { seedOrders, sendCentraWebhook, startCentraSimulator, type CentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
+import { RATE_LIMITED_REMOTES } from '../server/metrics/metrics.js';
+import { LATE_SEND_MS } from '../server/remote/rate-limiter.js';
+import { scrapeMetrics } from '../test/helpers/prometheus-scrape.js';
 import { remotesEnv, startFleet } from './fleet.js';
 import type { Figure } from './report.js';
 
@@ -61,7 +64,7 @@ export async function remoteLatencyBench(baseEnv: Record<string, string>, databa
       name: `remote latency: rate slots re-booked, ${replicas} replica${replicas > 1 ? 's' : ''}`,
       value: run.slotsRebooked,
       unit: 'slots',
-      how: "centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired more than 25 ms late",
+      how: `centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired more than ${LATE_SEND_MS} ms late`,
     });
   }
   figures.push({
@@ -183,12 +186,12 @@ async function quietRemotes(centra: CentraSimulator, ometria: OmetriaRecorder): 
 
 /** The fleet's centra_ometria_rate_slots_rebooked_total, every remote, summed over the replicas' /metrics. */
 async function slotsRebooked(children: ReadonlyArray<{ url: string }>): Promise<number> {
+  const name = 'centra_ometria_rate_slots_rebooked_total';
   let total = 0;
   for (const child of children) {
-    const reply = await fetch(`${child.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    const series = [...(await reply.text()).matchAll(/^centra_ometria_rate_slots_rebooked_total\{[^}]*\} (\d+)$/gm)];
-    if (!reply.ok || series.length === 0) throw new Error(`bench: no rate_slots_rebooked_total in a replica's /metrics (${reply.status})`);
-    for (const [, value] of series) total += Number(value);
+    const scraped = await scrapeMetrics(`${child.url}/metrics`, { authorization: `Bearer ${METRICS_TOKEN}` });
+    if (scraped.labelSets(name).length !== RATE_LIMITED_REMOTES.length) throw new Error(`bench: no ${name} per remote in a replica's /metrics`);
+    for (const remote of RATE_LIMITED_REMOTES) total += scraped.value(name, { remote });
   }
   return total;
 }

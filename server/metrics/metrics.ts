@@ -24,8 +24,12 @@ export interface Metrics {
   /** `n` (default 1) webhook deliveries refused (401) for their signature; 0 makes the series exist from the start. */
   signatureRefused(reason: string, n?: number): void;
   /** `n` rate-limit slots a send left unused because its timer fired too late (rate-limiter.ts, waitForSlot). */
-  slotsRebooked(remote: 'centra' | 'ometria', n: number): void;
+  slotsRebooked(remote: RateLimitedRemote, n: number): void;
 }
+
+/** The remotes whose sends book rate-limit slots (the `remote` label of rate_slots_rebooked_total). */
+export const RATE_LIMITED_REMOTES = ['centra', 'ometria'] as const;
+export type RateLimitedRemote = (typeof RATE_LIMITED_REMOTES)[number];
 
 /**
  * What intake decided about one delivery: `accepted` (stored), `duplicate` (a replayed signature, acknowledged),

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { METRIC_PREFIX } from './metric-prefix.js';
-import type { Metrics } from './metrics.js';
+import { LATE_SEND_MS } from '../remote/rate-limiter.js';
+import { RATE_LIMITED_REMOTES, type Metrics } from './metrics.js';
 import { registerStoreGauges, type GaugeSource } from './store-gauges.js';
 import { onlyTenant } from './tenant-scrape.js';
 
@@ -68,7 +69,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
   const alerts = counter('alerts_raised_total', 'Alerts opened (repeats of an open alert not counted), by kind and owning team.', ['kind', 'team']);
   const rebooked = counter(
     'rate_slots_rebooked_total',
-    'Rate-limit slots left unused: the send timer fired more than 25 ms late and the send booked a new slot.',
+    `Rate-limit slots left unused: the send timer fired more than ${LATE_SEND_MS} ms late and the send booked a new slot.`,
     ['remote'],
   );
   const signatures = counter('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature, by reason.', ['reason']);
@@ -80,7 +81,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
     forTenant(tenant) {
       // Zero from the start: a rate() over a series that appears at its first increment misses that increment.
       webhooks.inc({ tenant, outcome: 'accepted' }, 0);
-      for (const remote of ['centra', 'ometria']) rebooked.inc({ tenant, remote }, 0);
+      for (const remote of RATE_LIMITED_REMOTES) rebooked.inc({ tenant, remote }, 0);
       return {
         webhookReceived: (outcome) => webhooks.inc({ tenant, outcome }),
         ackSeconds: (seconds) => ack.observe({ tenant }, seconds),

@@ -19,7 +19,11 @@ export interface Scraped {
 export async function scrapeMetrics(url: string, headers: Record<string, string> = {}): Promise<Scraped> {
   const response = await fetch(url, { headers });
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  const text = await response.text();
+  return parseMetrics(await response.text());
+}
+
+/** One exposition in Prometheus text format, parsed (histograms as scrapeMetrics says). */
+export function parseMetrics(text: string): Scraped {
   const families = parsePrometheusTextFormat(text);
   const histograms = new Set(families.filter((f) => f.type === 'HISTOGRAM').map((f) => f.name));
   const flat = parsePrometheusTextFormat(
