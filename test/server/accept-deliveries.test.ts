@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { acceptDeliveries, type TimedDelivery } from '../../server/intake/accept-delivery.js';
+import { createIntakeWriter } from '../../server/intake/intake-writer.js';
 import { parseDelivery } from '../../server/http/parse-delivery.js';
 import { ROWS_PER_STATEMENT } from '../../server/store/sql/multi-row.js';
+import type { Store } from '../../server/store/store.js';
 import { useTempStore } from '../helpers/temp-store.js';
 
 const temp = useTempStore();
@@ -91,5 +93,64 @@ describe('a group of deliveries accepted together (issue 17)', () => {
     );
     expect(answers.map((a) => bodies.get(a.deliveryId))).toEqual(group.map((g) => g.delivery.rawBody.toString()));
     expect(await temp.store.sql.get('SELECT COUNT(*) AS n FROM jobs')).toEqual({ n: count });
+  });
+});
+
+describe('group commits in flight together (issue 17)', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  /** The store, counting the transactions open at once; each commits 10 ms late, as one waiting for a WAL flush. */
+  const counting = (store: Store) => {
+    const seen = { open: 0, most: 0 };
+    const wrapped: Store = {
+      ...store,
+      transaction: async (fn) => {
+        seen.most = Math.max(seen.most, ++seen.open);
+        try {
+          return await store.transaction(async (tx) => {
+            const result = await fn(tx);
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            return result;
+          });
+        } finally {
+          seen.open--;
+        }
+      },
+    };
+    return { store: wrapped, seen };
+  };
+
+  it('a copy of a delivery whose group is still committing waits for that commit and is a replay, stored once', async () => {
+    const { store, seen } = counting(temp.store);
+    // Two PostgreSQL connections open beforehand: a group opening one would take longer than the other's commit.
+    await Promise.all([1, 2].map(() => store.transaction(async () => undefined)));
+    seen.most = 0;
+    const writer = createIntakeWriter(store, handled, 2);
+    const original = timed([{ type: 'order', id: 21 }], '1.dd', 2_000);
+    const first = writer.write(original.delivery, original.now);
+    await nextTurn(); // the first group has begun committing
+    const other = timed([{ type: 'order', id: 22 }], '1.ee', 2_001);
+    const [a, copy, b] = await Promise.all([first, writer.write(original.delivery, 2_002), writer.write(other.delivery, other.now)]);
+
+    expect(seen.most, 'two groups committing at once').toBe(2);
+    expect(a).toMatchObject({ replayed: false });
+    expect(copy).toEqual({ deliveryId: a.deliveryId, replayed: true, counts: { queued: 0, pending: 0, ignored: 0, rejected: 0 }, rejected: [] });
+    expect(b).toMatchObject({ replayed: false });
+    expect(await temp.store.sql.all('SELECT id FROM deliveries ORDER BY id')).toEqual([a.deliveryId, b.deliveryId].sort((x, y) => x - y).map((id) => ({ id })));
+  });
+
+  it('never has more groups committing than it is given, and answers every delivery', async () => {
+    const { store, seen } = counting(temp.store);
+    const writer = createIntakeWriter(store, handled, 2);
+    const answers: Array<Promise<unknown>> = [];
+    for (let turn = 0; turn < 10; turn++) {
+      for (let i = 0; i < 3; i++) {
+        const t = timed([{ type: 'order', id: 100 + turn * 3 + i }], `1.f${turn}-${i}`, 3_000 + turn);
+        answers.push(writer.write(t.delivery, t.now));
+      }
+      await nextTurn();
+    }
+    expect(await Promise.all(answers)).toHaveLength(30);
+    expect(seen.most).toBe(2);
+    expect(await temp.store.sql.get('SELECT COUNT(*) AS n FROM deliveries')).toEqual({ n: 30 });
   });
 });
