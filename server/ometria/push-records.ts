@@ -138,10 +138,13 @@ export async function sendBatch(batch: Pending[], deps: PushDeps, result: PushRe
   }
   await deps.store.transaction(async (tx) => {
     await tx.pushLog.add(logged);
-    for (const b of batch) {
-      await tx.ledger.record(type, b.record.id, b.hash, now);
-      if (type === 'contact') await tx.jobs.unblock(`contact:${b.record.id}`, now);
-    }
+    await tx.ledger.recordMany(
+      type,
+      batch.map((b) => ({ id: b.record.id, hash: b.hash })),
+      now,
+    );
+    // In id order, like the ledger rows: replicas unblocking the same contacts wait for each other, never deadlock.
+    if (type === 'contact') for (const id of [...new Set(batch.map((b) => b.record.id))].sort()) await tx.jobs.unblock(`contact:${id}`, now);
   });
   for (const b of batch) result.delivered.add(b.record.id);
 }

@@ -194,7 +194,10 @@ async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<voi
     if (seen) seen.last = e.now;
     else folded.set(id, { kind: e.kind, entityKey: e.entityKey, first: e.now, last: e.now });
   }
-  for (const rows of statementChunks([...folded.values()])) {
+  // In key order: replicas whose groups ask for the same entities take the rows' locks in one order, so they wait
+  // for each other instead of deadlocking (docs/scaling.md).
+  const ordered = [...folded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  for (const rows of statementChunks(ordered)) {
     await db.run(
       enqueueText(rows.length),
       rows.flatMap((r) => [r.kind, r.entityKey, 'pending', r.first, r.first, r.first, r.last]),

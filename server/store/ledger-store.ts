@@ -1,3 +1,4 @@
+import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export interface LedgerRow {
@@ -8,11 +9,43 @@ export interface LedgerRow {
   push_count: number;
 }
 
+/** One record Ometria accepted: its id and the content hash it was pushed with. */
+export interface AcceptedRecord {
+  id: string;
+  hash: string;
+}
+
+const recordManyText = multiRowText(
+  (rowCount) => `
+  INSERT INTO ledger (record_type, record_id, hash, pushed_at, push_count) VALUES ${valuesPlaceholders(rowCount, 5)}
+  ON CONFLICT (record_type, record_id) DO UPDATE
+  SET hash = excluded.hash, pushed_at = excluded.pushed_at, push_count = ledger.push_count + excluded.push_count`,
+);
+
 /** What Ometria holds, as far as we know: the content hash of the last accepted push per record. */
 export function createLedgerStore(sql: Sql) {
   return {
     async hashOf(type: string, id: string): Promise<string | undefined> {
       return (await sql.get<{ hash: string }>(`SELECT hash FROM ledger WHERE record_type = ? AND record_id = ?`, [type, id]))?.hash;
+    },
+    /**
+     * The records of one accepted push, in few statements. Rows are written in record-id order: replicas recording
+     * overlapping pushes (a customer's contact in two batches) then take the rows' locks in one order and wait for
+     * each other instead of deadlocking (docs/scaling.md). A record twice in the push is one row: the last hash,
+     * and a push count as if each copy had been recorded in turn.
+     */
+    async recordMany(type: string, records: readonly AcceptedRecord[], now: number): Promise<void> {
+      const folded = new Map<string, { hash: string; copies: number }>();
+      for (const r of records) {
+        const seen = folded.get(r.id);
+        folded.set(r.id, { hash: r.hash, copies: (seen?.copies ?? 0) + 1 });
+      }
+      const rows = [...folded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const chunk of statementChunks(rows))
+        await sql.run(
+          recordManyText(chunk.length),
+          chunk.flatMap(([id, r]) => [type, id, r.hash, now, r.copies]),
+        );
     },
     /** Whether Ometria ever accepted this record from us. */
     async has(recordType: string, recordId: string): Promise<boolean> {

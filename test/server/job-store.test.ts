@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEASE_MS } from '../../server/store/job-store.js';
+import { openStore } from '../../server/store/open-store.js';
+import type { Store } from '../../server/store/store.js';
 import { useTempStore } from '../helpers/temp-store.js';
 
 const temp = useTempStore();
@@ -124,5 +126,81 @@ describe('ledger', () => {
     expect(await temp.store.ledger.has('order', '14')).toBe(true);
     expect(await temp.store.ledger.has('contact', '14')).toBe(false);
     expect(await temp.store.ledger.recent(10)).toEqual([{ record_type: 'order', record_id: '14', hash: 'h2', pushed_at: 2_000, push_count: 2 }]);
+  });
+
+  it('records a push at once as if each record had been recorded in turn, a record twice in it included', async () => {
+    await temp.store.ledger.record('contact', 'c1', 'h0', 1_000);
+    await temp.store.ledger.recordMany(
+      'contact',
+      [
+        { id: 'c2', hash: 'a' },
+        { id: 'c1', hash: 'h1' },
+        { id: 'c2', hash: 'b' },
+      ],
+      2_000,
+    );
+    const rows = await temp.store.ledger.recent(10);
+    expect(rows.sort((x, y) => x.record_id.localeCompare(y.record_id))).toEqual([
+      { record_type: 'contact', record_id: 'c1', hash: 'h1', pushed_at: 2_000, push_count: 2 },
+      { record_type: 'contact', record_id: 'c2', hash: 'b', pushed_at: 2_000, push_count: 2 },
+    ]);
+  });
+});
+
+describe('replicas writing the same rows at once (docs/scaling.md)', () => {
+  const ids = Array.from({ length: 100 }, (_, i) => `c${i}`);
+  // The same ids in another order for each seed.
+  const shuffled = (seed: number) =>
+    [...ids].sort((a, b) => ((a.length * 31 + a.charCodeAt(a.length - 1) * seed) % 97) - ((b.length * 31 + b.charCodeAt(b.length - 1) * seed) % 97));
+
+  /** PostgreSQL: three pools on the schema, as three processes would hold. SQLite: one handle (one process per file). */
+  async function replicas(): Promise<{ stores: Store[]; close(): Promise<void> }> {
+    const url = temp.databaseUrl;
+    if (!url) return { stores: [temp.store, temp.store, temp.store], close: async () => {} };
+    const stores = await Promise.all([0, 1, 2].map(() => openStore({ dataDir: temp.path, synchronous: 'NORMAL', databaseUrl: url })));
+    return { stores, close: () => Promise.all(stores.map((s) => s.close())).then(() => undefined) };
+  }
+
+  it('record the same pushes in different orders without a deadlock, and count every push', async () => {
+    const fleet = await replicas();
+    try {
+      // Each replica records the same 100 contacts 8 times, each time listed in another order, all at once.
+      await Promise.all(
+        fleet.stores.flatMap((store, r) =>
+          Array.from({ length: 8 }, (_, round) =>
+            store.transaction((tx) =>
+              tx.ledger.recordMany(
+                'contact',
+                shuffled(r * 8 + round + 2).map((id) => ({ id, hash: `h${r}` })),
+                round,
+              ),
+            ),
+          ),
+        ),
+      );
+      const rows = await temp.store.ledger.recent(1_000);
+      expect(rows).toHaveLength(100);
+      expect(rows.every((row) => row.push_count === 24)).toBe(true);
+    } finally {
+      await fleet.close();
+    }
+  });
+
+  it('enqueue the same entities in different orders without a deadlock', async () => {
+    const fleet = await replicas();
+    try {
+      await Promise.all(
+        fleet.stores.flatMap((store, r) =>
+          Array.from({ length: 8 }, (_, round) =>
+            store.transaction((tx) =>
+              tx.jobs.enqueueMany(shuffled(r * 8 + round + 2).map((entityKey) => ({ kind: 'customer', entityKey, now: 1_000 + round }))),
+            ),
+          ),
+        ),
+      );
+      expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 100 }]);
+    } finally {
+      await fleet.close();
+    }
   });
 });

@@ -15,14 +15,14 @@ async function triesFor(outcome: Outcome): Promise<number> {
 }
 
 describe('withQuickRetries reads the classified outcome, never the message', () => {
-  it.each<[string, Outcome, number]>([
-    ['a 503', { kind: 'retry', reason: 'Centra answered 503' }, 3],
-    ['a dropped connection whose message says "in time"', { kind: 'retry', reason: 'Centra unreachable: socket closed in time' }, 3],
-    ['a timeout', { kind: 'retry', reason: 'Ometria did not answer in time', timedOut: true }, 1],
-    ['a 429', { kind: 'rate_limited', reason: 'Ometria rate limit reached (429)', delayMs: 5_000 }, 1],
-    ['a 400', { kind: 'reject', reason: 'Ometria rejected the batch (400)', status: 400, body: '' }, 1],
-    ['an unusable answer', { kind: 'unusable', reason: 'Centra returned no products page: empty answer' }, 1],
-  ])('%s is tried %i time(s)', async (_name, outcome, tries) => {
+  it.each<[string, number, Outcome]>([
+    ['a 503', 3, { kind: 'retry', reason: 'Centra answered 503' }],
+    ['a dropped connection whose message says "in time"', 3, { kind: 'retry', reason: 'Centra unreachable: socket closed in time' }],
+    ['a timeout', 1, { kind: 'retry', reason: 'Ometria did not answer in time', timedOut: true }],
+    ['a 429', 1, { kind: 'rate_limited', reason: 'Ometria rate limit reached (429)', delayMs: 5_000 }],
+    ['a 400', 1, { kind: 'reject', reason: 'Ometria rejected the batch (400)', status: 400, body: '' }],
+    ['an unusable answer', 1, { kind: 'unusable', reason: 'Centra returned no products page: empty answer' }],
+  ])('%s is tried %i time(s)', async (_name, tries, outcome) => {
     expect(await triesFor(outcome)).toBe(tries);
   });
 });
