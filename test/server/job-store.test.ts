@@ -153,54 +153,38 @@ describe('replicas writing the same rows at once (docs/scaling.md)', () => {
   const shuffled = (seed: number) =>
     [...ids].sort((a, b) => ((a.length * 31 + a.charCodeAt(a.length - 1) * seed) % 97) - ((b.length * 31 + b.charCodeAt(b.length - 1) * seed) % 97));
 
-  /** PostgreSQL: three pools on the schema, as three processes would hold. SQLite: one handle (one process per file). */
-  async function replicas(): Promise<{ stores: Store[]; close(): Promise<void> }> {
+  /**
+   * Three replicas each run 8 transactions at once, each given the ids in another order. PostgreSQL: three pools on
+   * the schema, as three processes would hold. SQLite: one handle (one process per file).
+   */
+  async function writeAtOnce(write: (tx: Store, order: string[], replica: number, round: number) => Promise<void>): Promise<void> {
     const url = temp.databaseUrl;
-    if (!url) return { stores: [temp.store, temp.store, temp.store], close: async () => {} };
-    const stores = await Promise.all([0, 1, 2].map(() => openStore({ dataDir: temp.path, synchronous: 'NORMAL', databaseUrl: url })));
-    return { stores, close: () => Promise.all(stores.map((s) => s.close())).then(() => undefined) };
+    const pools = url ? await Promise.all([0, 1, 2].map(() => openStore({ dataDir: temp.path, synchronous: 'NORMAL', databaseUrl: url }))) : [];
+    try {
+      const stores = url ? pools : [temp.store, temp.store, temp.store];
+      await Promise.all(
+        stores.flatMap((store, r) => Array.from({ length: 8 }, (_, round) => store.transaction((tx) => write(tx, shuffled(r * 8 + round + 2), r, round)))),
+      );
+    } finally {
+      await Promise.all(pools.map((s) => s.close()));
+    }
   }
 
   it('record the same pushes in different orders without a deadlock, and count every push', async () => {
-    const fleet = await replicas();
-    try {
-      // Each replica records the same 100 contacts 8 times, each time listed in another order, all at once.
-      await Promise.all(
-        fleet.stores.flatMap((store, r) =>
-          Array.from({ length: 8 }, (_, round) =>
-            store.transaction((tx) =>
-              tx.ledger.recordMany(
-                'contact',
-                shuffled(r * 8 + round + 2).map((id) => ({ id, hash: `h${r}` })),
-                round,
-              ),
-            ),
-          ),
-        ),
-      );
-      const rows = await temp.store.ledger.recent(1_000);
-      expect(rows).toHaveLength(100);
-      expect(rows.every((row) => row.push_count === 24)).toBe(true);
-    } finally {
-      await fleet.close();
-    }
+    await writeAtOnce((tx, order, replica, round) =>
+      tx.ledger.recordMany(
+        'contact',
+        order.map((id) => ({ id, hash: `h${replica}` })),
+        round,
+      ),
+    );
+    const rows = await temp.store.ledger.recent(1_000);
+    expect(rows).toHaveLength(100);
+    expect(rows.every((row) => row.push_count === 24)).toBe(true);
   });
 
   it('enqueue the same entities in different orders without a deadlock', async () => {
-    const fleet = await replicas();
-    try {
-      await Promise.all(
-        fleet.stores.flatMap((store, r) =>
-          Array.from({ length: 8 }, (_, round) =>
-            store.transaction((tx) =>
-              tx.jobs.enqueueMany(shuffled(r * 8 + round + 2).map((entityKey) => ({ kind: 'customer', entityKey, now: 1_000 + round }))),
-            ),
-          ),
-        ),
-      );
-      expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 100 }]);
-    } finally {
-      await fleet.close();
-    }
+    await writeAtOnce((tx, order, _replica, round) => tx.jobs.enqueueMany(order.map((entityKey) => ({ kind: 'customer', entityKey, now: 1_000 + round }))));
+    expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 100 }]);
   });
 });
