@@ -1,5 +1,5 @@
 import { createRowCountStore } from './row-count-store.js';
-import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
+import { inLockOrder, multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export type JobState = 'pending' | 'running' | 'blocked' | 'done' | 'dead';
@@ -194,9 +194,8 @@ async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<voi
     if (seen) seen.last = e.now;
     else folded.set(id, { kind: e.kind, entityKey: e.entityKey, first: e.now, last: e.now });
   }
-  // In key order: replicas whose groups ask for the same entities take the rows' locks in one order, so they wait
-  // for each other instead of deadlocking (docs/scaling.md).
-  const ordered = [...folded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  // Replicas' groups may ask for the same entities at once.
+  const ordered = inLockOrder(folded).map(([, row]) => row);
   for (const rows of statementChunks(ordered)) {
     await db.run(
       enqueueText(rows.length),

@@ -1,4 +1,4 @@
-import { multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
+import { inLockOrder, multiRowText, statementChunks, valuesPlaceholders } from './sql/multi-row.js';
 import type { Sql } from './sql/sql.js';
 
 export interface LedgerRow {
@@ -24,41 +24,35 @@ const recordManyText = multiRowText(
 
 /** What Ometria holds, as far as we know: the content hash of the last accepted push per record. */
 export function createLedgerStore(sql: Sql) {
+  /**
+   * The records of one accepted push, in few statements, in lock order: replicas may record overlapping pushes
+   * (a customer's contact in two batches) at once. A record twice in the push is one row: the last hash, and a
+   * push count as if each copy had been recorded in turn.
+   */
+  const recordMany = async (type: string, records: readonly AcceptedRecord[], now: number): Promise<void> => {
+    const folded = new Map<string, { hash: string; copies: number }>();
+    for (const r of records) {
+      const seen = folded.get(r.id);
+      folded.set(r.id, { hash: r.hash, copies: (seen?.copies ?? 0) + 1 });
+    }
+    for (const chunk of statementChunks(inLockOrder(folded)))
+      await sql.run(
+        recordManyText(chunk.length),
+        chunk.flatMap(([id, r]) => [type, id, r.hash, now, r.copies]),
+      );
+  };
+
   return {
     async hashOf(type: string, id: string): Promise<string | undefined> {
       return (await sql.get<{ hash: string }>(`SELECT hash FROM ledger WHERE record_type = ? AND record_id = ?`, [type, id]))?.hash;
     },
-    /**
-     * The records of one accepted push, in few statements. Rows are written in record-id order: replicas recording
-     * overlapping pushes (a customer's contact in two batches) then take the rows' locks in one order and wait for
-     * each other instead of deadlocking (docs/scaling.md). A record twice in the push is one row: the last hash,
-     * and a push count as if each copy had been recorded in turn.
-     */
-    async recordMany(type: string, records: readonly AcceptedRecord[], now: number): Promise<void> {
-      const folded = new Map<string, { hash: string; copies: number }>();
-      for (const r of records) {
-        const seen = folded.get(r.id);
-        folded.set(r.id, { hash: r.hash, copies: (seen?.copies ?? 0) + 1 });
-      }
-      const rows = [...folded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const chunk of statementChunks(rows))
-        await sql.run(
-          recordManyText(chunk.length),
-          chunk.flatMap(([id, r]) => [type, id, r.hash, now, r.copies]),
-        );
-    },
+    recordMany,
     /** Whether Ometria ever accepted this record from us. */
     async has(recordType: string, recordId: string): Promise<boolean> {
       return (await sql.get<{ one: number }>(`SELECT 1 AS one FROM ledger WHERE record_type = ? AND record_id = ?`, [recordType, recordId])) !== undefined;
     },
-    async record(type: string, id: string, hash: string, now: number): Promise<void> {
-      await sql.run(
-        `
-        INSERT INTO ledger (record_type, record_id, hash, pushed_at) VALUES (@type, @id, @hash, @now)
-        ON CONFLICT (record_type, record_id) DO UPDATE SET hash = excluded.hash, pushed_at = excluded.pushed_at, push_count = ledger.push_count + 1`,
-        { type, id, hash, now },
-      );
-    },
+    /** One accepted record, by the same upsert as a push. */
+    record: (type: string, id: string, hash: string, now: number): Promise<void> => recordMany(type, [{ id, hash }], now),
     async count(): Promise<number> {
       return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ledger`))!.n;
     },

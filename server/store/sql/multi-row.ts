@@ -9,6 +9,15 @@ export function* statementChunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
 }
 
+/**
+ * The entries of `byKey` in key order (UTF-16 code units: the same order in every process). Multi-row writes that
+ * replicas may make to the same rows at once go in this order, so they take the rows' locks in one order and a
+ * replica waits for another's commit instead of deadlocking with it (docs/scaling.md).
+ */
+export function inLockOrder<T>(byKey: ReadonlyMap<string, T>): Array<[string, T]> {
+  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** "(?, ?), (?, ?)" for `rowCount` rows of `columns` positional placeholders: the VALUES list of a multi-row INSERT. */
 export function valuesPlaceholders(rowCount: number, columns: number): string {
   const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
