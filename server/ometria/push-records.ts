@@ -143,8 +143,11 @@ export async function sendBatch(batch: Pending[], deps: PushDeps, result: PushRe
       batch.map((b) => ({ id: b.record.id, hash: b.hash })),
       now,
     );
-    // In id order, like the ledger rows: replicas unblocking the same contacts wait for each other, never deadlock.
-    if (type === 'contact') for (const id of [...new Set(batch.map((b) => b.record.id))].sort()) await tx.jobs.unblock(`contact:${id}`, now);
+    if (type === 'contact')
+      await tx.jobs.unblockAll(
+        batch.map((b) => `contact:${b.record.id}`),
+        now,
+      );
   });
   for (const b of batch) result.delivered.add(b.record.id);
 }

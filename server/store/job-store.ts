@@ -33,6 +33,15 @@ export const DEFAULT_LEASE_MS = 30_000;
 export function createJobStore(sql: Sql) {
   const counts = createRowCountStore(sql);
   const enqueue = (db: Sql, kind: string, key: string, now: number) => enqueueMany(db, [{ kind, entityKey: key, now }]);
+  const unblock = async (blockedOn: string, now: number): Promise<number> =>
+    (
+      await sql.run(
+        `
+        UPDATE jobs SET state = 'pending', run_at = @now, blocked_on = NULL, updated_at = @now
+        WHERE state = 'blocked' AND blocked_on = @blockedOn`,
+        { blockedOn, now },
+      )
+    ).changes;
 
   // PostgreSQL: several replicas claim at once, each in its own transaction. SKIP LOCKED lets a claimer pass over
   // the rows another one is claiming instead of waiting and then taking them too, so no job is claimed twice.
@@ -114,15 +123,10 @@ export function createJobStore(sql: Sql) {
         { id, blockedOn, error, now },
       );
     },
-    async unblock(blockedOn: string, now: number): Promise<number> {
-      return (
-        await sql.run(
-          `
-        UPDATE jobs SET state = 'pending', run_at = @now, blocked_on = NULL, updated_at = @now
-        WHERE state = 'blocked' AND blocked_on = @blockedOn`,
-          { blockedOn, now },
-        )
-      ).changes;
+    unblock,
+    /** `unblock` for each key once, in lock order: replicas unblocking the same keys wait for each other, never deadlock. */
+    async unblockAll(blockedOn: readonly string[], now: number): Promise<void> {
+      for (const [key] of inLockOrder(new Map(blockedOn.map((k) => [k, k])))) await unblock(key, now);
     },
     async markDead(id: number, error: string, now: number): Promise<void> {
       await sql.run(

@@ -187,4 +187,18 @@ describe('replicas writing the same rows at once (docs/scaling.md)', () => {
     await writeAtOnce((tx, order, _replica, round) => tx.jobs.enqueueMany(order.map((entityKey) => ({ kind: 'customer', entityKey, now: 1_000 + round }))));
     expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'customer', state: 'pending', n: 100 }]);
   });
+
+  it('unblock the same contacts in different orders without a deadlock', async () => {
+    for (const id of ids) await temp.store.jobs.enqueue('order', id, 1_000);
+    for (const job of await temp.store.jobs.claimDue('order', 100, 1_000)) await temp.store.jobs.block(job.id, `contact:${job.entity_key}`, 'waiting', 1_000);
+    expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'blocked', n: 100 }]);
+    // Each contact twice, as a push holding one customer's contact twice would name it.
+    await writeAtOnce((tx, order, _replica, round) =>
+      tx.jobs.unblockAll(
+        [...order, ...order].map((id) => `contact:${id}`),
+        2_000 + round,
+      ),
+    );
+    expect(await temp.store.jobs.countsByState()).toEqual([{ kind: 'order', state: 'pending', n: 100 }]);
+  });
 });
