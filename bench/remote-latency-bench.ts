@@ -64,7 +64,7 @@ export async function remoteLatencyBench(baseEnv: Record<string, string>, databa
       name: `remote latency: rate slots re-booked, ${replicas} replica${replicas > 1 ? 's' : ''}`,
       value: run.slotsRebooked,
       unit: 'slots',
-      how: `centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired more than ${LATE_SEND_MS} ms late`,
+      how: `centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired, or its booking ended, more than ${LATE_SEND_MS} ms after the slot`,
     });
   }
   figures.push({

@@ -118,6 +118,21 @@ describe('waiting for a slot', () => {
     expect(await run([40, 0])).toEqual({ waits: [1000, 960], sentAt: 2000, rebooked: 1 });
   });
 
+  it('books the next slot when the booking itself took past its slot', async () => {
+    const l = limiter([{ limit: 1, windowMs: 1000 }], `late-${++calendars}`);
+    let clock = 0;
+    // Each booking takes 60 ms of a busy event loop: the first slot (0) has passed by 35 ms more than LATE_SEND_MS.
+    const slow = { ...l, reserve: async (at: number) => l.reserve(at).finally(() => (clock += 60)) };
+    const rebooked = await waitForSlot(
+      slow,
+      () => clock,
+      async (ms) => {
+        clock += ms;
+      },
+    );
+    expect({ sentAt: clock, rebooked }).toEqual({ sentAt: 1000, rebooked: 1 });
+  });
+
   it('sends anyway after three late timers in a row', async () => {
     const { waits, rebooked } = await run([40, 40, 40, 40, 40]);
     expect(waits).toHaveLength(4);
