@@ -142,7 +142,10 @@ export const EnvSchema = z
      * (default: 2). A full pass over the list takes ceil(subscriptions / 100 / this) polls; each page is one request.
      */
     NEWSLETTER_SWEEP_PAGES: int(1).max(100).default(2),
-    /** Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). */
+    /**
+     * Push requests per second to Ometria, for this process (default: 4; Ometria documents 4 or 8). Booked per 1,050 ms,
+     * not 1,000, so arrivals keep to it (docs/design.md D13).
+     */
     OMETRIA_PUSH_RATE: z.coerce.number().positive().max(50).default(4),
     /** Seconds between polls of Ometria's GET /push/_errors (default: 300). */
     OMETRIA_ERRORS_POLL_SECONDS: int(5).default(300),

@@ -32,7 +32,9 @@ export async function retryJob(ctx: SettleContext, job: Job, reason: string, ret
   await ctx.store.jobs.retryLater(job.id, ctx.now() + delay, reason, ctx.now());
 }
 
-export type StepResult<T> = { ok: true; value: T } | { ok: false };
+/** A failed step says why and how long its jobs wait at least (ms), so work of the same batch can wait as long. */
+export type StepResult<T> = { ok: true; value: T } | StepFailure;
+export type StepFailure = { ok: false; reason: string; retryAfterMs: number };
 
 export interface RemoteStepOptions<T> {
   /**
@@ -71,7 +73,7 @@ export async function remoteStep<T>(
     const retryAfter = outcome.kind === 'rate_limited' ? outcome.delayMs : 0;
     for (const job of unanswered) await retryJob(ctx, job, outcome.reason, retryAfter);
     ctx.logger.warn({ jobs: unanswered.length, outcome: outcome.kind }, `${remote}: ${outcome.reason}; jobs rescheduled`);
-    return { ok: false };
+    return { ok: false, reason: outcome.reason, retryAfterMs: retryAfter };
   }
   const resolves = options.resolvesAuth ?? true;
   if (typeof resolves === 'function' ? resolves(value) : resolves) await resolveAuthAlert(ctx.alerter, remote);

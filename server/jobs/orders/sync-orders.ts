@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { alertFingerprint, catalogueAlert } from '../../alerts/alert-catalogue.js';
 import { isWholesaleOrder, unknownOrderValues } from '../../centra/centra-vocabulary.js';
 import type { CentraOrder } from '../../centra/orders/centra-order.js';
@@ -9,13 +10,16 @@ import { MappingError, type MappingOwner } from '../../mapping/common/mapping-er
 import type { PushItem } from '../../ometria/push-records.js';
 import type { Job } from '../../store/job-store.js';
 import { settleCentraFailure, resolveDocumentAlert } from '../centra-failures.js';
-import { deadLetterJob, remoteStep, retryJob } from '../../worker/settle-jobs.js';
+import { deadLetterJob, remoteStep, retryJob, type StepFailure, type StepResult } from '../../worker/settle-jobs.js';
 import { pushJobRecords } from '../push-job-records.js';
 import { orderStore } from './store-map.js';
 import type { SyncContext } from '../sync-context.js';
 import { orderRecords } from './order-records.js';
+import { createChunkPipeline } from '../../worker/chunk-pipeline.js';
+import { MAX_RECORDS_PER_PUSH } from '../../ometria/push-client.js';
 
-interface Mapped {
+/** An order ready to push: its job, its records, and the source version to remember once Ometria has it. */
+export interface MappedOrder {
   job: Job;
   order: PushItem;
   contact: PushItem | undefined;
@@ -23,31 +27,58 @@ interface Mapped {
   version: string | undefined;
 }
 
+/** Orders mapped and pushed together: one push's worth of orders, and at most one of their contacts. */
+const ORDERS_PER_CHUNK = MAX_RECORDS_PER_PUSH;
+/** Orders read but not pushed yet, at most: one chunk being pushed, one mapped, one being read. */
+const ORDERS_READ_AHEAD = 3 * ORDERS_PER_CHUNK;
+
 /**
  * One batch of order jobs: fetch all in few Centra requests, map, push contacts then orders
- * (docs/design.md D4), and settle every job: done, retried later, blocked on its contact, or dead.
+ * (docs/design.md D4), and settle every job: done, retried later, blocked on its contact, or dead. The batch is
+ * settled a push's worth of orders at a time while later slices are still read (chunk-pipeline.ts).
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();
-  let answered = 0;
-  // One step over all slices: a later slice refused leaves the auth alert it raises open, whatever an earlier one
-  // proved, and only the jobs not answered yet are rescheduled.
-  const read = await remoteStep(
+  const pipeline = createChunkPipeline<MappedOrder[]>(
     ctx,
-    'Centra',
-    () => jobs.slice(answered),
-    async () => {
-      // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
-      for (let size = ctx.centraBatchSize; answered < jobs.length; size = ctx.centraBatchSize) {
-        const slice = jobs.slice(answered, answered + size);
-        const answers = await fetchOrderSlice(ctx, slice);
-        for (const [n, f] of answers) fetched.set(n, f);
-        answered += slice.length;
-        if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
-      }
+    {
+      prepare: async (chunk) => {
+        const mapped = await mapFetchedOrders(ctx, chunk, fetched);
+        for (const job of chunk) fetched.delete(Number(job.entity_key));
+        return mapped;
+      },
+      send: (mapped) => pushMappedOrders(ctx, mapped),
+      unsettled: (mapped) => mapped.map((m) => m.job),
     },
+    { chunkSize: ORDERS_PER_CHUNK, readAhead: ORDERS_READ_AHEAD },
   );
-  await settleFetchedOrders(ctx, read.ok ? jobs : jobs.slice(0, answered), fetched);
+  let answered = 0;
+  let read: StepResult<void>;
+  try {
+    // One step over all slices: a later slice refused leaves the auth alert it raises open, whatever an earlier one
+    // proved, and only the jobs not answered yet are rescheduled.
+    read = await remoteStep(
+      ctx,
+      'Centra',
+      () => jobs.slice(answered),
+      async () => {
+        // The size is read once per slice: each answer's complexity may change it (order-batch-size.ts).
+        for (let size = ctx.centraBatchSize; answered < jobs.length && !pipeline.stopped(); size = ctx.centraBatchSize) {
+          await pipeline.roomFor(size);
+          const slice = jobs.slice(answered, answered + size);
+          const answers = await fetchOrderSlice(ctx, slice);
+          for (const [n, f] of answers) fetched.set(n, f);
+          answered += slice.length;
+          pipeline.add(slice);
+          if (![...answers.values()].some((f) => f.status === 'document_rejected')) await resolveDocumentAlert(ctx, 'order');
+        }
+      },
+    );
+  } finally {
+    await pipeline.finish();
+  }
+  // Reads stop early when Ometria failed a push of this batch: the unread jobs wait as long as the pushed ones.
+  if (read.ok && answered < jobs.length) await pipeline.rescheduleUnread(jobs.slice(answered));
 }
 
 /** One Centra read for the orders of `slice`, teaching the batch sizer what it cost. */
@@ -63,21 +94,36 @@ const fetchOrderSlice = (ctx: SyncContext, slice: readonly Job[]) =>
  * The backfill enters here with orders it listed in full, so it costs no second fetch per order.
  */
 export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
-  const mapped: Mapped[] = [];
+  await pushMappedOrders(ctx, await mapFetchedOrders(ctx, jobs, fetched));
+}
+
+/** Maps each fetched order of `jobs`; the jobs that cannot be pushed now are settled here and left out. */
+export async function mapFetchedOrders(ctx: SyncContext, jobs: readonly Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<MappedOrder[]> {
+  const mapped: MappedOrder[] = [];
   for (const job of jobs) {
     const m = await mapJob(ctx, job, fetched.get(Number(job.entity_key)));
     if (m) mapped.push(m);
+    // SQLite's calls answer in microtasks: without a turn of the event loop per order, mapping a chunk would hold
+    // back the push in flight beside it (its socket write, its slot timer) until the whole chunk is mapped.
+    await setImmediate();
   }
-  if (mapped.length === 0) return;
+  return mapped;
+}
 
+/**
+ * Pushes contacts, then orders, then shipment events, and settles each job. Returns the failure of the Ometria step
+ * that rescheduled the jobs, if one did.
+ */
+export async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]): Promise<StepFailure | undefined> {
+  if (mapped.length === 0) return undefined;
   const contacts = await pushJobRecords(
     ctx,
     mapped.map((m) => m.job),
     mapped.flatMap((m) => (m.contact ? [m.contact] : [])),
   );
-  if (!contacts.ok) return;
+  if (!contacts.ok) return contacts;
   const contactResult = contacts.value;
-  const ready: Mapped[] = [];
+  const ready: MappedOrder[] = [];
   for (const m of mapped) {
     if (!m.contact || contactResult.delivered.has(m.contact.record.id)) {
       ready.push(m);
@@ -91,16 +137,16 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
       ctx.now(),
     );
   }
-  if (ready.length === 0) return;
+  if (ready.length === 0) return undefined;
 
   const orders = await pushJobRecords(
     ctx,
     ready.map((m) => m.job),
     ready.map((m) => m.order),
   );
-  if (!orders.ok) return;
+  if (!orders.ok) return orders;
   const orderResult = orders.value;
-  const delivered: Mapped[] = [];
+  const delivered: MappedOrder[] = [];
   for (const m of ready) {
     const rejected = orderResult.deadLettered.get(m.order.record.id);
     if (rejected) await ctx.store.jobs.markDead(m.job.id, rejected, ctx.now());
@@ -116,12 +162,13 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
     delivered.map((m) => m.job),
     delivered.flatMap((m) => m.events),
   );
-  if (!events.ok) return;
+  if (!events.ok) return events;
   for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
+  return undefined;
 }
 
 /** Settles jobs that cannot be pushed now; returns the records for those that can. */
-async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<Mapped | undefined> {
+async function mapJob(ctx: SyncContext, job: Job, fetched: FetchedOrder | undefined): Promise<MappedOrder | undefined> {
   const number = job.entity_key;
   if (!fetched) {
     await retryJob(ctx, job, `order ${number}: not fetched`);
