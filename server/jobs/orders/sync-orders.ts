@@ -19,7 +19,7 @@ import { createChunkPipeline } from '../../worker/chunk-pipeline.js';
 import { MAX_RECORDS_PER_PUSH } from '../../ometria/push-client.js';
 
 /** An order ready to push: its job, its records, and the source version to remember once Ometria has it. */
-export interface MappedOrder {
+interface MappedOrder {
   job: Job;
   order: PushItem;
   contact: PushItem | undefined;
@@ -98,7 +98,7 @@ export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched
 }
 
 /** Maps each fetched order of `jobs`; the jobs that cannot be pushed now are settled here and left out. */
-export async function mapFetchedOrders(ctx: SyncContext, jobs: readonly Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<MappedOrder[]> {
+async function mapFetchedOrders(ctx: SyncContext, jobs: readonly Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<MappedOrder[]> {
   const mapped: MappedOrder[] = [];
   for (const job of jobs) {
     const m = await mapJob(ctx, job, fetched.get(Number(job.entity_key)));
@@ -114,7 +114,7 @@ export async function mapFetchedOrders(ctx: SyncContext, jobs: readonly Job[], f
  * Pushes contacts, then orders, then shipment events, and settles each job. Returns the failure of the Ometria step
  * that rescheduled the jobs, if one did.
  */
-export async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]): Promise<StepFailure | undefined> {
+async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]): Promise<StepFailure | undefined> {
   if (mapped.length === 0) return undefined;
   const contacts = await pushJobRecords(
     ctx,
