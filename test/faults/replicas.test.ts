@@ -94,15 +94,20 @@ describe.skipIf(skipReason !== undefined)(
       expect(ometria.pushes.rateLimited()).toBe(0);
       expect(centra.requests.count((r) => r.status === 429)).toBe(0);
 
-      // The /push/_errors poll is one task for the fleet: two polls are never closer than its interval (three
-      // replicas each running it would poll up to three times per interval).
+      // The /push/_errors poll is one task for the fleet: its claims in the store are never closer than its
+      // interval. Arrivals are measured here, after each claim's two store round trips on a loaded fleet, so two
+      // arrivals may be a little closer (4,896 ms was seen on CI); a fifth of the interval allows that. Replicas
+      // each running the task would poll two or three times per interval: gaps of 2.5 s at most, and the count
+      // over the span would be two or three times the interval's.
       const polls = ometria.requests
         .list()
         .filter((r) => r.path.includes('_errors'))
         .map((r) => r.at);
       const gaps = polls.slice(1).map((at, i) => at - polls[i]!);
+      const intervalMs = POLL_SECONDS * 1000;
       expect(polls.length).toBeGreaterThanOrEqual(3);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(POLL_SECONDS * 1000 - 100);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(intervalMs * 0.8);
+      expect(polls.length - 1).toBeLessThanOrEqual(Math.ceil((polls.at(-1)! - polls[0]!) / intervalMs));
 
       for (const replica of replicas) expect(leakyLines(replica.lines, stack.secrets, stack.emails())).toEqual([]);
       expect(replicas.filter((r) => r.alive())).toHaveLength(REPLICAS - 1);
