@@ -7,6 +7,8 @@ export interface BenchArgs {
   compare?: string;
   /** Exit 1 when --compare finds a regression; without it regressions are printed and the exit code stays 0. */
   failOnRegression: boolean;
+  /** A directory the remote-latency bench writes each run's Centra requests and Ometria pushes to, as timed traces. */
+  trace?: string;
 }
 
 /** `--name value` or `--name=value`. */
@@ -30,6 +32,7 @@ export function parseBenchArgs(argv: string[], benchOnly?: string): BenchArgs {
     quick: argv.includes('--quick'),
     ...(only && only.length ? { only } : {}),
     ...(option(argv, '--compare') ? { compare: option(argv, '--compare') } : {}),
+    ...(option(argv, '--trace') ? { trace: option(argv, '--trace') } : {}),
     failOnRegression: argv.includes('--fail-on-regression'),
   };
 }

@@ -5,6 +5,7 @@ import { LATE_SEND_MS } from '../server/remote/rate-limiter.js';
 import { scrapeMetrics } from '../test/helpers/prometheus-scrape.js';
 import { remotesEnv, startFleet } from './fleet.js';
 import type { Figure } from './report.js';
+import { writeTrace } from './remote-trace.js';
 
 const SECRET = 'bench-secret';
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
@@ -37,7 +38,11 @@ interface Run {
  * those limits set, for 1 and 3 replicas on PostgreSQL. Here the fleet waits on Centra and Ometria, not on the
  * machine's cores, so the share says whether scale-out keeps the remotes busy (docs/scaling.md).
  */
-export async function remoteLatencyBench(baseEnv: Record<string, string>, databaseUrl: string | undefined, options: { orders: number }): Promise<Figure[]> {
+export async function remoteLatencyBench(
+  baseEnv: Record<string, string>,
+  databaseUrl: string | undefined,
+  options: { orders: number; trace?: string | undefined },
+): Promise<Figure[]> {
   if (!databaseUrl) {
     console.log('remote-latency: skipped (no BENCH_DATABASE_URL or TEST_DATABASE_URL; .ci/postgres.sh starts one)');
     return [];
@@ -45,7 +50,7 @@ export async function remoteLatencyBench(baseEnv: Record<string, string>, databa
   const figures: Figure[] = [];
   const shares: number[] = [];
   for (const replicas of [1, 3]) {
-    const run = await endToEnd(baseEnv, databaseUrl, replicas, options.orders);
+    const run = await endToEnd(baseEnv, databaseUrl, replicas, options.orders, options.trace);
     const share = round3(run.boundSeconds / run.seconds);
     shares.push(share);
     figures.push({
@@ -77,7 +82,7 @@ export async function remoteLatencyBench(baseEnv: Record<string, string>, databa
   return figures;
 }
 
-async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, replicas: number, count: number): Promise<Run> {
+async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, replicas: number, count: number, traceDir: string | undefined): Promise<Run> {
   const centra = await startCentraSimulator({ rateLimit: { requestsPer10s: CENTRA_PER_10S, requestsPerHour: CENTRA_PER_HOUR } });
   const ometria = await startOmetriaRecorder({ ratePerSecond: OMETRIA_PER_SECOND });
   centra.faults.latencyMs = CENTRA_RTT_MS;
@@ -121,6 +126,7 @@ async function endToEnd(baseEnv: Record<string, string>, databaseUrl: string, re
     while (synced() < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const seconds = (Date.now() - started) / 1000;
     const pushes = ometria.pushes.list().slice(pushesBefore);
+    if (traceDir) writeTrace(traceDir, `remote-latency-${replicas}`, started, centra.requests.list().slice(requestsBefore), pushes);
     return {
       seconds,
       orders: synced(),

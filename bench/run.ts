@@ -22,8 +22,9 @@ import { tmpdir } from 'node:os';
  * bench/results/<names>.json instead, leaving latest.json as the last full run.
  * `--compare bench/results/latest.json` then prints the change against that earlier run and flags regressions over
  * 10 % (exit code 1 only with --fail-on-regression). Every figure is written with its goal and whether it was met.
+ * `--trace <dir>` has the remote-latency bench write when each Centra request and Ometria push of its runs arrived.
  */
-const { quick, only, compare, failOnRegression } = parseBenchArgs(process.argv.slice(2), process.env.BENCH_ONLY);
+const { quick, only, compare, failOnRegression, trace } = parseBenchArgs(process.argv.slice(2), process.env.BENCH_ONLY);
 // read before the run: the run may overwrite the very file it is compared with
 const previous = compare ? readResults(compare) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'centra-ometria-bench-'));
@@ -52,7 +53,7 @@ const parts: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   },
   {
     name: 'remote-latency',
-    run: () => remoteLatencyBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { orders: quick ? 3000 : 6000 }),
+    run: () => remoteLatencyBench(env, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, { orders: quick ? 3000 : 6000, trace }),
   },
   // Issue 15: /status.json and /metrics with 1,000,000 rows in the large tables.
   { name: 'status', run: () => statusBench(env, join(dir, 'status'), quick ? 100_000 : 1_000_000, quick ? 3 : 10) },

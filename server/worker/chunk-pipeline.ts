@@ -1,5 +1,5 @@
 import type { Job } from '../store/job-store.js';
-import { retryJob, type SettleContext, type StepFailure } from './settle-jobs.js';
+import { rescheduleAll, type SettleContext, type StepFailure } from './settle-jobs.js';
 
 /** The two stages a batch's jobs go through once read, a chunk at a time. */
 export interface ChunkStages<Prepared> {
@@ -36,17 +36,13 @@ export function createChunkPipeline<Prepared>(ctx: SettleContext, stages: ChunkS
   let failure: StepFailure | undefined;
   let bug: { error: unknown } | undefined;
 
-  const reschedule = async (jobs: readonly Job[]): Promise<void> => {
-    for (const job of jobs) await retryJob(ctx, job, failure!.reason, failure!.retryAfterMs);
-  };
-
   const launch = (jobs: Job[]): void => {
     const prepared = preparing.then(async () => (bug || failure ? undefined : { value: await stages.prepare(jobs) }));
     preparing = prepared.catch(() => undefined);
     const done = Promise.all([sending, prepared])
       .then(async ([, p]) => {
         if (bug) return;
-        if (failure) return reschedule(p ? stages.unsettled(p.value) : jobs);
+        if (failure) return rescheduleAll(ctx, p ? stages.unsettled(p.value) : jobs, failure);
         failure = await stages.send(p!.value);
       })
       .catch((error: unknown) => {
@@ -72,7 +68,7 @@ export function createChunkPipeline<Prepared>(ctx: SettleContext, stages: ChunkS
     stopped: (): boolean => failure !== undefined || bug !== undefined,
     /** Reschedules jobs never added (not read because the batch stopped) as the failed send's jobs were. */
     async rescheduleUnread(jobs: readonly Job[]): Promise<void> {
-      if (failure) await reschedule(jobs);
+      if (failure) await rescheduleAll(ctx, jobs, failure);
     },
     /** Sends what is left and waits for every chunk; rethrows a stage's bug. */
     async finish(): Promise<void> {

@@ -36,6 +36,11 @@ export async function retryJob(ctx: SettleContext, job: Job, reason: string, ret
 export type StepResult<T> = { ok: true; value: T } | StepFailure;
 export type StepFailure = { ok: false; reason: string; retryAfterMs: number };
 
+/** Reschedules every job of `jobs` as a failed step's were: its reason, no sooner than its Retry-After. */
+export async function rescheduleAll(ctx: SettleContext, jobs: readonly Job[], failure: StepFailure): Promise<void> {
+  for (const job of jobs) await retryJob(ctx, job, failure.reason, failure.retryAfterMs);
+}
+
 export interface RemoteStepOptions<T> {
   /**
    * Whether an answer proves the remote takes our credentials again, so its auth alert is resolved (default: yes).
@@ -70,10 +75,10 @@ export async function remoteStep<T>(
     const unanswered = typeof jobs === 'function' ? jobs() : jobs;
     const outcome = error.outcome;
     if (outcome.kind === 'auth') await raiseAuthAlert(ctx.alerter, remote, outcome.reason);
-    const retryAfter = outcome.kind === 'rate_limited' ? outcome.delayMs : 0;
-    for (const job of unanswered) await retryJob(ctx, job, outcome.reason, retryAfter);
+    const failure: StepFailure = { ok: false, reason: outcome.reason, retryAfterMs: outcome.kind === 'rate_limited' ? outcome.delayMs : 0 };
+    await rescheduleAll(ctx, unanswered, failure);
     ctx.logger.warn({ jobs: unanswered.length, outcome: outcome.kind }, `${remote}: ${outcome.reason}; jobs rescheduled`);
-    return { ok: false, reason: outcome.reason, retryAfterMs: retryAfter };
+    return failure;
   }
   const resolves = options.resolvesAuth ?? true;
   if (typeof resolves === 'function' ? resolves(value) : resolves) await resolveAuthAlert(ctx.alerter, remote);

@@ -22,6 +22,12 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('reads --trace, the directory for the remote-latency traces', () => {
+    expect(parseBenchArgs(['--only', 'remote-latency', '--trace', '/tmp/traces']).trace).toBe('/tmp/traces');
+    expect(parseBenchArgs(['--trace=/tmp/t']).trace).toBe('/tmp/t');
+    expect(parseBenchArgs([]).trace).toBeUndefined();
+  });
+
   it('refuses an option without its value, saying what to pass', () => {
     expect(() => parseBenchArgs(['--compare'])).toThrow(/--compare needs a value \(e\.g\. --compare bench\/results\/latest\.json\)/);
     expect(() => parseBenchArgs(['--only', '--quick'])).toThrow(/--only needs a value/);

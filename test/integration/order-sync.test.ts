@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchOrders } from '../../server/centra/orders/fetch-orders.js';
 import { mapOrder } from '../../server/mapping/order/map-order.js';
 import { createOpenApiValidator } from '../../server/ometria/openapi-validator.js';
-import { makeSimCustomer, makeSimLine, makeSimOrder } from '../helpers/centra-factories.js';
+import { makeSimCustomer, makeSimLine, makeSimOrder, makeSimShipment } from '../helpers/centra-factories.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { adaptedCentraClient } from '../helpers/adapted-centra-client.js';
@@ -28,6 +28,19 @@ function seedOrder(s: Stack, number: number, customerId = 4, email = 'anna@examp
       ],
     }),
   );
+}
+
+/** `count` orders queued in one claimable batch (the worker off), every second one with a shipped parcel. */
+async function seedBatchWithShipments(s: Stack, count: number): Promise<number[]> {
+  const numbers = Array.from({ length: count }, (_, i) => 2_000 + i);
+  for (const n of numbers) {
+    seedOrder(s, n, n, `buyer${n}@example.com`);
+    if (n % 2 === 0) s.centra.data.shipments.add(makeSimShipment(s.centra.data.orders.get(n)!, { id: 50_000 + n, number: `${n}-1` }));
+  }
+  for (let i = 0; i < numbers.length; i += 100) {
+    expect((await s.send(numbers.slice(i, i + 100).map((id) => ({ type: 'order', id })))).status).toBe(200);
+  }
+  return numbers;
 }
 
 describe('order webhooks reach Ometria (issue 2)', () => {
@@ -136,6 +149,48 @@ describe('order webhooks reach Ometria (issue 2)', () => {
     expect(reads.length).toBe(8);
     expect(firstOrderPush!.at).toBeLessThan(Math.max(...reads.map((r) => r.time)));
   });
+
+  it('when a batch of 250 orders with 125 shipped parcels is claimed, then their shipment events fill pushes across chunks (issue 17)', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    const numbers = await seedBatchWithShipments(stack, 250);
+    await stack.restart({ WORKER_ENABLED: 'true' });
+    const restarted = stack;
+    await waitFor(async () => (await restarted.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'the 250 jobs done', 60_000);
+
+    expect(numbers.every((n) => restarted.ometria.store.get('order', String(n)))).toBe(true);
+    expect(restarted.ometria.store.all('custom_event')).toHaveLength(125);
+    // Three chunks of 100 orders hold 50, 50 and 25 events: pushed chunk by chunk they take three calls.
+    const eventPushes = restarted.ometria.pushes.list().filter((p) => p.type === 'custom_event' && p.status === 202);
+    expect(eventPushes.map((p) => p.records)).toEqual([100, 25]);
+  });
+
+  it('when a later chunk of the batch is refused (429), then orders whose events waited are rescheduled with it and all arrive (issue 17)', async () => {
+    stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
+    const numbers = await seedBatchWithShipments(stack, 250);
+    await stack.restart({ WORKER_ENABLED: 'true' });
+    const restarted = stack;
+    // Refuses the push after the first order push: the second chunk's contacts, while the first chunk's events wait.
+    const pushes = restarted.ometria.pushes;
+    const add = pushes.add.bind(pushes);
+    let refused = false;
+    pushes.add = (entry) => {
+      add(entry);
+      if (refused || entry.type !== 'order' || entry.status !== 202) return;
+      refused = true;
+      restarted.ometria.faults.queue({ status: 429, headers: { 'retry-after': '1' } });
+    };
+    // The rescheduled jobs come back over a few seconds of jittered backoff, a batch at a time.
+    await waitFor(async () => (await restarted.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'the 250 jobs done', 80_000);
+
+    const statuses = restarted.ometria.pushes.list().map((p) => `${p.type ?? ''} ${p.status}`);
+    expect(statuses.slice(0, 3)).toEqual(['contact 202', 'order 202', 'contact 429']);
+    // Order 1000 was in Ometria before the refusal; its job waited for its event push and was rescheduled with the
+    // second chunk, not left claimed.
+    const first = await restarted.service.store.jobs.find('order', String(numbers[0]));
+    expect(first).toMatchObject({ state: 'done', attempts: 1 });
+    expect(restarted.ometria.store.all('custom_event')).toHaveLength(125);
+    expect(numbers.every((n) => restarted.ometria.store.get('order', String(n)))).toBe(true);
+  }, 90_000);
 
   it('when Centra hides an order (held), then the job retries later instead of dropping it', async () => {
     stack = await startStack();

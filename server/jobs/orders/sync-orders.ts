@@ -27,6 +27,13 @@ interface MappedOrder {
   version: string | undefined;
 }
 
+/**
+ * Orders in Ometria whose shipment events have not been pushed yet, in push order. A chunk's events are pushed in
+ * full pushes only; the rest wait to fill the next push with the next chunk's, and go part-filled when the batch
+ * ends (docs/design.md D4). Their jobs complete once their events are in.
+ */
+type WaitingEvents = MappedOrder[];
+
 /** Orders mapped and pushed together: one push's worth of orders, and at most one of their contacts. */
 const ORDERS_PER_CHUNK = MAX_RECORDS_PER_PUSH;
 /** Orders read but not pushed yet, at most: one chunk being pushed, one mapped, one being read. */
@@ -39,6 +46,7 @@ const ORDERS_READ_AHEAD = 3 * ORDERS_PER_CHUNK;
  */
 export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   const fetched = new Map<number, FetchedOrder>();
+  const waiting: WaitingEvents = [];
   const pipeline = createChunkPipeline<MappedOrder[]>(
     ctx,
     {
@@ -47,7 +55,7 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
         for (const job of chunk) fetched.delete(Number(job.entity_key));
         return mapped;
       },
-      send: (mapped) => pushMappedOrders(ctx, mapped),
+      send: (mapped) => pushMappedOrders(ctx, mapped, waiting),
       unsettled: (mapped) => mapped.map((m) => m.job),
     },
     { chunkSize: ORDERS_PER_CHUNK, readAhead: ORDERS_READ_AHEAD },
@@ -77,6 +85,8 @@ export async function syncOrders(ctx: SyncContext, jobs: Job[]): Promise<void> {
   } finally {
     await pipeline.finish();
   }
+  // A failed push took the waiting events' jobs with it: what waits now only lacks its last, part-filled push.
+  await pushWaitingEvents(ctx, waiting, 'all');
   // Reads stop early when Ometria failed a push of this batch: the unread jobs wait as long as the pushed ones.
   if (read.ok && answered < jobs.length) await pipeline.rescheduleUnread(jobs.slice(answered));
 }
@@ -94,7 +104,8 @@ const fetchOrderSlice = (ctx: SyncContext, slice: readonly Job[]) =>
  * The backfill enters here with orders it listed in full, so it costs no second fetch per order.
  */
 export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
-  await pushMappedOrders(ctx, await mapFetchedOrders(ctx, jobs, fetched));
+  const waiting: WaitingEvents = [];
+  if (!(await pushMappedOrders(ctx, await mapFetchedOrders(ctx, jobs, fetched), waiting))) await pushWaitingEvents(ctx, waiting, 'all');
 }
 
 /** Maps each fetched order of `jobs`; the jobs that cannot be pushed now are settled here and left out. */
@@ -111,14 +122,18 @@ async function mapFetchedOrders(ctx: SyncContext, jobs: readonly Job[], fetched:
 }
 
 /**
- * Pushes contacts, then orders, then shipment events, and settles each job. Returns the failure of the Ometria step
- * that rescheduled the jobs, if one did.
+ * Pushes contacts, then orders, then the shipment events that fill whole pushes with those already `waiting`, and
+ * settles each job whose records are all in. Returns the failure of the Ometria step that rescheduled the jobs, if
+ * one did: the waiting events' jobs are rescheduled with them, so `waiting` is then empty.
  */
-async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]): Promise<StepFailure | undefined> {
+async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[], waiting: WaitingEvents): Promise<StepFailure | undefined> {
   if (mapped.length === 0) return undefined;
+  // Held aside while this chunk is pushed: a failure reschedules their jobs with the chunk's.
+  const earlier = waiting.splice(0);
+  const alsoRescheduled = earlier.map((m) => m.job);
   const contacts = await pushJobRecords(
     ctx,
-    mapped.map((m) => m.job),
+    [...mapped.map((m) => m.job), ...alsoRescheduled],
     mapped.flatMap((m) => (m.contact ? [m.contact] : [])),
   );
   if (!contacts.ok) return contacts;
@@ -137,11 +152,9 @@ async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]
       ctx.now(),
     );
   }
-  if (ready.length === 0) return undefined;
-
   const orders = await pushJobRecords(
     ctx,
-    ready.map((m) => m.job),
+    [...ready.map((m) => m.job), ...alsoRescheduled],
     ready.map((m) => m.order),
   );
   if (!orders.ok) return orders;
@@ -156,14 +169,31 @@ async function pushMappedOrders(ctx: SyncContext, mapped: readonly MappedOrder[]
       delivered.push(m);
     }
   }
+  waiting.push(...earlier, ...delivered);
+  return pushWaitingEvents(ctx, waiting, 'full pushes');
+}
 
-  const events = await pushJobRecords(
+/**
+ * Pushes the shipment events of the first `waiting` orders, as many whole orders as fit in full pushes (or all), and
+ * completes their jobs; the rest stay waiting. Leading orders without events are taken even when no push is full.
+ * A failure reschedules every waiting job and empties `waiting`.
+ */
+async function pushWaitingEvents(ctx: SyncContext, waiting: WaitingEvents, take: 'all' | 'full pushes'): Promise<StepFailure | undefined> {
+  const total = waiting.reduce((n, m) => n + m.events.length, 0);
+  const room = take === 'all' ? total : total - (total % MAX_RECORDS_PER_PUSH);
+  let taken = 0;
+  let events = 0;
+  while (taken < waiting.length && events + waiting[taken]!.events.length <= room) events += waiting[taken++]!.events.length;
+  if (taken === 0) return undefined;
+  const sent = waiting.slice(0, taken);
+  const pushed = await pushJobRecords(
     ctx,
-    delivered.map((m) => m.job),
-    delivered.flatMap((m) => m.events),
+    waiting.map((m) => m.job),
+    sent.flatMap((m) => m.events),
   );
-  if (!events.ok) return events;
-  for (const m of delivered) await ctx.store.jobs.complete(m.job.id, ctx.now());
+  waiting.splice(0, pushed.ok ? taken : waiting.length);
+  if (!pushed.ok) return pushed;
+  for (const m of sent) await ctx.store.jobs.complete(m.job.id, ctx.now());
   return undefined;
 }
 
