@@ -29,7 +29,7 @@ interface Run {
   pushes: number;
   refused: number;
   boundSeconds: number;
-  /** Rate-limit slots the fleet left unused because a send timer fired late (design.md D13). */
+  /** Sends of the fleet that booked their slot again because they were late for it (design.md D13). */
   slotsRebooked: number;
 }
 
@@ -69,7 +69,7 @@ export async function remoteLatencyBench(
       name: `remote latency: rate slots re-booked, ${replicas} replica${replicas > 1 ? 's' : ''}`,
       value: run.slotsRebooked,
       unit: 'slots',
-      how: `centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: slots of the remotes' budgets left unused because a send timer fired, or its booking ended, more than ${LATE_SEND_MS} ms after the slot`,
+      how: `centra_ometria_rate_slots_rebooked_total over the measured run, summed over the fleet and both remotes: sends that gave back their slot and booked again because their timer fired, or their booking ended, more than ${LATE_SEND_MS} ms after it`,
     });
   }
   figures.push({

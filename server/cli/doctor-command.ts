@@ -14,7 +14,13 @@ import { formatDoctorReport, type DoctorReport } from './doctor-report.js';
 import { printResult } from './print-result.js';
 
 /** Doctor sends two requests; Centra's own limiter is for the service, so none is booked here. */
-export const UNTHROTTLED: RateLimiter = { reserve: async () => 0, pauseUntil: async () => undefined, setLimits: () => undefined, windows: () => [] };
+export const UNTHROTTLED: RateLimiter = {
+  reserve: async () => 0,
+  release: async () => undefined,
+  pauseUntil: async () => undefined,
+  setLimits: () => undefined,
+  windows: () => [],
+};
 
 /**
  * `doctor [--json] [--schema FILE]`: introspects the configured Centra (or reads a saved introspection result),

@@ -23,7 +23,7 @@ export interface Metrics {
   alertRaised(kind: string, team: string): void;
   /** `n` (default 1) webhook deliveries refused (401) for their signature; 0 makes the series exist from the start. */
   signatureRefused(reason: string, n?: number): void;
-  /** `n` rate-limit slots a send left unused because its timer fired too late (rate-limiter.ts, waitForSlot). */
+  /** `n` re-bookings of one send, whose timer fired or booking ended too late for its slot (rate-limiter.ts, waitForSlot). */
   slotsRebooked(remote: RateLimitedRemote, n: number): void;
 }
 

@@ -69,7 +69,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
   const alerts = counter('alerts_raised_total', 'Alerts opened (repeats of an open alert not counted), by kind and owning team.', ['kind', 'team']);
   const rebooked = counter(
     'rate_slots_rebooked_total',
-    `Rate-limit slots left unused: the send timer fired, or its booking ended, more than ${LATE_SEND_MS} ms after the slot and the send booked a new one.`,
+    `Sends that booked their rate-limit slot again: the send timer fired, or its booking ended, more than ${LATE_SEND_MS} ms after the slot, so the send gave it back and booked a new one.`,
     ['remote'],
   );
   const signatures = counter('webhook_signature_failures_total', 'Webhook deliveries refused (401) for their signature, by reason.', ['reason']);

@@ -11,6 +11,8 @@ export interface RateWindow {
  */
 export interface RateSlots {
   book(name: string, windows: readonly RateWindow[], now: number): Promise<number>;
+  /** Frees a booking made at `at` that no send will use. */
+  free(name: string, at: number): Promise<void>;
   pauseUntil(name: string, until: number): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export function createRateLimiter(slots: RateSlots, name: string, windows: reado
     async reserve(now: number): Promise<number> {
       return (await slots.book(name, current, now)) - now;
     },
+    /** Gives back a booked slot no send will use (a missed one), so it does not hold its window. */
+    release: (slot: number): Promise<void> => slots.free(name, slot),
     /** The remote said stop (429): no replica sends before `until`. */
     pauseUntil: (until: number): Promise<void> => slots.pauseUntil(name, until),
     /**
@@ -55,17 +59,22 @@ const MAX_REBOOKINGS = 3;
 /**
  * Books a slot and waits until its time. The wait is measured from the clock after the booking, not from when it was
  * asked for: a booking that took long (a busy store or event loop) must not push the send past its slot, since a
- * send later than its slot can crowd a later window booked against it (docs/scaling.md). For the same reason a timer
- * that fired more than LATE_SEND_MS after the slot books a new one; the missed slot stays booked, unused. Resolves to
- * the number of such re-bookings, for the metrics: each is a slot of the remote's budget left unused.
+ * send later than its slot can crowd a later window booked against it (docs/scaling.md). For the same reason a send
+ * whose timer fired, or whose booking ended, more than LATE_SEND_MS after its slot books again. The missed slot is
+ * given back first, so it holds no window: on a free calendar the new slot is about now, where the send really goes,
+ * and a late send costs the remote's budget nothing. The new booking asks for a slot as far ahead as the last one
+ * took, so a slow store does not make it late again. Resolves to the number of re-bookings, for the metrics.
  */
 export async function waitForSlot(limiter: RateLimiter, now: () => number, wait: (ms: number) => Promise<void> = sleep): Promise<number> {
+  let lead = 0;
   for (let rebooked = 0; ; rebooked++) {
-    const asked = now();
+    const started = now();
+    const asked = started + lead;
     const slot = asked + (await limiter.reserve(asked));
-    const left = slot - now();
-    // A booking can itself take past its slot (a busy event loop or store): that is as late as a late timer.
-    if (left > 0) await wait(left);
+    const booked = now();
+    if (slot > booked) await wait(slot - booked);
     if (now() - slot <= LATE_SEND_MS || rebooked === MAX_REBOOKINGS) return rebooked;
+    await limiter.release(slot);
+    lead = booked - started;
   }
 }

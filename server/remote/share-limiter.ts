@@ -18,6 +18,9 @@ export function createShareLimiter(own: RateLimiter, whole: RateLimiter): RateLi
       const ownSlot = now + (await own.reserve(now));
       return ownSlot + (await whole.reserve(ownSlot)) - now;
     },
+    // Only the whole budget's slot is given back: the own calendar keeps it, which costs this sender's share at most
+    // one slot per missed send and never the others'.
+    release: (slot) => whole.release(slot),
     pauseUntil: (until) => whole.pauseUntil(until),
     setLimits: (next) => own.setLimits(next),
     windows: () => own.windows(),

@@ -31,6 +31,14 @@ export function createRateSlotStore(sql: Sql) {
         return at;
       });
     },
+    /**
+     * Frees one booking at exactly `at`, a slot its sender missed and will not use (rate-limiter.ts, waitForSlot), so
+     * it does not hold the window it was booked in. Bookings at one time are alike: which one goes does not matter.
+     */
+    async free(name: string, at: number): Promise<void> {
+      const row = sql.dialect === 'postgres' ? 'ctid' : 'rowid';
+      await sql.run(`DELETE FROM rate_sends WHERE ${row} IN (SELECT ${row} FROM rate_sends WHERE limiter = ? AND at = ? LIMIT 1)`, [name, at]);
+    },
     /** The remote said stop (429): no replica books a slot before `until`. */
     async pauseUntil(name: string, until: number): Promise<void> {
       await sql.run(

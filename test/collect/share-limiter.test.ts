@@ -16,6 +16,10 @@ function calendar(limit: number, windowMs: number): RateLimiter & { sends: numbe
       sends.push(at);
       return at - now;
     },
+    async release(slot) {
+      const i = sends.indexOf(slot);
+      if (i >= 0) sends.splice(i, 1);
+    },
     async pauseUntil(until) {
       paused = Math.max(paused, until);
     },
@@ -45,6 +49,17 @@ describe('createShareLimiter', () => {
     await whole.reserve(0); // orders took the whole first second
     const tracker = createShareLimiter(calendar(1, 1000), whole);
     expect(await tracker.reserve(0)).toBe(1000);
+  });
+
+  it('gives a missed slot back to the whole budget, and keeps it in its own share', async () => {
+    const whole = calendar(1, 1000);
+    const own = calendar(1, 1000);
+    const tracker = createShareLimiter(own, whole);
+    const missed = await tracker.reserve(0);
+    await tracker.release(missed);
+    expect(whole.sends).toEqual([]);
+    expect(own.sends).toEqual([0]);
+    expect(await whole.reserve(0)).toBe(0);
   });
 
   it('pauses the whole budget on a 429', async () => {

@@ -45,7 +45,7 @@ describe('SIGTERM during a burst', () => {
     stack = await startFaultStack({ orders: ORDERS, seed: 31, ometria: { ratePerSecond: PUSH_RATE }, env: { OMETRIA_PUSH_RATE: String(PUSH_RATE) } });
     const { service, ometria, secrets, dataDir } = stack;
     await service.start();
-    // A backlog the worker takes as one batch of 500, then a steady stream of deliveries that goes on throughout.
+    // A backlog the worker takes as one batch (up to 1,000 orders), then a steady stream of deliveries that goes on throughout.
     const backlog = await burst({ url: () => service.url, secret: secrets.webhookSecret, numbers: stack.numbers.slice(0, 600), perDelivery: 600 });
     expect(backlog.acked.size).toBe(600);
     const sending = burst({

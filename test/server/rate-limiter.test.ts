@@ -113,15 +113,28 @@ describe('waiting for a slot', () => {
     expect(await run([LATE_SEND_MS])).toEqual({ waits: [1000], sentAt: 1000 + LATE_SEND_MS, rebooked: 0 });
   });
 
-  it('books the next slot when the timer fired late, so the send cannot crowd the window after it', async () => {
-    // Fired 40 ms late at 1040: the next slot is 2000 (1000 booked, unused, holds its window).
-    expect(await run([40, 0])).toEqual({ waits: [1000, 960], sentAt: 2000, rebooked: 1 });
+  it('books again when the timer fired late, giving the missed slot back, so the send is booked when it goes', async () => {
+    // Fired 40 ms late at 1040: 1000 is given back and 1040 booked, a window after 0, so the send goes at once.
+    const l = limiter([{ limit: 1, windowMs: 1000 }], `late-${++calendars}`);
+    await l.reserve(0);
+    let clock = 0;
+    const rebooked = await waitForSlot(
+      l,
+      () => clock,
+      async (ms) => {
+        clock += ms + 40;
+      },
+    );
+    expect({ sentAt: clock, rebooked }).toEqual({ sentAt: 1040, rebooked: 1 });
+    // The calendar holds 0 and 1040, not the missed 1000 too: the next slot is a window after 1040.
+    expect(await l.reserve(1040)).toBe(1000);
   });
 
-  it('books the next slot when the booking itself took past its slot', async () => {
+  it('books again when the booking itself took past its slot, asking as far ahead as the booking took', async () => {
     const l = limiter([{ limit: 1, windowMs: 1000 }], `late-${++calendars}`);
     let clock = 0;
     // Each booking takes 60 ms of a busy event loop: the first slot (0) has passed by 35 ms more than LATE_SEND_MS.
+    // The second asks for 60 ms ahead of its start (120), and is on time when its booking ends.
     const slow = { ...l, reserve: async (at: number) => l.reserve(at).finally(() => (clock += 60)) };
     const rebooked = await waitForSlot(
       slow,
@@ -130,12 +143,23 @@ describe('waiting for a slot', () => {
         clock += ms;
       },
     );
-    expect({ sentAt: clock, rebooked }).toEqual({ sentAt: 1000, rebooked: 1 });
+    expect({ sentAt: clock, rebooked }).toEqual({ sentAt: 120, rebooked: 1 });
+    expect(await l.reserve(120)).toBe(1000);
   });
 
-  it('sends anyway after three late timers in a row', async () => {
-    const { waits, rebooked } = await run([40, 40, 40, 40, 40]);
-    expect(waits).toHaveLength(4);
-    expect(rebooked).toBe(3);
+  it('sends anyway after three re-bookings in a row', async () => {
+    const l = limiter([{ limit: 1, windowMs: 1000 }], `late-${++calendars}`);
+    let clock = 0;
+    let bookings = 0;
+    // Each booking takes 40 ms longer than the one before, so asking as far ahead as the last one took is never enough.
+    const slower = { ...l, reserve: async (at: number) => l.reserve(at).finally(() => (clock += 40 * ++bookings)) };
+    const rebooked = await waitForSlot(
+      slower,
+      () => clock,
+      async (ms) => {
+        clock += ms;
+      },
+    );
+    expect({ bookings, rebooked, sentAt: clock }).toEqual({ bookings: 4, rebooked: 3, sentAt: 400 });
   });
 });

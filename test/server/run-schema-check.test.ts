@@ -27,7 +27,7 @@ const refusingIntrospection: typeof fetch = async (input, init) =>
 async function check(schema: 'full' | 'lean', fetchFn?: typeof fetch) {
   sim = await startCentraSimulator({ rateLimit: false, schema });
   const adapter = createSchemaAdapter();
-  const limiter = { reserve: async () => 0, pauseUntil: async () => undefined, setLimits: () => undefined, windows: () => [] };
+  const limiter = { reserve: async () => 0, release: async () => undefined, pauseUntil: async () => undefined, setLimits: () => undefined, windows: () => [] };
   const centra = createCentraClient({
     url: sim.url,
     token: sim.token,

@@ -1,5 +1,5 @@
-// A send that books a new rate-limit slot because its timer fired late leaves a slot of the remote's budget unused:
-// /metrics counts those (docs/operations.md, "Metrics"), so an operator can tell lost slots from a slow remote.
+// A send that books a new rate-limit slot because its timer fired late went later than planned: /metrics counts those
+// (docs/operations.md, "Metrics"), so an operator can tell a process too busy to keep its slots from a slow remote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOmetriaRecorder, type OmetriaRecorder } from '../../sandbox/ometria-recorder/index.js';
 import { createProcessMetrics } from '../../server/metrics/prometheus-metrics.js';
@@ -19,6 +19,7 @@ afterAll(async () => {
 /** Every booking is 5 ms ahead; the limiter itself is not under test here. */
 const fiveMsAhead: RateLimiter = {
   reserve: async () => 5,
+  release: async () => {},
   pauseUntil: async () => {},
   setLimits: () => {},
   windows: () => [{ limit: 1, windowMs: 1000 }],
