@@ -11,7 +11,7 @@ export function writeTrace(
   startedAt: number,
   centraRequests: ReadonlyArray<{ time: number; operationName: string | null; status: number }>,
   pushes: ReadonlyArray<{ at: number; type?: string | undefined; records: number; status: number }>,
-): string {
+): void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
   const trace = {
@@ -20,5 +20,4 @@ export function writeTrace(
   };
   writeFileSync(file, `${JSON.stringify(trace, null, 1)}\n`);
   console.log(`remote-latency: trace written to ${file}`);
-  return file;
 }

@@ -30,12 +30,15 @@ function seedOrder(s: Stack, number: number, customerId = 4, email = 'anna@examp
   );
 }
 
-/** `count` orders queued in one claimable batch (the worker off), every second one with a shipped parcel. */
-async function seedBatchWithShipments(s: Stack, count: number): Promise<number[]> {
-  const numbers = Array.from({ length: count }, (_, i) => 2_000 + i);
+/**
+ * `count` orders from `first`, each with its own customer, sent as webhooks of 100: with the worker off they wait
+ * to be claimed as one batch. Those `shipped` says have a shipped parcel.
+ */
+async function queueOrders(s: Stack, first: number, count: number, shipped: (n: number) => boolean = () => false): Promise<number[]> {
+  const numbers = Array.from({ length: count }, (_, i) => first + i);
   for (const n of numbers) {
     seedOrder(s, n, n, `buyer${n}@example.com`);
-    if (n % 2 === 0) s.centra.data.shipments.add(makeSimShipment(s.centra.data.orders.get(n)!, { id: 50_000 + n, number: `${n}-1` }));
+    if (shipped(n)) s.centra.data.shipments.add(makeSimShipment(s.centra.data.orders.get(n)!, { id: 50_000 + n, number: `${n}-1` }));
   }
   for (let i = 0; i < numbers.length; i += 100) {
     expect((await s.send(numbers.slice(i, i + 100).map((id) => ({ type: 'order', id })))).status).toBe(200);
@@ -130,11 +133,7 @@ describe('order webhooks reach Ometria (issue 2)', () => {
 
   it('when a batch of 400 orders is claimed, then its first orders reach Ometria before its last are read from Centra (issue 17)', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
-    const numbers = Array.from({ length: 400 }, (_, i) => 1_000 + i);
-    for (const n of numbers) seedOrder(stack, n, n, `buyer${n}@example.com`);
-    for (let i = 0; i < numbers.length; i += 100) {
-      expect((await stack.send(numbers.slice(i, i + 100).map((id) => ({ type: 'order', id })))).status).toBe(200);
-    }
+    const numbers = await queueOrders(stack, 1_000, 400);
     // A round trip like a real Centra's, so the batch's eight reads take long enough to overlap its pushes.
     stack.centra.faults.latencyMs = 100;
     await stack.restart({ WORKER_ENABLED: 'true' });
@@ -152,7 +151,8 @@ describe('order webhooks reach Ometria (issue 2)', () => {
 
   it('when a batch of 250 orders with 125 shipped parcels is claimed, then their shipment events fill pushes across chunks (issue 17)', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
-    const numbers = await seedBatchWithShipments(stack, 250);
+    // Every second order has a parcel: 125 shipment events over three chunks of 100 orders.
+    const numbers = await queueOrders(stack, 2_000, 250, (n) => n % 2 === 0);
     await stack.restart({ WORKER_ENABLED: 'true' });
     const restarted = stack;
     await waitFor(async () => (await restarted.service.store.jobs.countsByState()).every((r) => r.state === 'done'), 'the 250 jobs done', 60_000);
@@ -166,7 +166,8 @@ describe('order webhooks reach Ometria (issue 2)', () => {
 
   it('when a later chunk of the batch is refused (429), then orders whose events waited are rescheduled with it and all arrive (issue 17)', async () => {
     stack = await startStack({ env: { WORKER_ENABLED: 'false' } });
-    const numbers = await seedBatchWithShipments(stack, 250);
+    // Every second order has a parcel: 125 shipment events over three chunks of 100 orders.
+    const numbers = await queueOrders(stack, 2_000, 250, (n) => n % 2 === 0);
     await stack.restart({ WORKER_ENABLED: 'true' });
     const restarted = stack;
     // Refuses the push after the first order push: the second chunk's contacts, while the first chunk's events wait.

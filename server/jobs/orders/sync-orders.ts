@@ -105,7 +105,9 @@ const fetchOrderSlice = (ctx: SyncContext, slice: readonly Job[]) =>
  */
 export async function settleFetchedOrders(ctx: SyncContext, jobs: Job[], fetched: ReadonlyMap<number, FetchedOrder>): Promise<void> {
   const waiting: WaitingEvents = [];
-  if (!(await pushMappedOrders(ctx, await mapFetchedOrders(ctx, jobs, fetched), waiting))) await pushWaitingEvents(ctx, waiting, 'all');
+  // A failed push leaves nothing waiting (pushMappedOrders), so the last, part-filled push is all that is left.
+  await pushMappedOrders(ctx, await mapFetchedOrders(ctx, jobs, fetched), waiting);
+  await pushWaitingEvents(ctx, waiting, 'all');
 }
 
 /** Maps each fetched order of `jobs`; the jobs that cannot be pushed now are settled here and left out. */
