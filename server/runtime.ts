@@ -10,7 +10,7 @@ import { NO_METRICS, type Metrics } from './metrics/metrics.js';
 import { createReadClient, type ReadClient } from './ometria/read-client.js';
 import { DEFAULT_CARRIER_URLS, trackingUrlBuilder } from './mapping/order/tracking-url.js';
 import { createPushClient } from './ometria/push-client.js';
-import { perSecond } from './remote/limiter-windows.js';
+import { perSecond, tokenBucket } from './remote/limiter-windows.js';
 import { createRateLimiter, type RateLimiter } from './remote/rate-limiter.js';
 import { createShareLimiter } from './remote/share-limiter.js';
 import type { JobKind } from './jobs/job-kinds.js';
@@ -56,8 +56,8 @@ export function createRuntime(
   });
   // Limiter names are calendars in the store: every replica on it books from the same one.
   const centraLimiter = createRateLimiter(store.rateSlots, 'centra', [
-    { limit: config.CENTRA_RATE_LIMIT_10S, windowMs: 10_000 },
-    { limit: config.CENTRA_RATE_LIMIT_HOUR, windowMs: 3_600_000 },
+    tokenBucket(config.CENTRA_RATE_LIMIT_10S, 10_000),
+    tokenBucket(config.CENTRA_RATE_LIMIT_HOUR, 3_600_000),
   ]);
   const schemaAdapter = createSchemaAdapter();
   const centra = createCentraClient({

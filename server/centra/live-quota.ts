@@ -1,3 +1,4 @@
+import { tokenBucket } from '../remote/limiter-windows.js';
 import type { RateWindow } from '../remote/rate-limiter.js';
 import type { CentraClient } from './centra-client.js';
 
@@ -34,7 +35,7 @@ export async function readLiveQuota(client: CentraClient): Promise<LiveQuota> {
   const windows = (type: string) => {
     const found = rows
       .filter((r) => r.type === type && WINDOW_MS[r.intervalSeconds] && r.quota > 0)
-      .map((r) => ({ limit: r.quota, windowMs: WINDOW_MS[r.intervalSeconds]! }));
+      .map((r) => tokenBucket(r.quota, WINDOW_MS[r.intervalSeconds]!));
     return found.length > 0 ? found : undefined;
   };
   return { rows, requests: windows('REQUEST_COUNT'), complexity: windows('QUERY_COMPLEXITY') };

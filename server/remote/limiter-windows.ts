@@ -13,3 +13,15 @@ export function perSecond(rate: number): RateWindow[] {
     ? [{ limit: Math.floor(rate), windowMs: 1_000 + ARRIVAL_MARGIN_MS }]
     : [{ limit: 1, windowMs: Math.round(1_000 / rate) + ARRIVAL_MARGIN_MS }];
 }
+
+/**
+ * Tokens of a remote's bucket never spent at once, so sends that arrive closer together than they left (a slow
+ * connection for one, a fast one for the next) still find a token: one token absorbs arrivals up to one refill
+ * interval early (500 ms at Centra's 20 per 10 s), and costs one request of the first burst only.
+ */
+export const SPARE_TOKENS = 1;
+
+/** A token bucket of `limit` per `windowMs`, refilled at a constant rate (Centra's limits: docs/design.md C5). */
+export function tokenBucket(limit: number, windowMs: number): RateWindow {
+  return { limit, windowMs, burst: Math.max(1, limit - SPARE_TOKENS) };
+}

@@ -1,8 +1,13 @@
 import { sleep } from './safe-timer.js';
-/** At most `limit` sends within any `windowMs` milliseconds. */
+/**
+ * At most `limit` sends within any `windowMs` milliseconds (a sliding window: Ometria). With `burst`, a token bucket
+ * instead (Centra, docs/design.md C5): `limit` tokens refilled at a constant rate over `windowMs`, of which at most
+ * `burst` are spent at once.
+ */
 export interface RateWindow {
   limit: number;
   windowMs: number;
+  burst?: number | undefined;
 }
 
 /**
@@ -11,13 +16,13 @@ export interface RateWindow {
  */
 export interface RateSlots {
   book(name: string, windows: readonly RateWindow[], now: number): Promise<number>;
-  /** Frees a booking made at `at` that no send will use. */
-  free(name: string, at: number): Promise<void>;
+  /** Frees a booking made at `at` under `windows` that no send will use. */
+  free(name: string, windows: readonly RateWindow[], at: number): Promise<void>;
   pauseUntil(name: string, until: number): Promise<void>;
 }
 
 /**
- * A sliding-window limiter over several windows at once (Centra: per 10 s and per hour; Ometria: per second),
+ * A limiter over several windows at once (Centra: token buckets per 10 s and per hour; Ometria: a sliding second),
  * kept in the store so every replica books from one calendar: the limit holds for the fleet, not per process
  * (issue 9). `reserve` books the next free slot and says how long to wait for it; waiting is the caller's business.
  * On SQLite (one process) the calendar costs one small transaction per remote request.
@@ -30,7 +35,7 @@ export function createRateLimiter(slots: RateSlots, name: string, windows: reado
       return (await slots.book(name, current, now)) - now;
     },
     /** Gives back a booked slot no send will use (a missed one), so it does not hold its window. */
-    release: (slot: number): Promise<void> => slots.free(name, slot),
+    release: (slot: number): Promise<void> => slots.free(name, current, slot),
     /** The remote said stop (429): no replica sends before `until`. */
     pauseUntil: (until: number): Promise<void> => slots.pauseUntil(name, until),
     /**

@@ -276,4 +276,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_signatures_t ON webhook_signatures(signature_t);
   `,
+  // 7 (issue 17): mirrors SQLite migration 7 (Centra's token buckets).
+  `
+  CREATE TABLE rate_buckets (
+    limiter TEXT NOT NULL,
+    window_ms BIGINT NOT NULL,
+    tat BIGINT NOT NULL,
+    PRIMARY KEY (limiter, window_ms)
+  );
+  DELETE FROM rate_sends WHERE limiter = 'centra';
+  `,
 ];

@@ -284,4 +284,15 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX webhook_signatures_t ON webhook_signatures(signature_t);
   `,
+  // 7 (issue 17): Centra's limits are token buckets refilled at a constant rate (docs/design.md C5), booked as one
+  // due time per bucket (server/store/rate-slot-store.ts) instead of on the sliding calendar of rate_sends.
+  `
+  CREATE TABLE rate_buckets (
+    limiter TEXT NOT NULL,
+    window_ms INTEGER NOT NULL,
+    tat INTEGER NOT NULL,
+    PRIMARY KEY (limiter, window_ms)
+  ) WITHOUT ROWID;
+  DELETE FROM rate_sends WHERE limiter = 'centra';
+  `,
 ];

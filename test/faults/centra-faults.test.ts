@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SimRequest } from '../../sandbox/centra-simulator/index.js';
+import { leanestBucket } from '../helpers/leanest-bucket.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { allDelivered, leakyLines, maxInWindow, orderDelivery } from './helpers/checks.js';
+import { allDelivered, leakyLines, orderDelivery } from './helpers/checks.js';
 import { burst } from './helpers/deliveries.js';
 import { startFaultStack, type FaultStack } from './helpers/fault-stack.js';
 
@@ -82,12 +83,14 @@ describe('Centra answers 429 with a Retry-After timestamp, times out, and fails 
     expect(result.resent).toEqual([]);
     // Only the four scripted 429s: never one from the simulator's own limit.
     expect(centra.requests.count((r) => r.status === 429)).toBe(4);
+    // Booked as Centra's token bucket (docs/design.md C5) with a token to spare: replayed into one, no arrival finds it empty.
     expect(
-      maxInWindow(
+      leanestBucket(
         centra.requests.list().map((r) => r.time),
+        20,
         10_000,
       ),
-    ).toBeLessThanOrEqual(20);
+    ).toBeGreaterThanOrEqual(1);
     expect(service.alive()).toBe(true);
     expect(leakyLines(service.lines, secrets, stack.emails())).toEqual([]);
   });

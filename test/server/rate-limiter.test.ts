@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { SPARE_TOKENS, tokenBucket } from '../../server/remote/limiter-windows.js';
 import { createRateLimiter, LATE_SEND_MS, waitForSlot, type RateWindow } from '../../server/remote/rate-limiter.js';
 import { openStore } from '../../server/store/open-store.js';
+import { leanestBucket } from '../helpers/leanest-bucket.js';
 import { useTempStore } from '../helpers/temp-store.js';
 
 const temp = useTempStore();
-/** The most slots any window of `windowMs` holds: each window starting at a slot is checked. */
-const busiestWindow = (slots: readonly number[], windowMs: number): number =>
-  Math.max(...slots.map((s) => slots.filter((t) => t >= s && t < s + windowMs).length));
 const limiter = (windows: Array<{ limit: number; windowMs: number }>, name = 'ometria-push') => createRateLimiter(temp.store.rateSlots, name, windows);
 const inOrder = async (times: number, reserve: () => Promise<number>): Promise<number[]> => {
   const waits: number[] = [];
@@ -58,13 +57,47 @@ describe('rate limiter (a calendar in the store)', () => {
   });
 });
 
-describe('a fleet of limiters on one calendar (issue 9)', () => {
-  const centra: RateWindow[] = [
-    { limit: 20, windowMs: 10_000 },
-    { limit: 60, windowMs: 3_600_000 },
-  ];
+describe("Centra's token buckets (docs/design.md C5)", () => {
+  it('spends the bucket less one spare token at once, then one request per refill interval', async () => {
+    const l = limiter([tokenBucket(20, 10_000)], 'centra');
+    const waits = await inOrder(24, () => l.reserve(0));
+    expect(waits).toEqual([...Array<number>(20 - SPARE_TOKENS).fill(0), 500, 1_000, 1_500, 2_000, 2_500]);
+    // Idle for a whole window refills it: the next burst goes at once again.
+    expect(await inOrder(3, () => l.reserve(20_000))).toEqual([0, 0, 0]);
+  });
 
-  it('never exceeds any window, with every replica booking at once', async () => {
+  it('honours both buckets: the hour allows fewer in the long run than the 10 s', async () => {
+    const l = limiter([tokenBucket(20, 10_000), tokenBucket(30, 3_600_000)], 'centra');
+    const waits = await inOrder(31, () => l.reserve(0));
+    expect(waits.slice(0, 19).every((w) => w === 0)).toBe(true);
+    expect(waits.slice(19, 29)).toEqual([500, 1_000, 1_500, 2_000, 2_500, 3_000, 3_500, 4_000, 4_500, 5_000]);
+    // The hour's bucket (29 at once, then one per 120 s) is spent: the 30th waits for its refill.
+    expect(waits[29]).toBe(120_000);
+    expect(waits[30]).toBe(240_000);
+  });
+
+  it("gives a missed slot's token back", async () => {
+    const l = limiter([tokenBucket(20, 10_000)], 'centra');
+    await inOrder(19, () => l.reserve(0));
+    expect(await l.reserve(0)).toBe(500);
+    await l.release(500);
+    expect(await l.reserve(0)).toBe(500);
+    expect(await l.reserve(0)).toBe(1_000);
+  });
+
+  it("never lets a booked request find Centra's bucket short, and keeps the spare token for late arrivals", async () => {
+    const l = limiter([tokenBucket(20, 10_000)], 'centra');
+    const slots: number[] = [];
+    // Bursts, idle spells and steady demand, booked as the worker would (each booking from its own `now`).
+    for (const now of [0, 0, 0, 3_000, 3_000, 9_000, 9_100, 30_000]) for (let i = 0; i < 12; i++) slots.push(now + (await l.reserve(now)));
+    expect(leanestBucket(slots, 20, 10_000)).toBeGreaterThanOrEqual(1 + SPARE_TOKENS);
+  });
+});
+
+describe('a fleet of limiters on one calendar (issue 9)', () => {
+  const centra: RateWindow[] = [tokenBucket(20, 10_000), tokenBucket(60, 3_600_000)];
+
+  it("never overdraws Centra's buckets, with every replica booking at once", async () => {
     // PostgreSQL: each replica its own pool on the database, as separate processes would be. SQLite is one process
     // per file by design (its writers would block each other's event loop), so there the replicas share the handle.
     const url = temp.databaseUrl;
@@ -79,10 +112,14 @@ describe('a fleet of limiters on one calendar (issue 9)', () => {
         slots.push(...booked);
       }
       expect(slots).toHaveLength(72);
-      expect(busiestWindow(slots, 10_000)).toBe(20);
-      expect(busiestWindow(slots, 3_600_000)).toBe(60);
-      // Nothing is lost either: the hour's 60 go in three full 10 s windows.
-      expect([...slots].sort((a, b) => a - b)[59]).toBe(20_000);
+      expect(leanestBucket(slots, 20, 10_000)).toBeGreaterThanOrEqual(1 + SPARE_TOKENS);
+      expect(leanestBucket(slots, 60, 3_600_000)).toBeGreaterThanOrEqual(1 + SPARE_TOKENS);
+      // Nothing is lost either: 19 at once, then one per 500 ms while the 10 s bucket binds (the hour's refill of
+      // one per 60 s is too slow to matter until its 59 are spent).
+      const sorted = [...slots].sort((a, b) => a - b);
+      expect(sorted[18]).toBe(0);
+      expect(sorted.slice(19, 59)).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 500));
+      expect(sorted[59]).toBe(60_000);
     } finally {
       await Promise.all(handles.map((h) => h.close()));
     }
