@@ -48,9 +48,16 @@ export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, hand
 /**
  * Stores deliveries as if accepted one after another, with a statement per table for all of them rather than
  * one per event (issue 17): the rows, ids and answers are those of acceptDelivery in turn. Call inside a
- * transaction with its `tx` store (intake-writer.ts): all or none.
+ * transaction with its `tx` store (intake-writer.ts): all or none. Signatures older than the group's cut-off
+ * (signatureCutoff) are forgotten unless `forgottenBeforeT` says that cut-off was applied already: it moves once a
+ * second, so a busy intake deletes once a second rather than once per group.
  */
-export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelivery[], handled: ReadonlySet<JobKind>): Promise<AcceptedDelivery[]> {
+export async function acceptDeliveries(
+  tx: Store,
+  incoming: readonly TimedDelivery[],
+  handled: ReadonlySet<JobKind>,
+  forgottenBeforeT = 0,
+): Promise<AcceptedDelivery[]> {
   // Inside the intake transaction: two copies in one group commit, or on two replicas, still store once.
   const keys = incoming.flatMap(({ delivery }) => (delivery.signature ? [delivery.signature.key] : []));
   const acceptedBefore = keys.length > 0 ? await tx.deliveries.acceptedSignatures(keys) : new Map<string, number>();
@@ -80,23 +87,14 @@ export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelive
     stored.map(({ timed, events }) => ({
       receivedAt: timed.now,
       signatureT: timed.delivery.signatureT,
+      signatureKey: timed.delivery.signature?.key,
       shape: timed.delivery.parsed.shape,
       rawBody: timed.delivery.rawBody,
       events,
     })),
   );
-  const signatures = stored.flatMap(({ timed: { delivery } }, n) =>
-    delivery.signature
-      ? [{ signature: delivery.signature.key, t: delivery.signatureT ?? 0, deliveryId: ids[n]!, forgetBeforeT: delivery.signature.forgetBeforeT }]
-      : [],
-  );
-  if (signatures.length > 0) {
-    // Cut-offs grow with arrival, so the latest is the last delivery's: the same rows go as when applied in turn.
-    await tx.deliveries.rememberSignatures(
-      signatures,
-      signatures.reduce((latest, s) => Math.max(latest, s.forgetBeforeT), 0),
-    );
-  }
+  const cutoff = signatureCutoff(stored.map((s) => s.timed));
+  if (cutoff > forgottenBeforeT) await tx.deliveries.forgetSignatures(cutoff);
   for (const [n, { at, timed, events }] of stored.entries()) {
     const accepted = answers[at] as AcceptedDelivery;
     accepted.deliveryId = ids[n]!;
@@ -113,6 +111,14 @@ export async function acceptDeliveries(tx: Store, incoming: readonly TimedDelive
     }
   }
   return answers.map((a) => ('replayOf' in a ? { deliveryId: ids[a.replayOf]!, replayed: true, counts: emptyCounts(), rejected: [] } : a));
+}
+
+/**
+ * Before when a group's signatures may be forgotten (Unix seconds; 0 = none signed): cut-offs grow with arrival, so
+ * the latest is the last delivery's, and the same rows go as when applied in turn.
+ */
+export function signatureCutoff(deliveries: readonly TimedDelivery[]): number {
+  return deliveries.reduce((latest, { delivery }) => Math.max(latest, delivery.signature?.forgetBeforeT ?? 0), 0);
 }
 
 /** What becomes of each event; the jobs of queued ones are added to `jobs`. */

@@ -1,6 +1,6 @@
 import type { JobKind } from '../jobs/job-kinds.js';
 import type { Store } from '../store/store.js';
-import { acceptDeliveries, type AcceptedDelivery, type IncomingDelivery } from './accept-delivery.js';
+import { acceptDeliveries, signatureCutoff, type AcceptedDelivery, type IncomingDelivery } from './accept-delivery.js';
 
 interface Waiting {
   delivery: IncomingDelivery;
@@ -31,6 +31,8 @@ export function createIntakeWriter(store: Store, handled: ReadonlySet<JobKind>, 
   // Signatures of the groups still committing: a copy of one of those deliveries waits for that commit, then
   // reads it as a replay, so concurrent commits still store it once (issue 15).
   const inFlight = new Set<string>();
+  // The signature cut-off a committed group applied (Unix seconds): later groups in the same second skip the delete.
+  let forgottenBeforeT = 0;
   const schedule = () => {
     if (scheduled || committing >= maxInFlight) return;
     scheduled = true;
@@ -47,7 +49,8 @@ export function createIntakeWriter(store: Store, handled: ReadonlySet<JobKind>, 
     for (const key of keys) inFlight.add(key);
     committing++;
     try {
-      const results = await store.transaction((tx) => acceptDeliveries(tx, batch, handled));
+      const results = await store.transaction((tx) => acceptDeliveries(tx, batch, handled, forgottenBeforeT));
+      forgottenBeforeT = Math.max(forgottenBeforeT, signatureCutoff(batch));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       for (const w of batch) w.reject(error);

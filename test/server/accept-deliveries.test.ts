@@ -8,10 +8,12 @@ import { useTempStore } from '../helpers/temp-store.js';
 
 const temp = useTempStore();
 
-const timed = (events: object[], key: string | undefined, now: number): TimedDelivery => {
+const timed = (events: object[], key: string | undefined, now: number, t = 1, forgetBeforeT = 0): TimedDelivery => {
   const rawBody = Buffer.from(`payload=${encodeURIComponent(JSON.stringify({ events }))}`);
-  return { delivery: { parsed: parseDelivery(rawBody), rawBody, signatureT: 1, signature: key ? { key, forgetBeforeT: 0 } : undefined }, now };
+  return { delivery: { parsed: parseDelivery(rawBody), rawBody, signatureT: t, signature: key ? { key, forgetBeforeT } : undefined }, now };
 };
+const signatures = () =>
+  temp.store.sql.all<{ signature: string; delivery_id: number }>('SELECT signature, delivery_id FROM webhook_signatures ORDER BY signature');
 const handled = new Set(['order'] as const);
 
 describe('a group of deliveries accepted together (issue 17)', () => {
@@ -74,10 +76,11 @@ describe('a group of deliveries accepted together (issue 17)', () => {
       { entity_key: '14', run_at: 1_000, first_queued_at: 1_000, updated_at: 1_001 },
       { entity_key: '15', run_at: 1_004, first_queued_at: 1_004, updated_at: 1_004 },
     ]);
-    expect(await temp.store.sql.all('SELECT signature FROM webhook_signatures ORDER BY signature')).toEqual([
-      { signature: '1.aa' },
-      { signature: '1.bb' },
-      { signature: '1.cc' },
+    // Each signature with the delivery it was first accepted with: what a later replay is answered with.
+    expect(await signatures()).toEqual([
+      { signature: '1.aa', delivery_id: earlier!.deliveryId },
+      { signature: '1.bb', delivery_id: first!.deliveryId },
+      { signature: '1.cc', delivery_id: second!.deliveryId },
     ]);
   });
 
@@ -93,6 +96,20 @@ describe('a group of deliveries accepted together (issue 17)', () => {
     );
     expect(answers.map((a) => bodies.get(a.deliveryId))).toEqual(group.map((g) => g.delivery.rawBody.toString()));
     expect(await temp.store.sql.get('SELECT COUNT(*) AS n FROM jobs')).toEqual({ n: count });
+    const remembered = new Map((await signatures()).map((s) => [s.signature, s.delivery_id]));
+    expect(group.map((g) => remembered.get(g.delivery.signature!.key))).toEqual(answers.map((a) => a.deliveryId));
+  });
+
+  it('forgets signatures older than the cut-off, once per cut-off', async () => {
+    await temp.store.transaction((tx) => acceptDeliveries(tx, [timed([{ type: 'order', id: 1 }], '50.a', 1_000, 50)], handled));
+    await temp.store.transaction((tx) => acceptDeliveries(tx, [timed([{ type: 'order', id: 2 }], '99.b', 1_001, 99, 60)], handled));
+    expect((await signatures()).map((s) => s.signature)).toEqual(['99.b']);
+    // A group whose cut-off was applied already (the intake writer says so) deletes nothing: 70.c stays until a later one.
+    await temp.store.sql.run('INSERT INTO webhook_signatures (signature, signature_t, delivery_id) VALUES (?, ?, ?)', ['70.c', 70, 1]);
+    await temp.store.transaction((tx) => acceptDeliveries(tx, [timed([{ type: 'order', id: 3 }], '99.d', 1_002, 99, 80)], handled, 80));
+    expect((await signatures()).map((s) => s.signature)).toEqual(['70.c', '99.b', '99.d']);
+    await temp.store.transaction((tx) => acceptDeliveries(tx, [timed([{ type: 'order', id: 4 }], '99.e', 1_003, 99, 81)], handled, 80));
+    expect((await signatures()).map((s) => s.signature)).toEqual(['99.b', '99.d', '99.e']);
   });
 });
 
