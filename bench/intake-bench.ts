@@ -22,8 +22,7 @@ interface Measured {
  * Intake: the service (worker off, so only intake runs) against bare Express reading the same bodies, each in its
  * own process, flat out, in alternating rounds (the median of each is compared); then ack latency at fixed loads.
  * Every request is a new signed delivery (signed-deliveries.ts). With a PostgreSQL URL, the same service on
- * PostgreSQL with `synchronous_commit = on` for its connections (durable acks, whatever the test database's
- * default) runs in the same rounds.
+ * PostgreSQL (durable acks: bench-schema.ts turns `synchronous_commit` on) runs in the same rounds.
  */
 export async function intakeBench(env: Record<string, string>, seconds: number, databaseUrl?: string): Promise<Figure[]> {
   const root = packageRoot();
@@ -33,7 +32,7 @@ export async function intakeBench(env: Record<string, string>, seconds: number, 
   const bare = await startChild(join(root, 'dist/bench/bare-server.js'), [], {});
   const sqlite = await service({});
   const schema = databaseUrl ? await benchSchema(databaseUrl) : undefined;
-  const postgres = schema ? await service({ DATABASE_URL: durableCommits(schema.url), DATA_DIR: `${env.DATA_DIR}-postgres` }) : undefined;
+  const postgres = schema ? await service({ DATABASE_URL: schema.url, DATA_DIR: `${env.DATA_DIR}-postgres` }) : undefined;
   const figures: Figure[] = [];
   try {
     for (const events of [1, 5]) {
@@ -128,13 +127,6 @@ async function measure(child: Child, round: (url: string) => Promise<LoadResult>
   if (probed) await readLoopDelay(child);
   const result = await round(`${child.url}/webhooks/centra`);
   return probed ? { result, loopDelay: await readLoopDelay(child) } : { result };
-}
-
-/** The URL with `synchronous_commit = on` for every connection: an ack then waits for the commit's WAL flush. */
-function durableCommits(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `${parsed.searchParams.get('options') ?? ''} -c synchronous_commit=on`.trim());
-  return parsed.toString();
 }
 
 const errors = (runs: Measured[]) => runs.reduce((n, r) => n + r.result.non2xx + r.result.errors, 0);

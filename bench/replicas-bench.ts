@@ -1,8 +1,9 @@
-import { encodeWebhookBody, seedOrders, sendCentraWebhook, signCentraWebhook, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
+import { seedOrders, sendCentraWebhook, startCentraSimulator } from '../sandbox/centra-simulator/index.js';
 import { startOmetriaRecorder } from '../sandbox/ometria-recorder/index.js';
 import { remotesEnv, startFleet } from './fleet.js';
 import { load } from './load.js';
 import type { Figure } from './report.js';
+import { signedDeliveries } from './signed-deliveries.js';
 
 const SECRET = 'bench-secret';
 /** Ometria's push rate raised so Ometria does not bound end-to-end throughput; Centra unthrottled for the same reason. */
@@ -56,20 +57,15 @@ export async function replicasBench(
 async function intake(baseEnv: Record<string, string>, databaseUrl: string, setup: Setup, seconds: number): Promise<Figure> {
   const fleet = await startFleet({ ...baseEnv, CENTRA_WEBHOOK_SECRET: SECRET, WORKER_ENABLED: 'false', LOG_LEVEL: 'info' }, databaseUrl, setup);
   try {
-    const body = encodeWebhookBody({ events: [{ type: 'order', action: 'update', date: '2024-06-03 16:00:00.000000', id: 1000 }] });
-    const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-centra-signature': signCentraWebhook(body, SECRET, Math.floor(Date.now() / 1000)),
-    };
+    // A new signed delivery per request: one body sent over and over would measure the replay path (issue 15).
+    const next = signedDeliveries(1, SECRET);
     // 12 connections in all, split over the replicas, as a load balancer would spread them.
-    const results = await Promise.all(
-      fleet.children.map((c) => load(`${c.url}/webhooks/centra`, body, headers, { seconds, connections: 12 / setup.replicas })),
-    );
+    const results = await Promise.all(fleet.children.map((c) => load(`${c.url}/webhooks/centra`, '', {}, { seconds, connections: 12 / setup.replicas, next })));
     return {
       name: `replicas: intake, ${setup.label}`,
       value: Math.round(results.reduce((n, r) => n + r.requestsPerSecond, 0)),
       unit: 'req/s',
-      how: `autocannon, 12 connections split over ${setup.replicas} process(es), ${seconds} s, 1-event delivery, worker off; each acked after its commit; PostgreSQL 15 on the same cores (.ci/postgres.sh: synchronous_commit off for its test database)`,
+      how: `autocannon, 12 connections split over ${setup.replicas} process(es), ${seconds} s, a new signed 1-event delivery per request, worker off; each acked after its commit; PostgreSQL 15 on the same cores, synchronous_commit on`,
       errors: results.reduce((n, r) => n + r.non2xx + r.errors, 0),
     };
   } finally {
