@@ -14,10 +14,13 @@ const PRODUCT = ATTR + 'product-sku';
 const COLLECTION = ATTR + 'collection-id';
 
 /** The tracker's productView and collectionView. */
-type Views = [product: (x: object) => void, collection: (x: object) => void];
+interface Views {
+  productView(x: object): void;
+  collectionView(x: object): void;
+}
 
 /** Starts watching the page; returns stop(). */
-export const capture = ([product, collection]: Views, newPage: () => void, guard: Guard): (() => void) => {
+export const capture = (views: Views, newPage: () => void, guard: Guard): (() => void) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let path = location.pathname;
   let seen: Record<string, 1> = {};
@@ -30,8 +33,8 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
     const p = find(PRODUCT)?.getAttribute(PRODUCT);
     const el = find(COLLECTION);
     const c = el?.getAttribute(COLLECTION);
-    if (p && once('p' + p)) product({ sku: p });
-    if (c && once('c' + c)) collection({ collectionId: c, name: el!.getAttribute(ATTR + 'collection-name') });
+    if (p && once('p' + p)) views.productView({ sku: p });
+    if (c && once('c' + c)) views.collectionView({ collectionId: c, name: el!.getAttribute(ATTR + 'collection-name') });
   };
   const later = () => {
     timer ||= setTimeout(guard(run), CAPTURE_MS);
@@ -59,12 +62,8 @@ export const capture = ([product, collection]: Views, newPage: () => void, guard
   let mo: MutationObserver | undefined;
   try {
     mo = new MutationObserver(nav);
-    mo.observe(document.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: [PRODUCT, COLLECTION],
-    });
+    // an attributeFilter implies attributes: true
+    mo.observe(document.documentElement, { childList: true, subtree: true, attributeFilter: [PRODUCT, COLLECTION] });
   } catch {
     // no MutationObserver: capture runs on load and on navigation only
   }

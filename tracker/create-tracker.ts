@@ -11,7 +11,7 @@ import { capture } from './capture.js';
 import { consentGate } from './consent.js';
 import { debugConsole } from './debug.js';
 import { delivery } from './delivery.js';
-import { BUILDERS } from './events.js';
+import { BUILDERS, split } from './events.js';
 import { guarded } from './guard.js';
 import { ometriaBridge } from './ometria.js';
 import { storedQueue } from './queue.js';
@@ -48,13 +48,17 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   );
   if (endpoint) [enqueue, drop, stop] = delivery(endpoint, cfg.store, store, storedQueue(store), visitorId, granted, guard, debug);
 
-  const methods = Object.create(null) as Record<string, (x?: unknown) => void>;
-  methods.consent = (g) => {
-    info('consent', g);
-    choose(g);
-  };
+  // no prototype: centraOmetria('toString') is an unknown method
+  const methods = {
+    __proto__: null,
+    consent: (g: unknown) => {
+      info('consent', g);
+      choose(g);
+    },
+  } as unknown as Record<string, (x?: unknown) => void>;
   for (const m in BUILDERS) {
-    const [type, build, needs] = BUILDERS[m as keyof typeof BUILDERS];
+    const [build, needs] = BUILDERS[m as keyof typeof BUILDERS];
+    const type = split(m, '_');
     methods[m] = (x) => {
       const data = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
       if (!data) return warn(m, 'ignored: needs', needs);
@@ -69,12 +73,13 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   }) as unknown as CentraOmetria;
   for (const m in methods) {
     (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => api(m, ...a);
-    document.addEventListener('ometria:' + m.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), (e) => api(m, (e as CustomEvent).detail));
+    document.addEventListener('ometria:' + split(m, '-'), (e) => api(m, (e as CustomEvent).detail));
   }
   api.l = 1;
-  api.q = { push: (a) => api(...(Array.from(a) as [string])) };
+  // apply takes the stub's arguments objects as they are; guarded, as it throws on anything not array-like
+  api.q = { push: guard((a: ArrayLike<unknown>) => api.apply(0, a as [string])) };
 
-  const stopCapture = capture([methods.productView!, methods.collectionView!], newPage, guard);
+  const stopCapture = capture(api, newPage, guard);
   api.destroy = () => {
     kill();
     stopCapture();

@@ -25,8 +25,8 @@ export const debugConsole = (on: boolean | undefined): Debug => {
     (r) =>
       c &&
       r.json().then((b: { error?: string; rejected?: { id?: string; reason: string }[] }) => {
-        b.error && warn('/collect refused the batch:', r.status, b.error);
-        for (const x of b.rejected || []) warn('/collect rejected event', x.id + ':', x.reason);
+        b.error && warn('/collect refused:', r.status, b.error);
+        b.rejected?.forEach((x) => warn('/collect rejected', x.id + ':', x.reason));
       }, warn),
   ];
 };

@@ -55,27 +55,27 @@ export const delivery = (
   const lock = () => (get(LOCK_KEY) || '').split(' ');
   const unlock = () => lock()[0] == tab && del(LOCK_KEY);
   const schedule = (ms: number) => {
-    timer ||= setTimeout(
-      guard(() => flush()),
-      ms,
-    );
+    // setTimeout passes no arguments: flush(undefined), not leaving
+    timer ||= setTimeout(guard(flush), ms);
   };
 
-  const settle = (o: Outcome, sent: TrackerEvent[], r?: Response) => {
-    busy = false;
-    unlock();
-    if (o == RETRY) {
-      // back at the head of the queue, where the bound drops the oldest first
-      if (granted()) write(sent.concat(read()));
-      const ms = backoff(++failures);
-      schedule(ms);
-      warn('not delivered:', r ? r.status : 'network error', '- retry in ms', ms | 0);
-    } else {
-      failures = 0;
-      read().length && schedule(0);
-    }
-    r && reply(r);
-  };
+  /** The outcome callback for a request of these events. */
+  const settle = (sent: TrackerEvent[]) =>
+    guard((o: Outcome, r?: Response) => {
+      busy = false;
+      unlock();
+      if (o == RETRY) {
+        // back at the head of the queue, where the bound drops the oldest first
+        if (granted()) write(sent.concat(read()));
+        const ms = backoff(++failures);
+        schedule(ms);
+        warn('not delivered:', r ? r.status : 'network error', '- retry in ms', ms | 0);
+      } else {
+        failures = 0;
+        read().length && schedule(0);
+      }
+      r && reply(r);
+    });
 
   /** Sends from the queue. Normally one request at a time; when the page is being left, everything at once. */
   const flush = (leaving?: boolean) => {
@@ -95,17 +95,12 @@ export const delivery = (
     let body: string;
     do {
       const [b, sent, n] = batch(q, store, visitorId());
-      n > sent.length && warn('dropped, too big to send:', n - sent.length);
+      n > sent.length && warn('dropped, too big:', n - sent.length);
       q = q.slice(n);
       write(q); // claimed: no other tab sends these
       if ((body = b)) {
         busy = !leaving;
-        post(
-          endpoint,
-          b,
-          !!leaving,
-          guard((o: Outcome, r?: Response) => settle(o, sent, r)),
-        );
+        post(endpoint, b, !!leaving, settle(sent));
       }
     } while ((leaving || !body) && q.length);
     if (!body) unlock();

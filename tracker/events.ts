@@ -1,9 +1,9 @@
 /**
  * Public method → wire event data (shared/tracker-event-types.ts). Every id goes through the shared/ids helpers, so
- * the storefront's ids match the ones the companion sends to Ometria. A builder returns undefined when a required
- * field is missing or invalid: the call is then ignored (debug mode says which fields the method needs).
+ * the storefront's ids match the ones the companion sends to Ometria. A builder returns nothing (Ignored) when a
+ * required field is missing or invalid: the call is then ignored (debug mode says which fields the method needs).
  */
-import { collectionAttributeId, normaliseIdPart, parseAttributeId, variantKey } from '../shared/ids/index.js';
+import { collectionAttributeId, normaliseIdPart } from '../shared/ids/index.js';
 import type {
   BasketChangeData,
   BasketData,
@@ -13,24 +13,23 @@ import type {
   OrderCompleteData,
   ProductViewData,
   TrackerEventDataMap,
-  TrackerEventType,
 } from '../shared/tracker-event-types.js';
 import type { MethodName } from './types.js';
 import { cur, list, num, qty, str } from './coerce.js';
 
 type In = Record<string, unknown>;
+/** What `value && {…}` gives for a missing value: undefined, as coerced values are never '' (which TypeScript cannot know). */
+type Ignored = undefined | '';
 
-/** A size SKU / variant id. */
-const sku = (v: unknown): string | undefined => str(v) && str(variantKey(v as string));
-/** Any other id (style-colour key, selection id, order number, customer id). */
-const key = (v: unknown): string | undefined => str(v) && str(normaliseIdPart(v as string));
+/** Any id: size SKU (variantKey is normaliseIdPart), style-colour key, selection id, order number, customer id. */
+const id = (v: unknown): string | undefined => str(v) && str(normaliseIdPart(v as string));
 
-const product = (x: In): BasketChangeData | undefined => {
-  const s = sku(x.sku);
-  return s ? { sku: s, productSku: key(x.productSku), quantity: qty(x.quantity, 1) } : undefined;
+const product = (x: In): BasketChangeData | Ignored => {
+  const s = id(x.sku);
+  return s && { sku: s, productSku: id(x.productSku), quantity: qty(x.quantity, 1) };
 };
 
-const line = (x: unknown): BasketLine | undefined => {
+const line = (x: unknown): BasketLine | Ignored => {
   const l = (x || {}) as In;
   const p = product(l);
   return (
@@ -45,76 +44,89 @@ const line = (x: unknown): BasketLine | undefined => {
   );
 };
 
-const collectionId = (v: unknown): string | undefined => {
-  const c = key(v);
-  return c && (parseAttributeId(c)?.kind == 'collection' ? c : str(collectionAttributeId(c)));
-};
+/**
+ * What parseAttributeId reads as a collection attribute id, for an id that is already trimmed. A test holds the two
+ * to agreement; parseAttributeId itself would add its kind list and parser to the bundle.
+ */
+const COLLECTION_ID = /^collection\s*:\s*\S/;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** [wire event type, builder, what the call needs (for debug mode)]. */
-type Builder<T extends TrackerEventType> = [T, (x: In) => TrackerEventDataMap[T] | undefined, string];
+/** productView → product_view (its wire event type, with '_') or product-view (its DOM event, with '-'). */
+export const split = (method: string, sep: string): string => method.replace(/[A-Z]/g, (c) => sep + c.toLowerCase());
 
-export const BUILDERS: { [M in Exclude<MethodName, 'consent'>]: Builder<TrackerEventType> } = {
+/** The wire event type of each method: split(method, '_'). */
+interface EventTypes {
+  productView: 'product_view';
+  collectionView: 'collection_view';
+  basket: 'basket';
+  addToBasket: 'add_to_basket';
+  removeFromBasket: 'remove_from_basket';
+  identify: 'identify';
+  checkout: 'checkout';
+  orderComplete: 'order_complete';
+}
+
+/** Per method: [builder, what the call needs (for debug mode)]. */
+export const BUILDERS: {
+  [M in Exclude<MethodName, 'consent'>]: [build: (x: In) => TrackerEventDataMap[EventTypes[M]] | Ignored, needs: string];
+} = {
   productView: [
-    'product_view',
-    (x): ProductViewData | undefined => {
-      const s = sku(x.sku);
-      return s ? { sku: s, productSku: key(x.productSku), name: str(x.name), price: num(x.price), currency: cur(x.currency) } : undefined;
+    (x): ProductViewData | Ignored => {
+      const s = id(x.sku);
+      return s && { sku: s, productSku: id(x.productSku), name: str(x.name), price: num(x.price), currency: cur(x.currency) };
     },
     'sku',
   ],
   collectionView: [
-    'collection_view',
-    (x): CollectionViewData | undefined => {
-      const c = collectionId(x.collectionId);
-      return c
-        ? {
-            collectionId: c,
-            name: str(x.name),
-            skus: Array.isArray(x.skus) ? (list(x.skus).map(sku).filter(Boolean) as string[]) : undefined,
-          }
-        : undefined;
+    (x): CollectionViewData | Ignored => {
+      const c = id(x.collectionId);
+      return (
+        c && {
+          // str() keeps the 512-character cap; "collection:" + c is never empty
+          collectionId: COLLECTION_ID.test(c) ? c : str(collectionAttributeId(c))!,
+          name: str(x.name),
+          skus: Array.isArray(x.skus) ? (list(x.skus).map(id).filter(Boolean) as string[]) : undefined,
+        }
+      );
     },
     'collectionId',
   ],
   basket: [
-    'basket',
-    (x): BasketData | undefined => {
-      const id = key(x.id);
+    (x): BasketData | Ignored => {
+      const selection = id(x.id);
       const currency = cur(x.currency);
       const lines = list(x.lines).map(line).filter(Boolean) as BasketLine[];
-      return id && currency
-        ? {
-            id,
-            currency,
-            total: num(x.total) ?? lines.reduce((t, l) => t + l.unitPrice * l.quantity, 0),
-            url: str(x.url) || '',
-            lines,
-          }
-        : undefined;
+      return (
+        selection &&
+        currency && {
+          id: selection,
+          currency,
+          total: num(x.total) ?? lines.reduce((t, l) => t + l.unitPrice * l.quantity, 0),
+          url: str(x.url) || '',
+          lines,
+        }
+      );
     },
     'id, currency',
   ],
-  addToBasket: ['add_to_basket', product, 'sku'],
-  removeFromBasket: ['remove_from_basket', product, 'sku'],
+  addToBasket: [product, 'sku'],
+  removeFromBasket: [product, 'sku'],
   identify: [
-    'identify',
-    (x): IdentifyData | undefined => {
+    (x): IdentifyData | Ignored => {
       const e = str(x.email);
       const email = e && EMAIL.test(e) ? e : undefined;
-      const customerId = key(x.customerId);
+      const customerId = id(x.customerId);
       // the token is passed through untouched: only the server can check it (docs/tracker.md, identify)
-      return email || customerId ? { email, customerId, token: str(x.token) } : undefined;
+      return (email || customerId) && { email, customerId, token: str(x.token) };
     },
     'email or customerId',
   ],
-  checkout: ['checkout', () => ({}), ''],
+  checkout: [() => ({}), ''],
   orderComplete: [
-    'order_complete',
-    (x): OrderCompleteData | undefined => {
-      const orderNumber = key(x.orderNumber);
-      return orderNumber ? { orderNumber } : undefined;
+    (x): OrderCompleteData | Ignored => {
+      const orderNumber = id(x.orderNumber);
+      return orderNumber && { orderNumber };
     },
     'orderNumber',
   ],

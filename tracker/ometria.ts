@@ -30,8 +30,8 @@ export interface OmetriaTag {
 
 /** Returns [bridge(event), newPage()]. */
 export const ometriaBridge = (store: string): [(e: TrackerEvent) => void, () => void] => {
-  let inited = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** true once the tag has its init for this page; before that, the timer of a pending basket-page init. */
+  let page: ReturnType<typeof setTimeout> | true | undefined;
 
   const om = (f: (o: OmetriaTag) => void) => {
     try {
@@ -42,13 +42,12 @@ export const ometriaBridge = (store: string): [(e: TrackerEvent) => void, () => 
     }
   };
   const init = (type: string, data?: object) => {
-    clearTimeout(timer);
-    if (!inited) {
-      inited = true;
+    if (page !== true) {
+      clearTimeout(page);
+      page = true;
       om((o) => o.init(type, data || {}, store));
     }
   };
-  const round = (n: number) => Math.round(n * 100) / 100;
 
   /** Ometria's product id: the style-colour key when the page gave one, else the SKU. */
   const pid = (x: { sku: string; productSku?: string }) => x.productSku || x.sku;
@@ -69,17 +68,17 @@ export const ometriaBridge = (store: string): [(e: TrackerEvent) => void, () => 
           const x = new o.Basket();
           x.setId(d.id);
           x.setTotal(d.total, d.currency);
-          for (const l of d.lines) x.addLineItem(pid(l), l.quantity, round(l.unitPrice * l.quantity), l.sku);
+          // line totals rounded to the cent: no float noise (0.1 × 3)
+          for (const l of d.lines) x.addLineItem(pid(l), l.quantity, Math.round(l.unitPrice * l.quantity * 100) / 100, l.sku);
           x.setUrl(d.url);
           o.setBasket(x);
         });
-        inited || timer || (timer = setTimeout(() => init('basket'), BASKET_PAGE_MS));
+        page ||= setTimeout(() => init('basket'), BASKET_PAGE_MS);
       }
     },
     () => {
-      clearTimeout(timer);
-      timer = undefined;
-      inited = false;
+      page !== true && clearTimeout(page);
+      page = undefined;
     },
   ];
 };

@@ -13,11 +13,13 @@ export type Queue = [read: () => TrackerEvent[], write: (q: TrackerEvent[]) => v
 export const storedQueue = ([get, set, del]: Store): Queue => [
   () => {
     try {
-      const q: unknown = JSON.parse(get(QUEUE_KEY) || '[]');
-      return Array.isArray(q) ? (q as TrackerEvent[]) : [];
+      // an absent queue (null) parses as null
+      const q: unknown = JSON.parse(get(QUEUE_KEY)!);
+      if (Array.isArray(q)) return q as TrackerEvent[];
     } catch {
-      return [];
+      // not JSON: start afresh
     }
+    return [];
   },
   (q) => (q.length ? set(QUEUE_KEY, JSON.stringify(q.slice(-MAX_QUEUE))) : del(QUEUE_KEY)),
 ];

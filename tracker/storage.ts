@@ -15,7 +15,7 @@ export type Store = [get: (k: string) => string | null, set: (k: string, v: stri
  */
 export const storage = (): Store => {
   const mem: Record<string, string> = {};
-  let ls: Storage | null = null;
+  let ls: Storage | null;
   try {
     ls = localStorage;
     ls.setItem(PREFIX, '1');
@@ -30,7 +30,7 @@ export const storage = (): Store => {
       } catch {
         ls = null;
       }
-      return k in mem ? mem[k]! : null;
+      return mem[k] ?? null; // keys are ours (PREFIX…), never Object.prototype names
     },
     (k, v) => {
       mem[k] = v;

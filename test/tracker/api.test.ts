@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectionAttributeId, parseAttributeId } from '../../shared/ids/index.js';
 import { parseTrackerBatch, TrackerBatchSchema } from '../../shared/schemas/tracker-events.js';
+import { BUILDERS } from '../../tracker/events.js';
 import type { CentraOmetria } from '../../tracker/types.js';
 import { batches, installed, mockFetch, resetPage, run, sentEvents, tracker } from './harness.js';
 
@@ -109,6 +111,28 @@ describe('wire format', () => {
     ]);
     const ids = batch!.events.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps a collection id as given exactly when shared/ids parseAttributeId reads it as a collection attribute id', () => {
+    const [build] = BUILDERS.collectionView;
+    const given = [13, 'collection:13', ' collection:13 ', 'collection : 13', 'collection:\t x', 'collection:a:b', 'collection:\u00a0y', '\ufeffcollection:1'];
+    const prefixed = [
+      'collection:',
+      'collection:\u00a0',
+      'Collection:1',
+      ':13',
+      'collectionx:1',
+      'x collection:1',
+      'category:5',
+      'brand:x',
+      'collection\n:',
+      'c:1',
+    ];
+    for (const id of [...given, ...prefixed]) {
+      const c = String(id).trim();
+      const expected = parseAttributeId(c)?.kind == 'collection' ? c : collectionAttributeId(c);
+      expect((build({ collectionId: id }) as { collectionId: string }).collectionId, JSON.stringify(id)).toBe(expected);
+    }
   });
 
   it('cuts strings to 512 characters and lists to 100 entries', async () => {

@@ -58,9 +58,9 @@ describe('debug mode', () => {
     await run(1000);
     await run(2000);
     const out = lines(warn);
-    expect(out).toContain('centraOmetria: /collect rejected event abc: identify: token expired');
+    expect(out).toContain('centraOmetria: /collect rejected abc: identify: token expired');
     expect(out.some((l) => /not delivered: 503 - retry in ms \d+/.test(l))).toBe(true);
-    expect(out).toContain('centraOmetria: /collect refused the batch: 400 not a tracker batch');
+    expect(out).toContain('centraOmetria: /collect refused: 400 not a tracker batch');
   });
 
   it('is switched on by ?centra_ometria_debug=1 and off by default', () => {
