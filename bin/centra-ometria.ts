@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The composition root: the one module that may join the production server and the sandbox.
-// First, before any other module is evaluated: it sizes V8's young generation (see the module).
-import '../server/young-generation.js';
+// First, before any other module is evaluated: it sizes V8's heap (see the module).
+import './size-heap.js';
 import type { StartSandbox } from '../server/main.js';
 import { runCli } from '../server/cli/run-cli.js';
 

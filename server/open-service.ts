@@ -8,7 +8,7 @@ import { ROUTED_EVENT_TYPES } from './intake/event-routing.js';
 import type { Logger } from './log/logger.js';
 import type { ProcessMetrics } from './metrics/prometheus-metrics.js';
 import { openConfiguredStore } from './open-configured-store.js';
-import { holdYoungGeneration } from './young-generation.js';
+import { sizeHeap } from './heap-sizing.js';
 import { timerDelay } from './remote/safe-timer.js';
 import { createRuntime } from './runtime.js';
 import { adoptLiveQuota, SCHEDULED_TASKS, type TaskContext } from './scheduled-tasks.js';
@@ -75,7 +75,7 @@ export async function openService(
         `a SQLite WAL checkpoint failed (is the disk under DATA_DIR full or read-only?): commits stay safe in the WAL, intake answers 503 once the WAL cannot grow, and checkpoints are retried every ${CHECKPOINT_INTERVAL_MS} ms; operators: free space under DATA_DIR`,
       ),
     onPassRecovered: () => logger.info('SQLite WAL checkpoints succeed again'),
-    onStarted: holdYoungGeneration,
+    onStarted: () => sizeHeap('serve'),
   });
   // A single-tenant service's series say "default"; with TENANTS_FILE each tenant's say its id.
   const tenantLabel = tenant ?? 'default';

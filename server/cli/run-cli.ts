@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/load-config.js';
 import { withEnvFile } from '../config/env-file.js';
 import { backfillCommand } from './backfill-command.js';
 import type { CliContext } from './cli-context.js';
+import { commandName } from './command-name.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-exit.js';
 import { cliVersion } from './cli-version.js';
 import { doctorCommand } from './doctor-command.js';
@@ -67,7 +68,7 @@ export async function runCli(
   options: { envFile?: string; serve?: ServeOptions } = {},
 ): Promise<number> {
   let code = EXIT_OK;
-  const command = argv.find((a) => !a.startsWith('-')) ?? 'serve';
+  const command = commandName(argv);
   try {
     const ctx: CliContext = { env: withEnvFile(env, options.envFile ?? resolve('.env')), exit: (c) => (code = c) };
     await cliProgram(ctx, options.serve).parseAsync(argv, { from: 'user' });

@@ -79,7 +79,7 @@ export interface CheckpointerEvents {
   onPassRecovered?: () => void;
   /**
    * The thread is running. Starting a worker thread undoes V8 flags set at run time (seen on Node 20, V8 11.3):
-   * the service applies its young-generation hold again here (server/young-generation.ts).
+   * the service applies its heap sizing again here (server/heap-sizing.ts).
    */
   onStarted?: () => void;
 }

@@ -86,7 +86,7 @@ describe('WAL checkpoints on a worker thread', () => {
       onFailure: (error) => {
         throw error;
       },
-      // The service applies its young-generation hold again here (a thread's start undoes it).
+      // The service applies its heap sizing again here (a thread's start undoes it).
       onStarted: () => started++,
     });
     try {
