@@ -11,7 +11,7 @@ import { capture } from './capture.js';
 import { consentGate } from './consent.js';
 import { debugConsole } from './debug.js';
 import { delivery } from './delivery.js';
-import { BUILDERS, split } from './events.js';
+import { BUILDERS, separateWords } from './events.js';
 import { guarded } from './guard.js';
 import { ometriaBridge } from './ometria.js';
 import { storedQueue } from './queue.js';
@@ -58,7 +58,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   } as unknown as Record<string, (x?: unknown) => void>;
   for (const m in BUILDERS) {
     const [build, needs] = BUILDERS[m as keyof typeof BUILDERS];
-    const type = split(m, '_');
+    const type = separateWords(m, '_');
     methods[m] = (x) => {
       const data = build((x && typeof x == 'object' ? x : {}) as Record<string, unknown>);
       if (!data) return warn(m, 'ignored: needs', needs);
@@ -73,7 +73,7 @@ export const createTracker = (cfg: TrackerConfig): CentraOmetria => {
   }) as unknown as CentraOmetria;
   for (const m in methods) {
     (api as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => api(m, ...a);
-    document.addEventListener('ometria:' + split(m, '-'), (e) => api(m, (e as CustomEvent).detail));
+    document.addEventListener('ometria:' + separateWords(m, '-'), (e) => api(m, (e as CustomEvent).detail));
   }
   api.l = 1;
   // apply takes the stub's arguments objects as they are; guarded, as it throws on anything not array-like

@@ -53,23 +53,14 @@ const COLLECTION_ID = /^collection\s*:\s*\S/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** productView → product_view (its wire event type, with '_') or product-view (its DOM event, with '-'). */
-export const split = (method: string, sep: string): string => method.replace(/[A-Z]/g, (c) => sep + c.toLowerCase());
+export const separateWords = (method: string, sep: string): string => method.replace(/[A-Z]/g, (c) => sep + c.toLowerCase());
 
-/** The wire event type of each method: split(method, '_'). */
-interface EventTypes {
-  productView: 'product_view';
-  collectionView: 'collection_view';
-  basket: 'basket';
-  addToBasket: 'add_to_basket';
-  removeFromBasket: 'remove_from_basket';
-  identify: 'identify';
-  checkout: 'checkout';
-  orderComplete: 'order_complete';
-}
+/** separateWords(method, '_') at the type level: the wire event type of a method. */
+type WireType<S extends string> = S extends `${infer C}${infer Rest}` ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${WireType<Rest>}` : S;
 
 /** Per method: [builder, what the call needs (for debug mode)]. */
 export const BUILDERS: {
-  [M in Exclude<MethodName, 'consent'>]: [build: (x: In) => TrackerEventDataMap[EventTypes[M]] | Ignored, needs: string];
+  [M in Exclude<MethodName, 'consent'>]: [build: (x: In) => TrackerEventDataMap[WireType<M>] | Ignored, needs: string];
 } = {
   productView: [
     (x): ProductViewData | Ignored => {

@@ -10,7 +10,7 @@ import {
   TrackerBatchSchema,
   TrackerEventSchema,
 } from '../../shared/schemas/tracker-events.js';
-import { BUILDERS, split } from '../../tracker/events.js';
+import { BUILDERS, separateWords } from '../../tracker/events.js';
 import { MAX_BODY, MAX_EVENTS, MAX_LINES, MAX_STRING } from '../../tracker/wire-limits.js';
 
 const id = (n = 1) => n.toString(16).padStart(32, '0');
@@ -31,7 +31,7 @@ describe('tracker wire schema', () => {
     expect(MAX_BODY).toBeLessThan(TRACKER_MAX_BODY_BYTES);
     expect(
       Object.keys(BUILDERS)
-        .map((m) => split(m, '_'))
+        .map((m) => separateWords(m, '_'))
         .sort(),
     ).toEqual([...TRACKER_EVENT_TYPES].sort());
   });
