@@ -65,7 +65,7 @@ async function intake(baseEnv: Record<string, string>, databaseUrl: string, setu
       name: `replicas: intake, ${setup.label}`,
       value: Math.round(results.reduce((n, r) => n + r.requestsPerSecond, 0)),
       unit: 'req/s',
-      how: `autocannon, 12 connections split over ${setup.replicas} process(es), ${seconds} s, a new signed 1-event delivery per request, worker off; each acked after its commit; PostgreSQL 15 on the same cores, synchronous_commit on`,
+      how: `autocannon, 12 connections split over ${setup.replicas} process(es), ${seconds} s, a new signed 1-event delivery per request, worker off; each acked after its commit; ${setup.postgres ? 'PostgreSQL 15 on the same cores, synchronous_commit on' : 'SQLite in the process'}`,
       errors: results.reduce((n, r) => n + r.non2xx + r.errors, 0),
     };
   } finally {

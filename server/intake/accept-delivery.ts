@@ -37,30 +37,29 @@ export interface TimedDelivery {
   now: number;
 }
 
-/**
- * Stores the raw delivery, its events and their jobs. Call inside a transaction with its `tx` store
- * (intake-writer.ts): all or none.
- */
-export async function acceptDelivery(tx: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
-  return (await acceptDeliveries(tx, [{ delivery, now }], handled))[0]!;
+/** Stores the raw delivery, its events and their jobs, all or none (acceptDeliveries). */
+export async function acceptDelivery(store: Store, delivery: IncomingDelivery, handled: ReadonlySet<JobKind>, now: number): Promise<AcceptedDelivery> {
+  return (await acceptDeliveries(store, [{ delivery, now }], handled))[0]!;
 }
 
 /**
  * Stores deliveries as if accepted one after another, with a statement per table for all of them rather than
- * one per event (issue 17): the rows, ids and answers are those of acceptDelivery in turn. Call inside a
- * transaction with its `tx` store (intake-writer.ts): all or none. Signatures older than the group's cut-off
- * (signatureCutoff) are forgotten unless `forgottenBeforeT` says that cut-off was applied already: it moves once a
- * second, so a busy intake deletes once a second rather than once per group.
+ * one per event (issue 17): the rows, ids and answers are those of acceptDelivery in turn. The group's rows are
+ * written all or none: on PostgreSQL by one statement, without BEGIN and COMMIT (delivery-store.ts insertMany),
+ * and in a transaction when events are dead-lettered with them. Signatures older than the group's cut-off
+ * (signatureCutoff) are forgotten afterwards unless `forgottenBeforeT` says that cut-off was applied already: it
+ * moves once a second, so a busy intake deletes once a second rather than once per group.
  */
 export async function acceptDeliveries(
-  tx: Store,
+  store: Store,
   incoming: readonly TimedDelivery[],
   handled: ReadonlySet<JobKind>,
   forgottenBeforeT = 0,
 ): Promise<AcceptedDelivery[]> {
-  // Inside the intake transaction: two copies in one group commit, or on two replicas, still store once.
+  // Read before the write, as a transaction at READ COMMITTED would: a copy in the same group, or one committed
+  // earlier on any replica, is a replay; the signatures' primary key keeps the first of two stored at once.
   const keys = incoming.flatMap(({ delivery }) => (delivery.signature ? [delivery.signature.key] : []));
-  const acceptedBefore = keys.length > 0 ? await tx.deliveries.acceptedSignatures(keys) : new Map<string, number>();
+  const acceptedBefore = keys.length > 0 ? await store.deliveries.acceptedSignatures(keys) : new Map<string, number>();
   const answers: Array<AcceptedDelivery | { replayOf: number }> = [];
   const stored: Array<{ at: number; timed: TimedDelivery; events: StoredEvent[] }> = [];
   const firstInGroup = new Map<string, number>();
@@ -82,34 +81,39 @@ export async function acceptDeliveries(
     answers.push({ deliveryId: 0, replayed: false, counts: emptyCounts(), rejected: [] });
     stored.push({ at: answers.length - 1, timed, events });
   }
-  await tx.jobs.enqueueMany(jobs);
-  const ids = await tx.deliveries.insertMany(
-    stored.map(({ timed, events }) => ({
-      receivedAt: timed.now,
-      signatureT: timed.delivery.signatureT,
-      signatureKey: timed.delivery.signature?.key,
-      shape: timed.delivery.parsed.shape,
-      rawBody: timed.delivery.rawBody,
-      events,
-    })),
-  );
-  const cutoff = signatureCutoff(stored.map((s) => s.timed));
-  if (cutoff > forgottenBeforeT) await tx.deliveries.forgetSignatures(cutoff);
-  for (const [n, { at, timed, events }] of stored.entries()) {
-    const accepted = answers[at] as AcceptedDelivery;
-    accepted.deliveryId = ids[n]!;
-    for (const e of events) accepted.counts[e.state]++;
-    for (const [index, e] of events.entries()) {
-      if (e.state !== 'rejected') continue;
-      const letter = await deadLetterEvent(
-        tx,
-        { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! },
-        { deliveryId: accepted.deliveryId, index },
-        timed.now,
-      );
-      accepted.rejected.push({ type: e.type, reason: e.reason!, ...letter });
+  const write = async (tx: Store): Promise<number[]> => {
+    const ids = await tx.deliveries.insertMany(
+      stored.map(({ timed, events }) => ({
+        receivedAt: timed.now,
+        signatureT: timed.delivery.signatureT,
+        signatureKey: timed.delivery.signature?.key,
+        shape: timed.delivery.parsed.shape,
+        rawBody: timed.delivery.rawBody,
+        events,
+      })),
+      jobs,
+    );
+    for (const [n, { at, timed, events }] of stored.entries()) {
+      const accepted = answers[at] as AcceptedDelivery;
+      accepted.deliveryId = ids[n]!;
+      for (const e of events) accepted.counts[e.state]++;
+      for (const [index, e] of events.entries()) {
+        if (e.state !== 'rejected') continue;
+        const letter = await deadLetterEvent(
+          tx,
+          { type: e.type, action: e.action, entityId: e.entityId, reason: e.reason! },
+          { deliveryId: accepted.deliveryId, index },
+          timed.now,
+        );
+        accepted.rejected.push({ type: e.type, reason: e.reason!, ...letter });
+      }
     }
-  }
+    return ids;
+  };
+  const deadLetters = stored.some(({ events }) => events.some((e) => e.state === 'rejected'));
+  const ids = stored.length === 0 ? [] : deadLetters ? await store.transaction(write) : await write(store);
+  const cutoff = signatureCutoff(stored.map((s) => s.timed));
+  if (cutoff > forgottenBeforeT) await store.deliveries.forgetSignatures(cutoff);
   return answers.map((a) => ('replayOf' in a ? { deliveryId: ids[a.replayOf]!, replayed: true, counts: emptyCounts(), rejected: [] } : a));
 }
 

@@ -11,15 +11,17 @@ interface Waiting {
 
 /**
  * Group commits in flight at once. SQLite has one writer, so a second would only queue for its lock. On
- * PostgreSQL a group's ack waits for its statements' round trips and the commit's WAL flush (synchronous_commit
- * on); with two in flight the next group's statements run while the last one flushes, which matters most when
- * the database is another host away (docs/performance.md, "Intake: group commit").
+ * PostgreSQL a group's ack waits for its round trips (the signatures' look-up, then the one statement that
+ * writes the group) and the commit's WAL flush (synchronous_commit on); with two in flight the next group's
+ * statements run while the last one flushes, which matters most when the database is another host away
+ * (docs/performance.md, "Intake: group commit").
  */
 const COMMITS_IN_FLIGHT = { sqlite: 1, postgres: 2 } as const;
 
 /**
- * Group commit: deliveries that arrive in the same event-loop turn share one store transaction, and each is
- * answered only after that transaction commits. Under load this amortises the commit; alone, a delivery waits
+ * Group commit: deliveries that arrive in the same event-loop turn are written together, all or none (one
+ * statement on PostgreSQL, one transaction on SQLite: accept-delivery.ts), and each is answered only after that
+ * write commits. Under load this amortises the commit; alone, a delivery waits
  * one setImmediate. At most COMMITS_IN_FLIGHT groups commit at a time: what arrives meanwhile forms the next
  * group, so groups grow with the load instead of queueing for the store one by one. If the commit fails, every
  * delivery in it fails (and is answered 503).
@@ -49,7 +51,7 @@ export function createIntakeWriter(store: Store, handled: ReadonlySet<JobKind>, 
     for (const key of keys) inFlight.add(key);
     committing++;
     try {
-      const results = await store.transaction((tx) => acceptDeliveries(tx, batch, handled, forgottenBeforeT));
+      const results = await acceptDeliveries(store, batch, handled, forgottenBeforeT);
       forgottenBeforeT = Math.max(forgottenBeforeT, signatureCutoff(batch));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {

@@ -173,34 +173,52 @@ export interface JobRequest {
   now: number;
 }
 
-const enqueueText = multiRowText(
-  (rowCount) => `
-    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
-    VALUES ${valuesPlaceholders(rowCount, 7)}
+/**
+ * What enqueueing does to an entity's active row (docs/design.md D5): a running one is marked dirty, a blocked one
+ * is pending again from the new request's time; `excluded` is the row the request would have inserted. Shared by
+ * the multi-row statement below and PostgreSQL's intake statement (delivery-store.ts).
+ */
+export const ENQUEUE_ON_CONFLICT = `
     ON CONFLICT (kind, entity_key) WHERE state IN ('pending', 'running', 'blocked') DO UPDATE SET
       dirty = CASE WHEN jobs.state = 'running' THEN 1 ELSE jobs.dirty END,
       state = CASE WHEN jobs.state = 'blocked' THEN 'pending' ELSE jobs.state END,
       run_at = CASE WHEN jobs.state = 'blocked' THEN excluded.run_at ELSE jobs.run_at END,
-      updated_at = excluded.updated_at`,
+      updated_at = excluded.updated_at`;
+
+const enqueueText = multiRowText(
+  (rowCount) => `
+    INSERT INTO jobs (kind, entity_key, state, run_at, first_queued_at, created_at, updated_at)
+    VALUES ${valuesPlaceholders(rowCount, 7)}${ENQUEUE_ON_CONFLICT}`,
 );
 
+/** An entity's requests folded into one row: the first request's time and the last one's (Unix ms). */
+export interface FoldedJobRequest {
+  kind: string;
+  entityKey: string;
+  first: number;
+  last: number;
+}
+
 /**
- * One active row per entity (docs/design.md D5): a new one is pending; an active one is marked dirty if running
- * and unblocked if blocked. The same entity twice in one statement would make PostgreSQL refuse the upsert, so
- * repeats are folded first into the row that asking in turn would leave: the first request's time as run_at
- * and first_queued_at, the last one's as updated_at.
+ * One row per entity, in lock order. The same entity twice in one statement would make PostgreSQL refuse the
+ * upsert, so repeats are folded first into the row that asking in turn would leave: the first request's time as
+ * run_at and first_queued_at, the last one's as updated_at. Replicas' groups may ask for the same entities at
+ * once, hence the lock order (multi-row.ts inLockOrder).
  */
-async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<void> {
-  const folded = new Map<string, { kind: string; entityKey: string; first: number; last: number }>();
+export function foldJobRequests(entries: readonly JobRequest[]): FoldedJobRequest[] {
+  const folded = new Map<string, FoldedJobRequest>();
   for (const e of entries) {
     const id = `${e.kind}\u0000${e.entityKey}`;
     const seen = folded.get(id);
     if (seen) seen.last = e.now;
     else folded.set(id, { kind: e.kind, entityKey: e.entityKey, first: e.now, last: e.now });
   }
-  // Replicas' groups may ask for the same entities at once.
-  const ordered = inLockOrder(folded).map(([, row]) => row);
-  for (const rows of statementChunks(ordered)) {
+  return inLockOrder(folded).map(([, row]) => row);
+}
+
+/** One active row per entity (docs/design.md D5): a new one is pending; an active one changes as ENQUEUE_ON_CONFLICT says. */
+export async function enqueueMany(db: Sql, entries: readonly JobRequest[]): Promise<void> {
+  for (const rows of statementChunks(foldJobRequests(entries))) {
     await db.run(
       enqueueText(rows.length),
       rows.flatMap((r) => [r.kind, r.entityKey, 'pending', r.first, r.first, r.first, r.last]),

@@ -84,6 +84,72 @@ describe('a group of deliveries accepted together (issue 17)', () => {
     ]);
   });
 
+  it('outside a transaction, with nothing to dead-letter, writes the same rows in one go (one statement on PostgreSQL)', async () => {
+    const group = [
+      timed(
+        [
+          { type: 'order', id: 14 },
+          { type: 'account', id: 3 },
+        ],
+        '1.bb',
+        1_000,
+      ),
+      timed([{ type: 'order', id: 14 }], undefined, 1_001),
+      timed([{ type: 'order', id: 14 }], '1.bb', 1_002),
+      timed(
+        [
+          { type: 'account', id: 4 },
+          { type: 'order', id: 15 },
+        ],
+        '1.cc',
+        1_003,
+      ),
+    ];
+    const [first, unsigned, copy, last] = await acceptDeliveries(temp.store, group, handled);
+
+    expect([unsigned!.deliveryId, last!.deliveryId]).toEqual([first!.deliveryId + 1, first!.deliveryId + 2]);
+    expect(copy).toMatchObject({ deliveryId: first!.deliveryId, replayed: true });
+    expect(last!.counts).toEqual({ queued: 1, pending: 0, ignored: 1, rejected: 0 });
+    const stored = await temp.store.sql.all<{ id: number; raw_body: Buffer; signature_t: number; event_count: number; summary: string }>(
+      'SELECT id, raw_body, signature_t, event_count, summary FROM deliveries ORDER BY id',
+    );
+    expect(stored.map((d) => [d.id, Buffer.from(d.raw_body).toString(), d.event_count, d.summary])).toEqual([
+      [first!.deliveryId, group[0]!.delivery.rawBody.toString(), 2, 'order 14 queued; account 3 ignored'],
+      [unsigned!.deliveryId, group[1]!.delivery.rawBody.toString(), 1, 'order 14 queued'],
+      [last!.deliveryId, group[3]!.delivery.rawBody.toString(), 2, 'account 4 ignored; order 15 queued'],
+    ]);
+    expect(await temp.store.sql.all('SELECT delivery_id, type, entity_id, state FROM delivery_events ORDER BY id')).toEqual([
+      { delivery_id: first!.deliveryId, type: 'account', entity_id: '3', state: 'ignored' },
+      { delivery_id: last!.deliveryId, type: 'account', entity_id: '4', state: 'ignored' },
+    ]);
+    expect(await temp.store.sql.all(`SELECT entity_key, state, run_at, first_queued_at, updated_at FROM jobs ORDER BY entity_key`)).toEqual([
+      { entity_key: '14', state: 'pending', run_at: 1_000, first_queued_at: 1_000, updated_at: 1_001 },
+      { entity_key: '15', state: 'pending', run_at: 1_003, first_queued_at: 1_003, updated_at: 1_003 },
+    ]);
+    expect(await signatures()).toEqual([
+      { signature: '1.bb', delivery_id: first!.deliveryId },
+      { signature: '1.cc', delivery_id: last!.deliveryId },
+    ]);
+  });
+
+  it('writes a group all or none: a row the database refuses leaves no delivery, event, signature or job', async () => {
+    const event = (state: string) => ({ type: 'account', action: null, entityId: '3', state, reason: null }) as never;
+    const delivery = (key: string, state: string) => ({
+      receivedAt: 1_000,
+      signatureT: 1,
+      signatureKey: key,
+      shape: 'integration',
+      rawBody: Buffer.from(key),
+      events: [event(state)],
+    });
+    await expect(
+      temp.store.deliveries.insertMany([delivery('1.ok', 'ignored'), delivery('1.bad', 'no such state')], [{ kind: 'order', entityKey: '7', now: 1_000 }]),
+    ).rejects.toThrow();
+    for (const table of ['deliveries', 'delivery_events', 'webhook_signatures', 'jobs']) {
+      expect(await temp.store.sql.get(`SELECT COUNT(*) AS n FROM ${table}`), table).toEqual({ n: 0 });
+    }
+  });
+
   it('gives each of a group larger than one statement takes its own id and body', async () => {
     const count = ROWS_PER_STATEMENT * 2 + 7;
     const group = Array.from({ length: count }, (_, i) => timed([{ type: 'order', id: 1000 + i }], `1.${i}`, 1_000 + i));
@@ -115,22 +181,23 @@ describe('a group of deliveries accepted together (issue 17)', () => {
 
 describe('group commits in flight together (issue 17)', () => {
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-  /** The store, counting the transactions open at once; each commits 10 ms late, as one waiting for a WAL flush. */
+  /** The store, counting the group writes open at once; each ends 10 ms late, as one waiting for a WAL flush. */
   const counting = (store: Store) => {
     const seen = { open: 0, most: 0 };
     const wrapped: Store = {
       ...store,
-      transaction: async (fn) => {
-        seen.most = Math.max(seen.most, ++seen.open);
-        try {
-          return await store.transaction(async (tx) => {
-            const result = await fn(tx);
+      deliveries: {
+        ...store.deliveries,
+        insertMany: async (...args) => {
+          seen.most = Math.max(seen.most, ++seen.open);
+          try {
+            const ids = await store.deliveries.insertMany(...args);
             await new Promise((resolve) => setTimeout(resolve, 10));
-            return result;
-          });
-        } finally {
-          seen.open--;
-        }
+            return ids;
+          } finally {
+            seen.open--;
+          }
+        },
       },
     };
     return { store: wrapped, seen };
@@ -138,9 +205,8 @@ describe('group commits in flight together (issue 17)', () => {
 
   it('a copy of a delivery whose group is still committing waits for that commit and is a replay, stored once', async () => {
     const { store, seen } = counting(temp.store);
-    // Two PostgreSQL connections open beforehand: a group opening one would take longer than the other's commit.
-    await Promise.all([1, 2].map(() => store.transaction(async () => undefined)));
-    seen.most = 0;
+    // Two PostgreSQL connections open beforehand: a group opening one would take longer than the other's write.
+    await Promise.all([1, 2].map(() => store.sql.all('SELECT 1 AS one')));
     const writer = createIntakeWriter(store, handled, 2);
     const original = timed([{ type: 'order', id: 21 }], '1.dd', 2_000);
     const first = writer.write(original.delivery, original.now);
