@@ -27,7 +27,7 @@ export interface NewDelivery {
 export function createDeliveryStore(sql: Sql) {
   return {
     async insert(d: NewDelivery): Promise<number> {
-      return (await insertMany(sql, [d], []))[0]!;
+      return (await insertDeliveries(sql, [d], []))[0]!;
     },
     /**
      * Stores deliveries, their events and their signatures, and the jobs their events ask for (as jobs.enqueueMany
@@ -35,7 +35,7 @@ export function createDeliveryStore(sql: Sql) {
      * group commit at intake is atomic without BEGIN and COMMIT; on SQLite, a transaction of multi-row statements.
      */
     insertMany(deliveries: readonly NewDelivery[], jobs: readonly JobRequest[] = []): Promise<number[]> {
-      return sql.dialect === 'postgres' ? insertInOneStatement(sql, deliveries, jobs) : insertMany(sql, deliveries, jobs);
+      return insertDeliveries(sql, deliveries, jobs);
     },
     /** Events kept pending because their handler had not landed; queued once it exists (docs/design.md D16). */
     async pendingEvents(types: readonly string[]): Promise<Array<{ id: number; type: string; entity_id: string }>> {
@@ -90,12 +90,16 @@ const insertEventsText = multiRowText(
   (n) => `INSERT INTO delivery_events (delivery_id, type, action, entity_id, state, reason) VALUES ${valuesPlaceholders(n, 6)}`,
 );
 
+/** Queued events have no row: their job is the record (the summary still names them). */
+function insertDeliveries(sql: Sql, deliveries: readonly NewDelivery[], jobs: readonly JobRequest[]): Promise<number[]> {
+  return sql.dialect === 'postgres' ? insertInOneStatement(sql, deliveries, jobs) : insertInStatementsPerTable(sql, deliveries, jobs);
+}
+
 /**
  * SQLite: one statement per table per ROWS_PER_STATEMENT rows, in one (nested) transaction: a delivery never lands
- * without its event rows or its jobs. Queued events have no row: their job is the record (the summary still
- * names them).
+ * without its event rows or its jobs.
  */
-function insertMany(sql: Sql, deliveries: readonly NewDelivery[], jobs: readonly JobRequest[]): Promise<number[]> {
+function insertInStatementsPerTable(sql: Sql, deliveries: readonly NewDelivery[], jobs: readonly JobRequest[]): Promise<number[]> {
   return sql.transaction(async (tx) => {
     await enqueueMany(tx, jobs);
     const ids: number[] = [];

@@ -181,8 +181,12 @@ describe('a group of deliveries accepted together (issue 17)', () => {
 
 describe('group commits in flight together (issue 17)', () => {
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-  /** The store, counting the group writes open at once; each ends 10 ms late, as one waiting for a WAL flush. */
-  const counting = (store: Store) => {
+  /**
+   * The store, counting the group writes open at once; each ends 10 ms late, as one waiting for a WAL flush. Two
+   * PostgreSQL connections are opened beforehand: a group opening one would take longer than the other's write.
+   */
+  const counting = async (store: Store) => {
+    await Promise.all([1, 2].map(() => store.sql.all('SELECT 1 AS one')));
     const seen = { open: 0, most: 0 };
     const wrapped: Store = {
       ...store,
@@ -204,9 +208,7 @@ describe('group commits in flight together (issue 17)', () => {
   };
 
   it('a copy of a delivery whose group is still committing waits for that commit and is a replay, stored once', async () => {
-    const { store, seen } = counting(temp.store);
-    // Two PostgreSQL connections open beforehand: a group opening one would take longer than the other's write.
-    await Promise.all([1, 2].map(() => store.sql.all('SELECT 1 AS one')));
+    const { store, seen } = await counting(temp.store);
     const writer = createIntakeWriter(store, handled, 2);
     const original = timed([{ type: 'order', id: 21 }], '1.dd', 2_000);
     const first = writer.write(original.delivery, original.now);
@@ -222,7 +224,7 @@ describe('group commits in flight together (issue 17)', () => {
   });
 
   it('never has more groups committing than it is given, and answers every delivery', async () => {
-    const { store, seen } = counting(temp.store);
+    const { store, seen } = await counting(temp.store);
     const writer = createIntakeWriter(store, handled, 2);
     const answers: Array<Promise<unknown>> = [];
     for (let turn = 0; turn < 10; turn++) {
